@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/safeharbor/safeharbor/questions"
+)
+
+// Exit codes, as documented in the README.
+const (
+	exitOK          = 0   // success
+	exitFailed      = 1   // the work failed; for validate: problems found
+	exitUsage       = 2   // usage error or unreadable input
+	exitInterrupted = 130 // interrupted
+)
+
+// usageError is a mistake in how the command was called: exit 2, with a pointer to --help.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usageErrorf(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// errReported means the command has already said what went wrong (validate's findings): exit 1
+// and print nothing more.
+var errReported = errors.New("reported")
+
+// exitCode is the one place that maps errors to exit codes and prints them.
+func exitCode(err error, stderr io.Writer) int {
+	var usage *usageError
+	var invalid *questions.InvalidError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "safeharbor: interrupted")
+		return exitInterrupted
+	case errors.Is(err, errReported):
+		return exitFailed
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "safeharbor: %v\nRun 'safeharbor --help' for usage.\n", err)
+		return exitUsage
+	case errors.As(err, &invalid):
+		// A question set that cannot be used is unreadable input.
+		fmt.Fprintf(stderr, "safeharbor: %v\n", err)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "safeharbor: %v\n", err)
+		return exitFailed
+	}
+}

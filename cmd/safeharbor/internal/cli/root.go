@@ -1,0 +1,113 @@
+// Package cli is safeharbor's command tree: one file per command, the streams, and the one map
+// from errors to exit codes. It is the only package that knows about flags and the process.
+package cli
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/safeharbor/safeharbor/questions"
+)
+
+// Main runs safeharbor with the process's arguments, streams and environment, and returns the
+// exit code.
+func Main() int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	return Run(ctx, os.Args[1:], SystemStreams(), os.Getenv)
+}
+
+// Run runs safeharbor with the given arguments, streams and environment lookup.
+func Run(ctx context.Context, args []string, s Streams, getenv func(string) string) int {
+	a := &app{streams: s, getenv: getenv}
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	root.SetIn(s.In)
+	root.SetOut(s.Out)
+	root.SetErr(s.Err)
+	err := root.ExecuteContext(ctx)
+	return exitCode(err, s.Err)
+}
+
+// app is what every command shares: the streams, and the shipped files, loaded once when needed.
+type app struct {
+	streams Streams
+	getenv  func(string) string
+
+	loadOnce sync.Once
+	base     questions.Base
+	catalog  *questions.Catalog
+	loadErr  error
+}
+
+// shipped returns the shipped contacts, word list and question sets.
+func (a *app) shipped() (questions.Base, *questions.Catalog, error) {
+	a.loadOnce.Do(func() {
+		a.base, a.loadErr = questions.LoadBase(questions.FS())
+		if a.loadErr == nil {
+			a.catalog, a.loadErr = questions.LoadCatalog(questions.FS(), a.base)
+		}
+	})
+	return a.base, a.catalog, a.loadErr
+}
+
+func newRootCmd(a *app) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "safeharbor",
+		Short: "A screening conversation with a young person who has come back from being missing",
+		Long: strings.TrimSpace(`
+safeharbor steps a child-welfare worker through a calm, non-judgmental screening conversation
+with a young person who has just come back from running away or being missing, and prints a
+referral summary: what was seen, what must be done now, and whom to call.
+
+National Human Trafficking Hotline: 1-888-373-7888, text 233733 (24/7).
+NCMEC: 1-800-THE-LOST (1-800-843-5678) (24/7). In immediate danger: 911.`),
+		SilenceErrors: true, // errors are printed once, by exitCode
+		SilenceUsage:  true,
+		Args:          noArgs,
+		// Runnable, so that cobra checks the arguments: an unknown command is a usage error.
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	root.CompletionOptions.HiddenDefaultCmd = true
+	root.SuggestionsMinimumDistance = 2
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+	root.AddCommand(
+		newValidateCmd(a),
+		newSchemaCmd(a),
+		newListCmd(a),
+		newShowCmd(a),
+		newVersionCmd(a),
+	)
+	return root
+}
+
+// noArgs rejects arguments, naming a likely command for a typo.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if cmd.HasSubCommands() {
+		msg := "unknown command %q for %q"
+		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+			return usageErrorf(msg+" (did you mean %q?)", args[0], cmd.CommandPath(), s[0])
+		}
+		return usageErrorf(msg, args[0], cmd.CommandPath())
+	}
+	return usageErrorf("%q takes no arguments, got %q", cmd.CommandPath(), args)
+}
+
+// wrapArgs makes a cobra argument check a usage error.
+func wrapArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &usageError{err}
+		}
+		return nil
+	}
+}

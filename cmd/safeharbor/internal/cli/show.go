@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/safeharbor/safeharbor/questions"
+	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/report"
+)
+
+type showOptions struct {
+	Set    string // ID[@VERSION]
+	File   string
+	Format string
+}
+
+func newShowCmd(a *app) *cobra.Command {
+	opts := &showOptions{}
+	cmd := &cobra.Command{
+		Use:   "show SET[@VERSION] | --file PATH",
+		Short: "Print a question set as a readable, printable form",
+		Long: strings.TrimSpace(`
+Print a question set as a form to read or print: its sections and questions in order, which are
+read aloud and which only observed, the options, the worker's guidance, follow-up conditions,
+indicators, actions and contacts. With no @VERSION, the newest version is shown.`),
+		Example: `  safeharbor show example
+  safeharbor show example@0.1.0 --format markdown > example.md
+  safeharbor show --file sets/county/v1.2.0.yaml`,
+		Args: wrapArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.Set = args[0]
+			}
+			return runShow(a, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.File, "file", "", "show the question set in this file instead of a built-in one")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or markdown")
+	return cmd
+}
+
+func runShow(a *app, opts *showOptions) error {
+	var write func(f report.SetForm) error
+	switch opts.Format {
+	case "text":
+		write = func(f report.SetForm) error { return report.WriteSetText(a.streams.Out, f) }
+	case "markdown", "md":
+		write = func(f report.SetForm) error { return report.WriteSetMarkdown(a.streams.Out, f) }
+	default:
+		return usageErrorf("unknown --format %q: want text or markdown", opts.Format)
+	}
+	if (opts.Set == "") == (opts.File == "") {
+		return usageErrorf("name one question set: `show SET[@VERSION]` or `show --file PATH`")
+	}
+	base, catalog, err := a.shipped()
+	if err != nil {
+		return err
+	}
+	var file *questions.File
+	if opts.File != "" {
+		file, err = loadSetFile(opts.File, base)
+	} else {
+		id, version := questions.ParseSetRef(opts.Set)
+		file, err = catalog.Find(id, version)
+		if err != nil {
+			err = &usageError{err}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	var dir screening.ContactDirectory
+	dir.Add(base.Contacts...)
+	if err := write(report.SetForm{Set: file.Set, Contacts: &dir}); err != nil {
+		return fmt.Errorf("write form: %w", err)
+	}
+	return nil
+}
+
+// loadSetFile reads and checks a question set on disk.
+func loadSetFile(path string, base questions.Base) (*questions.File, error) {
+	in := readInput(path)
+	if in.Err != nil {
+		if errors.Is(in.Err, fs.ErrNotExist) {
+			return nil, usageErrorf("%s: no such file", path)
+		}
+		return nil, &usageError{fmt.Errorf("read %s: %w", path, in.Err)}
+	}
+	return questions.DecodeSet(filepath.Clean(path), in.Data, base)
+}
+

@@ -1,0 +1,29 @@
+package cli
+
+import (
+	"io"
+	"os"
+)
+
+// Streams are the command's standard streams. Commands never touch os.Stdin/Stdout/Stderr;
+// tests pass buffers.
+type Streams struct {
+	In  io.Reader
+	Out io.Writer // the product: a summary, findings, a schema
+	Err io.Writer // prompts, progress and diagnostics
+
+	InTTY, OutTTY, ErrTTY bool
+}
+
+// SystemStreams returns the process's streams, with terminal detection.
+func SystemStreams() Streams {
+	return Streams{
+		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		InTTY: isTerminal(os.Stdin), OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr),
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

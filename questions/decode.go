@@ -1,0 +1,230 @@
+package questions
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+// decoder walks yaml.Node trees, reporting structural problems (unknown and duplicate keys,
+// values of the wrong kind, aliases) and leaving the meaning to screening's checks.
+type decoder struct {
+	out *screening.Findings
+}
+
+func pos(n *yaml.Node) screening.Pos { return screening.Pos{Line: n.Line, Column: n.Column} }
+
+// usable reports whether n can be read as a value: aliases and anchors are refused, so that every
+// value stands where it is written, and a "billion laughs" file cannot expand.
+func (d *decoder) usable(n *yaml.Node) bool {
+	if n.Kind == yaml.AliasNode {
+		d.out.Errorf(pos(n), screening.RuleAlias, "aliases (*%s) are not allowed: write the value out, so every question reads as it is asked", n.Value)
+		return false
+	}
+	if n.Anchor != "" {
+		d.out.Errorf(pos(n), screening.RuleAlias, "anchors (&%s) are not allowed: write each value out where it is used", n.Anchor)
+		return false
+	}
+	return true
+}
+
+func (d *decoder) wrongType(n *yaml.Node, what, want string) {
+	d.out.Errorf(pos(n), screening.RuleWrongType, "%s must be %s, not %s", what, want, describe(n))
+}
+
+// describe names a node's kind the way an analyst would.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "empty"
+	case "!!int", "!!float":
+		return "the number " + n.Value
+	case "!!bool":
+		return n.Value
+	}
+	if len(n.Value) > 40 {
+		return fmt.Sprintf("text %q...", n.Value[:37])
+	}
+	return fmt.Sprintf("text %q", n.Value)
+}
+
+// field is one key and value of a mapping.
+type field struct {
+	name string
+	key  *yaml.Node
+	val  *yaml.Node
+}
+
+// fields returns the fields of a mapping whose keys are among allowed, reporting duplicate and
+// unknown keys. ok is false when n is not a mapping.
+func (d *decoder) fields(n *yaml.Node, what string, allowed []string) (fs []field, ok bool) {
+	if !d.usable(n) {
+		return nil, false
+	}
+	if n.Kind != yaml.MappingNode {
+		d.wrongType(n, what, "a mapping of keys")
+		return nil, false
+	}
+	var seen map[string]*yaml.Node
+	if len(n.Content) > 64 { // a map only where a linear scan could get slow
+		seen = make(map[string]*yaml.Node, len(n.Content)/2)
+	}
+	fs = make([]field, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			if d.usable(k) {
+				d.wrongType(k, "a key", "a plain word")
+			}
+			continue
+		}
+		if k.Tag == "!!merge" {
+			d.out.Errorf(pos(k), screening.RuleAlias, "merge keys (<<) are not allowed: write the keys out")
+			continue
+		}
+		var first *yaml.Node
+		if seen != nil {
+			first = seen[k.Value]
+			if first == nil {
+				seen[k.Value] = k
+			}
+		} else {
+			for j := 0; j < i; j += 2 {
+				if n.Content[j].Value == k.Value && n.Content[j].Kind == yaml.ScalarNode {
+					first = n.Content[j]
+					break
+				}
+			}
+		}
+		if first != nil {
+			d.out.Errorf(pos(k), screening.RuleDuplicateKey, "%q appears twice in %s: first at line %d, column %d; keep one", k.Value, what, first.Line, first.Column)
+			continue
+		}
+		if !has(allowed, k.Value) {
+			d.out.Errorf(pos(k), screening.RuleUnknownKey, "unknown key %q in %s%s; allowed: %s", k.Value, what, screening.DidYouMean(k.Value, allowed), strings.Join(allowed, ", "))
+			continue
+		}
+		fs = append(fs, field{name: k.Value, key: k, val: v})
+	}
+	return fs, true
+}
+
+// list returns the items of a sequence; an empty value is an empty list.
+func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
+	if !d.usable(n) || isNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.wrongType(n, what, "a list (items starting with -)")
+		return nil
+	}
+	return n.Content
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// str reads a scalar as text. Numbers and booleans are taken as written; empty is "".
+func (d *decoder) str(n *yaml.Node, what string) (string, screening.Pos) {
+	if !d.usable(n) {
+		return "", pos(n)
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.wrongType(n, what, "text")
+		return "", pos(n)
+	}
+	if isNull(n) {
+		return "", pos(n)
+	}
+	return n.Value, pos(n)
+}
+
+// integer reads a whole number.
+func (d *decoder) integer(n *yaml.Node, what string) (int, screening.Pos) {
+	if !d.usable(n) {
+		return 0, pos(n)
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
+		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 32)
+		if err == nil {
+			return int(v), pos(n)
+		}
+	}
+	d.wrongType(n, what, "a whole number")
+	return 0, pos(n)
+}
+
+// number reads a finite number.
+func (d *decoder) number(n *yaml.Node, what string) (float64, bool) {
+	if !d.usable(n) {
+		return 0, false
+	}
+	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if n.Tag == "!!int" {
+			var i int64
+			i, err = strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+			v = float64(i)
+		}
+		if err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
+			return v, true
+		}
+	}
+	d.wrongType(n, what, "a number")
+	return 0, false
+}
+
+// boolean reads true/false; yes/no are accepted too, as people write them.
+func (d *decoder) boolean(n *yaml.Node, what string) bool {
+	if !d.usable(n) {
+		return false
+	}
+	if n.Kind == yaml.ScalarNode {
+		switch strings.ToLower(n.Value) {
+		case "true", "yes":
+			if n.Tag == "!!bool" || n.Tag == "!!str" {
+				return true
+			}
+		case "false", "no":
+			if n.Tag == "!!bool" || n.Tag == "!!str" {
+				return false
+			}
+		}
+	}
+	d.wrongType(n, what, "true or false")
+	return false
+}
+
+// refs reads a list of ids.
+func (d *decoder) refs(n *yaml.Node, what string) []screening.Ref {
+	items := d.list(n, what)
+	out := make([]screening.Ref, 0, len(items))
+	for _, it := range items {
+		id, p := d.str(it, what+" item")
+		if id != "" {
+			out = append(out, screening.Ref{ID: id, Pos: p})
+		}
+	}
+	return out
+}
+
+func has(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

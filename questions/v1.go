@@ -1,0 +1,357 @@
+package questions
+
+import (
+	"go.yaml.in/yaml/v3"
+
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+// The keys of format safeharbor/v1, per mapping. The JSON Schema (schema/safeharbor-v1.json)
+// must list the same keys; a test holds the two together.
+var (
+	SetKeys       = []string{"format", "id", "version", "status", "title", "description", "language", "sources", "levels", "opening", "closing", "sections", "indicators", "actions", "contacts"}
+	SourceKeys    = []string{"id", "title", "publisher", "year", "url"}
+	LevelKeys     = []string{"possible", "clear"}
+	StepKeys      = []string{"say", "do"}
+	SectionKeys   = []string{"id", "title", "help", "questions"}
+	QuestionKeys  = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when"}
+	OptionKeys    = []string{"value", "label", "indicator"}
+	IndicatorKeys = []string{"id", "label", "weight", "sources", "disclosure", "help"}
+	ActionKeys    = []string{"id", "priority", "when", "text", "contacts"}
+	ConditionKeys = []string{"question", "is", "is_not", "includes", "answered", "declined", "less_than", "at_least", "indicator", "level", "all", "any", "not"}
+)
+
+func (d *decoder) set(root *yaml.Node) *screening.QuestionSet {
+	s := &screening.QuestionSet{Pos: pos(root)}
+	fs, _ := d.fields(root, "the question set", SetKeys)
+	for _, f := range fs {
+		v := f.val
+		switch f.name {
+		case "format":
+			s.Format, _ = d.str(v, "format")
+		case "id":
+			s.ID, s.IDPos = d.str(v, "id")
+		case "version":
+			s.Version, s.VersionPos = d.str(v, "version")
+		case "status":
+			s.Status, s.StatusPos = d.str(v, "status")
+		case "title":
+			s.Title, s.TitlePos = d.str(v, "title")
+		case "description":
+			s.Description, _ = d.str(v, "description")
+		case "language":
+			s.Language, s.LangPos = d.str(v, "language")
+		case "sources":
+			s.SourcesPos = pos(f.key)
+			for _, it := range d.list(v, "sources") {
+				s.Sources = append(s.Sources, d.source(it))
+			}
+		case "levels":
+			s.LevelsPos = pos(f.key)
+			s.Levels = d.levels(v)
+		case "opening":
+			s.Opening = d.steps(v, "opening")
+		case "closing":
+			s.Closing = d.steps(v, "closing")
+		case "sections":
+			s.SectionsPos = pos(f.key)
+			for _, it := range d.list(v, "sections") {
+				s.Sections = append(s.Sections, d.section(it))
+			}
+		case "indicators":
+			s.IndicatorsPos = pos(f.key)
+			for _, it := range d.list(v, "indicators") {
+				s.Indicators = append(s.Indicators, d.indicator(it))
+			}
+		case "actions":
+			for _, it := range d.list(v, "actions") {
+				s.Actions = append(s.Actions, d.action(it))
+			}
+		case "contacts":
+			s.Contacts = d.refs(v, "contacts")
+		}
+	}
+	return s
+}
+
+func (d *decoder) source(n *yaml.Node) screening.Source {
+	src := screening.Source{Pos: pos(n)}
+	fs, _ := d.fields(n, "a source", SourceKeys)
+	for _, f := range fs {
+		switch f.name {
+		case "id":
+			src.ID, src.IDPos = d.str(f.val, "a source's id")
+		case "title":
+			src.Title, _ = d.str(f.val, "a source's title")
+		case "publisher":
+			src.Publisher, _ = d.str(f.val, "a source's publisher")
+		case "year":
+			src.Year, _ = d.integer(f.val, "a source's year")
+		case "url":
+			src.URL, _ = d.str(f.val, "a source's url")
+		}
+	}
+	return src
+}
+
+func (d *decoder) levels(n *yaml.Node) screening.Levels {
+	var l screening.Levels
+	fs, _ := d.fields(n, "levels", LevelKeys)
+	for _, f := range fs {
+		switch f.name {
+		case "possible":
+			l.Possible, l.PossiblePos = d.integer(f.val, "levels.possible")
+		case "clear":
+			l.Clear, l.ClearPos = d.integer(f.val, "levels.clear")
+		}
+	}
+	return l
+}
+
+func (d *decoder) steps(n *yaml.Node, what string) []screening.Step {
+	var steps []screening.Step
+	for _, it := range d.list(n, what) {
+		fs, ok := d.fields(it, "a step of the "+what, StepKeys)
+		if !ok {
+			continue
+		}
+		if len(it.Content) != 2 {
+			d.out.Errorf(pos(it), screening.RuleWrongType, "each step of the %s is one `say:` (read aloud) or one `do:` (for the worker); make separate steps", what)
+			continue
+		}
+		if len(fs) != 1 {
+			continue // its one key is unknown, and reported
+		}
+		text, p := d.str(fs[0].val, fs[0].name)
+		steps = append(steps, screening.Step{Kind: screening.StepKind(fs[0].name), Text: text, Pos: p})
+	}
+	return steps
+}
+
+func (d *decoder) section(n *yaml.Node) screening.Section {
+	sec := screening.Section{Pos: pos(n)}
+	fs, _ := d.fields(n, "a section", SectionKeys)
+	for _, f := range fs {
+		switch f.name {
+		case "id":
+			sec.ID, sec.IDPos = d.str(f.val, "a section's id")
+		case "title":
+			sec.Title, sec.TitlePos = d.str(f.val, "a section's title")
+		case "help":
+			sec.Help, _ = d.str(f.val, "a section's help")
+		case "questions":
+			items := d.list(f.val, "questions")
+			sec.Questions = make([]screening.Question, 0, len(items))
+			for _, it := range items {
+				sec.Questions = append(sec.Questions, d.question(it))
+			}
+		}
+	}
+	return sec
+}
+
+func (d *decoder) question(n *yaml.Node) screening.Question {
+	q := screening.Question{Pos: pos(n)}
+	fs, _ := d.fields(n, "a question", QuestionKeys)
+	for _, f := range fs {
+		v := f.val
+		switch f.name {
+		case "id":
+			q.ID, q.IDPos = d.str(v, "a question's id")
+		case "mode":
+			var m string
+			m, q.ModePos = d.str(v, "mode")
+			q.Mode = screening.Mode(m)
+		case "type":
+			var t string
+			t, q.TypePos = d.str(v, "type")
+			q.Type = screening.Type(t)
+		case "text":
+			q.Text, q.TextPos = d.str(v, "text")
+		case "help":
+			q.Help, _ = d.str(v, "help")
+		case "options":
+			q.OptionsPos = pos(f.key)
+			items := d.list(v, "options")
+			q.Options = make([]screening.Option, 0, len(items))
+			for _, it := range items {
+				q.Options = append(q.Options, d.option(it))
+			}
+		case "min":
+			q.MinPos = pos(v)
+			if x, ok := d.number(v, "min"); ok {
+				q.Min = &x
+			}
+		case "max":
+			q.MaxPos = pos(v)
+			if x, ok := d.number(v, "max"); ok {
+				q.Max = &x
+			}
+		case "unit":
+			q.Unit, _ = d.str(v, "unit")
+		case "indicator":
+			id, p := d.str(v, "indicator")
+			q.Indicator = screening.Ref{ID: id, Pos: p}
+		case "when":
+			q.WhenPos = pos(f.key)
+			q.When = d.condition(v)
+		}
+	}
+	return q
+}
+
+func (d *decoder) option(n *yaml.Node) screening.Option {
+	o := screening.Option{Pos: pos(n)}
+	fs, _ := d.fields(n, "an option", OptionKeys)
+	for _, f := range fs {
+		switch f.name {
+		case "value":
+			o.Value, o.ValuePos = d.str(f.val, "an option's value")
+		case "label":
+			o.Label, o.LabelPos = d.str(f.val, "an option's label")
+		case "indicator":
+			id, p := d.str(f.val, "an option's indicator")
+			o.Indicator = screening.Ref{ID: id, Pos: p}
+		}
+	}
+	return o
+}
+
+func (d *decoder) indicator(n *yaml.Node) screening.Indicator {
+	ind := screening.Indicator{Pos: pos(n)}
+	fs, _ := d.fields(n, "an indicator", IndicatorKeys)
+	for _, f := range fs {
+		switch f.name {
+		case "id":
+			ind.ID, ind.IDPos = d.str(f.val, "an indicator's id")
+		case "label":
+			ind.Label, ind.LabelPos = d.str(f.val, "an indicator's label")
+		case "weight":
+			ind.Weight, ind.WeightPos = d.integer(f.val, "weight")
+		case "sources":
+			ind.SrcsPos = pos(f.key)
+			ind.Sources = d.refs(f.val, "an indicator's sources")
+		case "disclosure":
+			ind.Disclosure = d.boolean(f.val, "disclosure")
+		case "help":
+			ind.Help, _ = d.str(f.val, "an indicator's help")
+		}
+	}
+	return ind
+}
+
+func (d *decoder) action(n *yaml.Node) screening.Action {
+	a := screening.Action{Pos: pos(n)}
+	fs, _ := d.fields(n, "an action", ActionKeys)
+	for _, f := range fs {
+		switch f.name {
+		case "id":
+			a.ID, a.IDPos = d.str(f.val, "an action's id")
+		case "priority":
+			var p string
+			p, a.PriorityPos = d.str(f.val, "priority")
+			a.Priority = screening.Priority(p)
+		case "when":
+			a.WhenPos = pos(f.key)
+			a.When = d.condition(f.val)
+		case "text":
+			a.Text, a.TextPos = d.str(f.val, "an action's text")
+		case "contacts":
+			a.Contacts = d.refs(f.val, "an action's contacts")
+		}
+	}
+	return a
+}
+
+// maxConditionDepth bounds nesting of all/any/not; a real condition is two or three deep.
+const maxConditionDepth = 32
+
+// condition decodes a condition; nil when it is malformed (the problem is reported).
+func (d *decoder) condition(n *yaml.Node) *screening.Condition {
+	return d.conditionAt(n, 0)
+}
+
+func (d *decoder) conditionAt(n *yaml.Node, depth int) *screening.Condition {
+	if depth > maxConditionDepth {
+		d.out.Errorf(pos(n), screening.RuleInvalidCondition, "conditions nest more than %d deep; simplify", maxConditionDepth)
+		return nil
+	}
+	fs, ok := d.fields(n, "a condition", ConditionKeys)
+	if !ok {
+		return nil
+	}
+	c := &screening.Condition{Pos: pos(n)}
+	var ops []field
+	var question *field
+	for i := range fs {
+		f := &fs[i]
+		if f.name == "question" {
+			question = f
+			continue
+		}
+		ops = append(ops, *f)
+	}
+	if len(ops) != 1 {
+		if len(ops) == 0 {
+			d.out.Errorf(pos(n), screening.RuleInvalidCondition, "a condition needs one operator: is, is_not, includes, answered, declined, less_than or at_least with `question:`; or indicator, level, all, any or not")
+		} else {
+			d.out.Errorf(pos(ops[1].key), screening.RuleInvalidCondition, "a condition has one operator, but this one has %q and %q; combine conditions with all: or any:", ops[0].name, ops[1].name)
+		}
+		return nil
+	}
+	op := ops[0]
+	c.Op, c.OpPos = screening.Op(op.name), pos(op.key)
+	if c.Op.IsQuestionOp() != (question != nil) {
+		if question == nil {
+			d.out.Errorf(pos(op.key), screening.RuleInvalidCondition, "%q tests a question's answer: add `question:` with the question's id", op.name)
+		} else {
+			d.out.Errorf(pos(question.key), screening.RuleInvalidCondition, "`question:` does not go with %q; %q stands alone", op.name, op.name)
+		}
+		return nil
+	}
+	if question != nil {
+		c.Question, c.QuestionPos = d.str(question.val, "question")
+	}
+	v := op.val
+	switch c.Op {
+	case screening.OpIs, screening.OpIsNot, screening.OpIncludes:
+		c.Value, c.ValuePos = d.str(v, op.name)
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!bool" {
+			// `is: true` on a yesno question means yes.
+			c.Value = map[bool]string{true: "yes", false: "no"}[c.Value == "true"]
+		}
+	case screening.OpAnswered, screening.OpDeclined:
+		c.Flag = d.boolean(v, op.name)
+	case screening.OpLessThan, screening.OpAtLeast:
+		c.ValuePos = pos(v)
+		c.Number, _ = d.number(v, op.name)
+	case screening.OpIndicator:
+		c.Indicator, c.IndicatorPos = d.str(v, "indicator")
+	case screening.OpLevel:
+		c.Level, c.LevelPos = d.str(v, "level")
+	case screening.OpAll, screening.OpAny:
+		items := d.list(v, op.name)
+		if len(items) == 0 {
+			d.out.Errorf(pos(v), screening.RuleInvalidCondition, "%q needs a list of at least one condition", op.name)
+			return nil
+		}
+		for _, it := range items {
+			if sub := d.conditionAt(it, depth+1); sub != nil {
+				c.Sub = append(c.Sub, *sub)
+			}
+		}
+		if len(c.Sub) != len(items) {
+			return nil
+		}
+	case screening.OpNot:
+		sub := d.conditionAt(v, depth+1)
+		if sub == nil {
+			return nil
+		}
+		c.Sub = []screening.Condition{*sub}
+	default:
+		d.out.Errorf(pos(op.key), screening.RuleInvalidCondition, "operator %q is not handled by this version", op.name)
+		return nil
+	}
+	return c
+}

@@ -1,0 +1,191 @@
+package questions
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+// Input is one file to validate: its name as the user should see it, and its bytes or the error
+// that kept them from being read.
+type Input struct {
+	Name string
+	Data []byte
+	Err  error
+}
+
+// Diagnostic is a finding in a named file.
+type Diagnostic struct {
+	File string
+	screening.Finding
+}
+
+// Base is what every validation starts from: the shipped contacts and word list.
+type Base struct {
+	Contacts []screening.Contact
+	Wording  *WordingFile
+}
+
+// LoadBase decodes the shipped contacts and word list from fsys. It fails if either has an
+// error: the binary would be broken.
+func LoadBase(fsys fs.FS) (Base, error) {
+	var b Base
+	cf, err := readDecode(fsys, ContactsPath)
+	if err != nil {
+		return b, err
+	}
+	wf, err := readDecode(fsys, WordingPath)
+	if err != nil {
+		return b, err
+	}
+	if cf.Kind != KindContacts || wf.Kind != KindWording {
+		return b, fmt.Errorf("load %s and %s: not a contacts and a wording file", ContactsPath, WordingPath)
+	}
+	b.Contacts, b.Wording = cf.Contacts, wf.Wording
+	return b, nil
+}
+
+func readDecode(fsys fs.FS, name string) (*File, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", name, err)
+	}
+	f := Decode(name, data)
+	if f.Findings.HasErrors() {
+		return nil, &InvalidError{File: name, Findings: f.Findings}
+	}
+	return f, nil
+}
+
+// InvalidError is a file that has errors and so cannot be used.
+type InvalidError struct {
+	File     string
+	Findings screening.Findings
+}
+
+func (e *InvalidError) Error() string {
+	var errs []string
+	for _, f := range e.Findings {
+		if f.Severity == screening.SeverityError {
+			errs = append(errs, fmt.Sprintf("%s:%d:%d: %s [%s]", e.File, f.Pos.Line, f.Pos.Column, f.Message, f.Rule))
+		}
+	}
+	more := ""
+	if len(errs) > 3 {
+		more = fmt.Sprintf("\n(and %d more; run: safeharbor validate %s)", len(errs)-3, e.File)
+		errs = errs[:3]
+	}
+	return fmt.Sprintf("%s has errors:\n%s%s", e.File, strings.Join(errs, "\n"), more)
+}
+
+// Validate decodes and checks files together: a set may refer to contacts from a contacts file
+// among them, as well as to the shipped ones. The diagnostics are sorted by file, line and column.
+func Validate(inputs []Input, base Base) []Diagnostic {
+	files := make([]*File, len(inputs))
+	for i, in := range inputs {
+		if in.Err != nil {
+			files[i] = &File{Name: in.Name, Findings: screening.Findings{ReadError(in.Err)}}
+			continue
+		}
+		files[i] = Decode(in.Name, in.Data)
+	}
+	check(files, base)
+	var out []Diagnostic
+	for _, f := range files {
+		for _, fd := range f.Findings {
+			out = append(out, Diagnostic{File: f.Name, Finding: fd})
+		}
+	}
+	SortDiagnostics(out)
+	return out
+}
+
+// check adds the semantic findings of decoded files to each file's findings.
+func check(files []*File, base Base) {
+
+	national := make(map[string]screening.Contact)
+	var dir screening.ContactDirectory
+	dir.Add(base.Contacts...)
+	for _, c := range base.Contacts {
+		national[c.ID] = c
+	}
+	wording := base.Wording
+	for _, f := range files {
+		switch f.Kind {
+		case KindContacts:
+			f.Findings = append(f.Findings, screening.CheckContacts(f.Contacts)...)
+			f.Findings = append(f.Findings, nationalOverrides(f.Contacts, national)...)
+			dir.Add(f.Contacts...)
+		case KindWording:
+			f.Findings = append(f.Findings, screening.CheckWording(f.Wording.Sources, f.Wording.Terms)...)
+			wording = mergeWording(wording, f.Wording)
+		}
+	}
+	opt := screening.CheckOptions{Contacts: &dir}
+	if wording != nil {
+		opt.Wording = screening.NewWording(wording.Terms)
+	}
+	for _, f := range files {
+		if f.Kind == KindSet {
+			f.Findings = append(f.Findings, screening.CheckSet(f.Set, opt)...)
+			f.Findings = append(f.Findings, fileNameVersion(f)...)
+		}
+	}
+}
+
+// SortDiagnostics orders diagnostics by file, line, column, then rule and message.
+func SortDiagnostics(ds []Diagnostic) {
+	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Column, b.Pos.Column),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// nationalOverrides warns when a contacts file changes how to reach a shipped national contact.
+func nationalOverrides(cs []screening.Contact, national map[string]screening.Contact) screening.Findings {
+	var out screening.Findings
+	for _, c := range cs {
+		n, ok := national[c.ID]
+		if !ok {
+			continue
+		}
+		for _, d := range []struct{ what, got, want string }{{"phone", c.Phone, n.Phone}, {"text", c.Text, n.Text}, {"url", c.URL, n.URL}} {
+			if d.got != d.want {
+				out.Warnf(c.IDPos, screening.RuleNationalOverride, "contact %q replaces the national %s %q with %q; every summary will carry this, so check it twice", c.ID, d.what, d.want, d.got)
+			}
+		}
+	}
+	return out
+}
+
+// fileNameVersion reports a file named v<version>.yaml whose version says otherwise.
+func fileNameVersion(f *File) screening.Findings {
+	var out screening.Findings
+	base := path.Base(strings.ReplaceAll(f.Name, "\\", "/"))
+	ext := path.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	if !strings.HasPrefix(stem, "v") || !screening.IsSemver(stem[1:]) || f.Set.Version == "" {
+		return nil
+	}
+	if stem[1:] != f.Set.Version {
+		out.Errorf(f.Set.VersionPos, screening.RuleInvalidVersion, "the file is named %s but says version %s; a published version's file is never edited, so name the file v%s%s", base, f.Set.Version, f.Set.Version, ext)
+	}
+	return out
+}
+
+func mergeWording(a, b *WordingFile) *WordingFile {
+	if a == nil {
+		return b
+	}
+	return &WordingFile{Sources: append(slices.Clip(a.Sources), b.Sources...), Terms: append(slices.Clip(a.Terms), b.Terms...)}
+}

@@ -1,0 +1,626 @@
+package screening
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// CheckOptions are what the checks of a set need beyond the set itself.
+type CheckOptions struct {
+	// Contacts the set may refer to. Nil skips the contact references check.
+	Contacts *ContactDirectory
+	// Wording lists the terms to avoid. Nil skips the language check.
+	Wording *Wording
+}
+
+// ReservedValues are answers the interview accepts at every question; no option may take them.
+var ReservedValues = []string{"declined", "dont-know", "skip"}
+
+var (
+	statuses   = []string{StatusDraft, StatusActive, StatusRetired}
+	modes      = []Mode{ModeAsk, ModeObserve, ModeRecord}
+	types      = []Type{TypeYesNo, TypeSingle, TypeMulti, TypeNumber, TypeText}
+	priorities = []Priority{PriorityUrgent, PriorityRequired, PriorityRecommended}
+	levelNames = []string{LevelPossible, LevelClear}
+	yesNo      = []string{"yes", "no"}
+)
+
+// The official semver 2.0.0 pattern (semver.org), without a leading "v".
+var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
+
+// IsSemver reports whether v is a full semantic version, MAJOR.MINOR.PATCH with optional
+// pre-release and build parts.
+func IsSemver(v string) bool { return semverRE.MatchString(v) }
+
+// IsID reports whether id is lower-case kebab-case: letters a-z and digits, in groups joined by
+// single hyphens. Ids are typed in answers files and compared across versions, so they are kept
+// plain.
+func IsID(id string) bool {
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '-' && id[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// IsLanguageTag reports whether tag has the shape of a BCP 47 tag: a 2-3 letter language and
+// optional subtags of 1-8 letters or digits ("en", "es-US", "zh-Hant-TW").
+func IsLanguageTag(tag string) bool {
+	parts := strings.Split(tag, "-")
+	if len(parts[0]) < 2 || len(parts[0]) > 3 || !isLetters(parts[0]) {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) < 1 || len(p) > 8 || !isAlnum(p) {
+			return false
+		}
+	}
+	return true
+}
+
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= '0' && c <= '9') && !isLetters(s[i:i+1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// CheckSet runs every semantic check on a decoded set. The findings are in no particular order.
+func CheckSet(s *QuestionSet, opt CheckOptions) Findings {
+	c := checker{set: s, opt: opt}
+	c.header()
+	c.sources()
+	c.indicators()
+	c.steps(s.Opening)
+	c.steps(s.Closing)
+	c.sections()
+	c.actions()
+	c.contacts()
+	c.coverage()
+	return c.out
+}
+
+type checker struct {
+	set *QuestionSet
+	opt CheckOptions
+	out Findings
+
+	sourceIDs    map[string]Pos
+	indicatorIDs map[string]Pos
+	questionAt   map[string]int // question id -> order in the set
+	questions    []*Question
+	raisedBy     map[string][]int // indicator id -> orders of the questions that can raise it
+}
+
+func (c *checker) header() {
+	s := c.set
+	c.requireID(s.ID, s.IDPos, s.Pos, "the set")
+	switch {
+	case s.Version == "":
+		c.out.Errorf(s.Pos, RuleMissingField, "the set has no version: add `version: 1.0.0`")
+	case !IsSemver(s.Version):
+		c.out.Errorf(s.VersionPos, RuleInvalidVersion, "version %q is not a semantic version: write MAJOR.MINOR.PATCH, such as 1.0.0", s.Version)
+	}
+	switch {
+	case s.Status == "":
+		c.out.Errorf(s.Pos, RuleMissingField, "the set has no status: add `status:` with %s", quoteList(statuses))
+	case !contains(statuses, s.Status):
+		c.out.Errorf(s.StatusPos, RuleUnknownValue, "unknown status %q: want %s%s", s.Status, quoteList(statuses), DidYouMean(s.Status, statuses))
+	}
+	if strings.TrimSpace(s.Title) == "" {
+		c.out.Errorf(s.Pos, RuleMissingField, "the set has no title")
+	}
+	switch {
+	case s.Language == "":
+		c.out.Errorf(s.Pos, RuleMissingField, "the set has no language: add `language: en` (a BCP 47 tag)")
+	case !IsLanguageTag(s.Language):
+		c.out.Errorf(s.LangPos, RuleInvalidLanguage, "language %q is not a BCP 47 tag such as \"en\" or \"es-US\"", s.Language)
+	}
+	l := s.Levels
+	switch {
+	case s.LevelsPos.IsZero():
+		c.out.Errorf(s.Pos, RuleLevels, "the set has no levels: add `levels: {possible: N, clear: M}` with 0 < N < M")
+	case l.Possible <= 0:
+		c.out.Errorf(pick(l.PossiblePos, s.LevelsPos), RuleLevels, "levels.possible must be a whole number above 0, not %d", l.Possible)
+	case l.Clear <= l.Possible:
+		c.out.Errorf(pick(l.ClearPos, s.LevelsPos), RuleLevels, "levels.clear (%d) must be above levels.possible (%d)", l.Clear, l.Possible)
+	}
+	if len(s.Sections) == 0 {
+		c.out.Errorf(pick(s.SectionsPos, s.Pos), RuleMissingField, "the set has no sections, so nothing would be asked")
+	}
+}
+
+func (c *checker) sources() {
+	c.sourceIDs = make(map[string]Pos)
+	for _, src := range c.set.Sources {
+		if c.requireID(src.ID, src.IDPos, src.Pos, "a source") {
+			c.unique(c.sourceIDs, "source", src.ID, src.IDPos)
+		}
+		if strings.TrimSpace(src.Title) == "" {
+			c.out.Errorf(src.Pos, RuleMissingField, "source %q has no title: cite the document by its title", src.ID)
+		}
+	}
+}
+
+func (c *checker) indicators() {
+	c.indicatorIDs = make(map[string]Pos)
+	ids := keys(c.sourceIDs)
+	for _, ind := range c.set.Indicators {
+		if c.requireID(ind.ID, ind.IDPos, ind.Pos, "an indicator") {
+			c.unique(c.indicatorIDs, "indicator", ind.ID, ind.IDPos)
+		}
+		if strings.TrimSpace(ind.Label) == "" {
+			c.out.Errorf(ind.Pos, RuleMissingText, "indicator %q has no label: the summary shows it", ind.ID)
+		}
+		if ind.Weight <= 0 {
+			c.out.Errorf(pick(ind.WeightPos, ind.Pos), RuleInvalidNumber, "indicator %q needs a weight, a whole number above 0 (has %d)", ind.ID, ind.Weight)
+		}
+		if len(ind.Sources) == 0 {
+			c.out.Errorf(pick(ind.SrcsPos, ind.Pos), RuleMissingSource, "indicator %q cites no source: list the documents it is drawn from under `sources:`", ind.ID)
+		}
+		for _, r := range ind.Sources {
+			if _, ok := c.sourceIDs[r.ID]; !ok {
+				c.out.Errorf(r.Pos, RuleUnknownReference, "indicator %q cites unknown source %q%s", ind.ID, r.ID, DidYouMean(r.ID, ids))
+			}
+		}
+		c.summaryWords(ind.Label, ind.LabelPos, "indicator label")
+	}
+}
+
+func (c *checker) steps(steps []Step) {
+	for _, st := range steps {
+		switch st.Kind {
+		case StepSay, StepDo:
+		default:
+			// The decoder reports steps that are neither say nor do.
+			continue
+		}
+		if strings.TrimSpace(st.Text) == "" {
+			c.out.Errorf(st.Pos, RuleMissingText, "a %q step has no text", st.Kind)
+			continue
+		}
+		if st.Kind == StepSay {
+			c.readAloud(st.Text, st.Pos, "read aloud", true)
+		}
+	}
+}
+
+func (c *checker) sections() {
+	c.questionAt = make(map[string]int)
+	c.raisedBy = make(map[string][]int)
+	sectionIDs := make(map[string]Pos)
+	questionIDs := make(map[string]Pos)
+	indIDs := keys(c.indicatorIDs)
+
+	// First pass: ids and order, so a when can tell an earlier question from a later one.
+	for i := range c.set.Sections {
+		for j := range c.set.Sections[i].Questions {
+			q := &c.set.Sections[i].Questions[j]
+			if _, dup := c.questionAt[q.ID]; !dup && q.ID != "" {
+				c.questionAt[q.ID] = len(c.questions)
+			}
+			c.questions = append(c.questions, q)
+		}
+	}
+
+	order := 0
+	for _, sec := range c.set.Sections {
+		if c.requireID(sec.ID, sec.IDPos, sec.Pos, "a section") {
+			c.unique(sectionIDs, "section", sec.ID, sec.IDPos)
+		}
+		if strings.TrimSpace(sec.Title) == "" {
+			c.out.Errorf(sec.Pos, RuleMissingField, "section %q has no title", sec.ID)
+		}
+		if len(sec.Questions) == 0 {
+			c.out.Errorf(sec.Pos, RuleEmptySection, "section %q has no questions: add some or remove the section", sec.ID)
+		}
+		for j := range sec.Questions {
+			q := &sec.Questions[j]
+			if c.requireID(q.ID, q.IDPos, q.Pos, "a question") {
+				c.unique(questionIDs, "question", q.ID, q.IDPos)
+			}
+			c.question(q, order, indIDs)
+			order++
+		}
+	}
+}
+
+func (c *checker) question(q *Question, order int, indIDs []string) {
+	switch {
+	case q.Mode == "":
+		c.out.Errorf(q.Pos, RuleMissingField, "question %q has no mode: add `mode:` with %s", q.ID, quoteList(modes))
+	case !contains(modes, q.Mode):
+		c.out.Errorf(q.ModePos, RuleUnknownValue, "question %q: unknown mode %q: want %s%s", q.ID, q.Mode, quoteList(modes), DidYouMean(string(q.Mode), strs(modes)))
+	}
+	typeKnown := contains(types, q.Type)
+	switch {
+	case q.Type == "":
+		c.out.Errorf(q.Pos, RuleMissingField, "question %q has no type: add `type:` with %s", q.ID, quoteList(types))
+	case !typeKnown:
+		c.out.Errorf(q.TypePos, RuleUnknownValue, "question %q: unknown type %q: want %s%s", q.ID, q.Type, quoteList(types), DidYouMean(string(q.Type), strs(types)))
+	}
+	if strings.TrimSpace(q.Text) == "" {
+		c.out.Errorf(q.Pos, RuleMissingText, "question %q has no text: write the words the worker reads or notes", q.ID)
+	} else if q.Mode.ReadAloud() {
+		c.readAloud(q.Text, q.TextPos, "question", true)
+	}
+
+	if typeKnown {
+		switch {
+		case q.Type.HasOptions() && len(q.Options) == 0:
+			c.out.Errorf(pick(q.OptionsPos, q.Pos), RuleOptionsRequired, "question %q is of type %s but has no options", q.ID, q.Type)
+		case !q.Type.HasOptions() && len(q.Options) > 0:
+			c.out.Errorf(q.OptionsPos, RuleOptionsNotAllowed, "question %q is of type %s, which takes no options (single and multi do)", q.ID, q.Type)
+		}
+		if q.Type != TypeNumber {
+			for _, f := range []struct {
+				set  bool
+				pos  Pos
+				name string
+			}{{q.Min != nil, q.MinPos, "min"}, {q.Max != nil, q.MaxPos, "max"}, {q.Unit != "", q.Pos, "unit"}} {
+				if f.set {
+					c.out.Errorf(f.pos, RuleMisplacedField, "question %q: %s applies only to number questions", q.ID, f.name)
+				}
+			}
+		} else if q.Min != nil && q.Max != nil && *q.Min > *q.Max {
+			c.out.Errorf(q.MinPos, RuleInvalidNumber, "question %q: min %v is above max %v", q.ID, *q.Min, *q.Max)
+		}
+		if q.Indicator.ID != "" && q.Type != TypeYesNo {
+			c.out.Errorf(q.Indicator.Pos, RuleMisplacedField, "question %q: `indicator` on a question is for yesno questions (a yes raises it); on a %s question put it on the options", q.ID, q.Type)
+		}
+	}
+	if q.Indicator.ID != "" {
+		c.refIndicator(q.Indicator, order, fmt.Sprintf("question %q", q.ID), indIDs)
+	}
+
+	values := make(map[string]Pos)
+	for _, o := range q.Options {
+		switch {
+		case o.Value == "":
+			c.out.Errorf(o.Pos, RuleMissingField, "question %q: an option has no value", q.ID)
+		case contains(ReservedValues, o.Value):
+			c.out.Errorf(o.ValuePos, RuleReservedValue, "question %q: option value %q is kept for every question (%s); choose another value", q.ID, o.Value, quoteList(ReservedValues))
+		case !IsID(o.Value):
+			c.out.Errorf(o.ValuePos, RuleInvalidID, "question %q: option value %q must be lower-case kebab-case (a-z, 0-9 and single hyphens), such as %q", q.ID, o.Value, kebab(o.Value))
+		default:
+			c.unique(values, fmt.Sprintf("option value in question %q", q.ID), o.Value, o.ValuePos)
+		}
+		if strings.TrimSpace(o.Label) == "" {
+			c.out.Errorf(o.Pos, RuleMissingText, "question %q: option %q has no label", q.ID, o.Value)
+		} else if q.Mode.ReadAloud() {
+			c.readAloud(o.Label, o.LabelPos, "option", false)
+		}
+		if o.Indicator.ID != "" {
+			c.refIndicator(o.Indicator, order, fmt.Sprintf("question %q, option %q", q.ID, o.Value), indIDs)
+		}
+	}
+
+	if q.When != nil {
+		c.condition(q.When, order, fmt.Sprintf("question %q", q.ID))
+	}
+}
+
+// refIndicator checks a reference to an indicator from a question and records that the question
+// can raise it.
+func (c *checker) refIndicator(r Ref, order int, where string, indIDs []string) {
+	if _, ok := c.indicatorIDs[r.ID]; !ok {
+		c.out.Errorf(r.Pos, RuleUnknownReference, "%s raises unknown indicator %q%s", where, r.ID, DidYouMean(r.ID, indIDs))
+		return
+	}
+	c.raisedBy[r.ID] = append(c.raisedBy[r.ID], order)
+}
+
+// condition checks a condition. order is the position of the question it belongs to, or -1 for
+// an action's condition, which is evaluated after every question.
+func (c *checker) condition(cond *Condition, order int, where string) {
+	cond.Walk(func(k *Condition) {
+		switch {
+		case k.Op.IsQuestionOp():
+			c.questionCondition(k, order, where)
+		case k.Op == OpIndicator:
+			if _, ok := c.indicatorIDs[k.Indicator]; !ok {
+				c.out.Errorf(k.IndicatorPos, RuleUnknownReference, "%s: condition refers to unknown indicator %q%s", where, k.Indicator, DidYouMean(k.Indicator, keys(c.indicatorIDs)))
+				return
+			}
+			if order >= 0 && !anyBefore(c.raisedBy[k.Indicator], order) {
+				c.out.Errorf(k.IndicatorPos, RuleForwardReference, "%s: when refers to indicator %q, which no question before it can raise; the interview asks in order, so move the question after one that raises it", where, k.Indicator)
+			}
+		case k.Op == OpLevel:
+			if !contains(levelNames, k.Level) {
+				c.out.Errorf(k.LevelPos, RuleUnknownValue, "%s: unknown level %q: want %s%s", where, k.Level, quoteList(levelNames), DidYouMean(k.Level, levelNames))
+			}
+		}
+	})
+}
+
+func (c *checker) questionCondition(k *Condition, order int, where string) {
+	at, ok := c.questionAt[k.Question]
+	if !ok {
+		ids := make([]string, 0, len(c.questions))
+		for _, q := range c.questions {
+			ids = append(ids, q.ID)
+		}
+		c.out.Errorf(k.QuestionPos, RuleUnknownReference, "%s: condition refers to unknown question %q%s", where, k.Question, DidYouMean(k.Question, ids))
+		return
+	}
+	switch {
+	case order >= 0 && at == order:
+		c.out.Errorf(k.QuestionPos, RuleForwardReference, "%s: when refers to the question itself", where)
+		return
+	case order >= 0 && at > order:
+		c.out.Errorf(k.QuestionPos, RuleForwardReference, "%s: when refers to question %q, which comes later; the interview asks in order, so a question can depend only on questions before it", where, k.Question)
+		return
+	}
+	target := c.questions[at]
+	if !contains(types, target.Type) {
+		return // its unknown type is reported at the question
+	}
+	if !k.Op.Fits(target.Type) {
+		c.out.Errorf(k.OpPos, RuleOperatorType, "%s: %q does not fit question %q of type %s; %s", where, k.Op, k.Question, target.Type, opAdvice(target.Type))
+		return
+	}
+	switch k.Op {
+	case OpIs, OpIsNot, OpIncludes:
+		var allowed []string
+		switch {
+		case target.Type == TypeYesNo:
+			allowed = yesNo
+		case target.Type.HasOptions():
+			for _, o := range target.Options {
+				allowed = append(allowed, o.Value)
+			}
+		default:
+			return // text: any value
+		}
+		if !contains(allowed, k.Value) {
+			c.out.Errorf(k.ValuePos, RuleOptionValue, "%s: %q is not a value of question %q: want %s%s", where, k.Value, k.Question, quoteList(allowed), DidYouMean(k.Value, allowed))
+		}
+	}
+}
+
+func opAdvice(t Type) string {
+	switch t {
+	case TypeMulti:
+		return "use `includes` for a multi question"
+	case TypeNumber:
+		return "use `less_than` or `at_least` for a number question"
+	default:
+		return "use `is` or `is_not`"
+	}
+}
+
+func (c *checker) actions() {
+	ids := make(map[string]Pos)
+	for i := range c.set.Actions {
+		a := &c.set.Actions[i]
+		if c.requireID(a.ID, a.IDPos, a.Pos, "an action") {
+			c.unique(ids, "action", a.ID, a.IDPos)
+		}
+		switch {
+		case a.Priority == "":
+			c.out.Errorf(a.Pos, RuleMissingField, "action %q has no priority: add `priority:` with %s", a.ID, quoteList(priorities))
+		case !contains(priorities, a.Priority):
+			c.out.Errorf(a.PriorityPos, RuleUnknownValue, "action %q: unknown priority %q: want %s%s", a.ID, a.Priority, quoteList(priorities), DidYouMean(string(a.Priority), strs(priorities)))
+		}
+		if strings.TrimSpace(a.Text) == "" {
+			c.out.Errorf(a.Pos, RuleMissingText, "action %q has no text: say what the worker should do", a.ID)
+		}
+		c.summaryWords(a.Text, a.TextPos, "action text")
+		c.contactRefs(a.Contacts, fmt.Sprintf("action %q", a.ID))
+		if a.When != nil {
+			c.condition(a.When, -1, fmt.Sprintf("action %q", a.ID))
+		}
+	}
+}
+
+func (c *checker) contacts() {
+	c.contactRefs(c.set.Contacts, "the set's contacts")
+}
+
+func (c *checker) contactRefs(refs []Ref, where string) {
+	if c.opt.Contacts == nil {
+		return
+	}
+	for _, r := range refs {
+		if _, ok := c.opt.Contacts.Lookup(r.ID); !ok {
+			c.out.Errorf(r.Pos, RuleUnknownReference, "%s: unknown contact %q%s; contacts come from the contacts directory (questions/contacts.yaml, or --contacts FILE)", where, r.ID, DidYouMean(r.ID, c.opt.Contacts.IDs()))
+		}
+	}
+}
+
+// coverage warns about indicators nothing raises, sources nobody cites and levels nobody reaches.
+func (c *checker) coverage() {
+	cited := make(map[string]bool)
+	total := 0
+	for _, ind := range c.set.Indicators {
+		for _, r := range ind.Sources {
+			cited[r.ID] = true
+		}
+		if ind.ID != "" && len(c.raisedBy[ind.ID]) == 0 {
+			c.out.Warnf(ind.IDPos, RuleUnraisedIndicator, "indicator %q is raised by no question or option, so it can never count", ind.ID)
+		} else if ind.Weight > 0 {
+			total += ind.Weight
+		}
+	}
+	for _, src := range c.set.Sources {
+		if src.ID != "" && !cited[src.ID] {
+			c.out.Warnf(src.IDPos, RuleUncitedSource, "source %q is cited by no indicator", src.ID)
+		}
+	}
+	l := c.set.Levels
+	if l.Possible > 0 && l.Clear > l.Possible && len(c.set.Indicators) > 0 {
+		if total < l.Possible {
+			c.out.Warnf(pick(l.PossiblePos, c.set.LevelsPos), RuleUnreachableLevel, "levels.possible is %d but all indicators together weigh %d, so no interview can reach it", l.Possible, total)
+		} else if total < l.Clear {
+			c.out.Warnf(pick(l.ClearPos, c.set.LevelsPos), RuleUnreachableLevel, "levels.clear is %d but all indicators together weigh %d, so no interview can reach it", l.Clear, total)
+		}
+	}
+}
+
+// readAloud checks words said to the young person. why: whether to check for "why" questions.
+func (c *checker) readAloud(text string, pos Pos, what string, why bool) {
+	if why && startsWithWhy(text) {
+		c.out.Warnf(pos, RuleWhyQuestion, "%s starts a sentence with \"Why\", which can sound like blame; ask what happened instead, such as \"What was going on before you left?\"", what)
+	}
+	for _, m := range c.opt.Wording.Find(text) {
+		switch m.Term.Kind {
+		case TermStigmatizing:
+			c.out.Errorf(pos, RuleStigmatizing, "%s says %q: %s; instead: %s", what, m.Phrase, m.Term.Why, m.Term.Suggest)
+		case TermLabel:
+			c.out.Warnf(pos, RuleProfessionalLabel, "%s says %q: %s; instead: %s", what, m.Phrase, m.Term.Why, m.Term.Suggest)
+		}
+	}
+}
+
+// summaryWords checks text that goes into a case record: stigmatizing terms are a warning there.
+func (c *checker) summaryWords(text string, pos Pos, what string) {
+	for _, m := range c.opt.Wording.Find(text) {
+		if m.Term.Kind == TermStigmatizing {
+			c.out.Warnf(pos, RuleStigmatizing, "%s says %q: %s; the summary goes into a case record, so write instead: %s", what, m.Phrase, m.Term.Why, m.Term.Suggest)
+		}
+	}
+}
+
+// requireID reports a missing or malformed id and says whether the id is usable.
+func (c *checker) requireID(id string, idPos, itemPos Pos, what string) bool {
+	switch {
+	case id == "":
+		c.out.Errorf(itemPos, RuleMissingField, "%s has no id", what)
+		return false
+	case !IsID(id):
+		c.out.Errorf(idPos, RuleInvalidID, "id %q must be lower-case kebab-case (a-z, 0-9 and single hyphens), such as %q", id, kebab(id))
+		return false
+	}
+	return true
+}
+
+// unique records id in seen, reporting a duplicate with the place of the first.
+func (c *checker) unique(seen map[string]Pos, what, id string, pos Pos) {
+	if first, dup := seen[id]; dup {
+		c.out.Errorf(pos, RuleDuplicateID, "duplicate %s id %q: first defined at line %d, column %d", what, id, first.Line, first.Column)
+		return
+	}
+	seen[id] = pos
+}
+
+// CheckContacts checks a contacts file's entries.
+func CheckContacts(cs []Contact) Findings {
+	seen := make(map[string]Pos)
+	c := checker{}
+	for _, ct := range cs {
+		if c.requireID(ct.ID, ct.IDPos, ct.Pos, "a contact") {
+			c.unique(seen, "contact", ct.ID, ct.IDPos)
+		}
+		if strings.TrimSpace(ct.Name) == "" {
+			c.out.Errorf(ct.Pos, RuleMissingField, "contact %q has no name", ct.ID)
+		}
+		if ct.Phone == "" && ct.Text == "" && ct.URL == "" {
+			c.out.Errorf(ct.Pos, RuleMissingField, "contact %q has no phone, text or url, so a summary could not say how to reach it", ct.ID)
+		}
+		if ct.Phone != "" && !IsPhone(ct.Phone) {
+			c.out.Errorf(ct.PhonePos, RuleInvalidPhone, "contact %q: phone %q has characters a phone cannot dial; write digits, letters, spaces, hyphens, dots or parentheses, such as \"1-800-THE-LOST (1-800-843-5678)\"", ct.ID, ct.Phone)
+		}
+	}
+	return c.out
+}
+
+// IsPhone reports whether p reads as a dialable number: at least three digits, and otherwise
+// only letters (vanity numbers such as 1-800-THE-LOST), spaces, + - . ( ) and "/".
+func IsPhone(p string) bool {
+	digits := 0
+	for i := 0; i < len(p); i++ {
+		ch := p[i]
+		switch {
+		case ch >= '0' && ch <= '9':
+			digits++
+		case ch >= 'A' && ch <= 'Z', ch >= 'a' && ch <= 'z', strings.IndexByte(" +-.()/", ch) >= 0:
+		default:
+			return false
+		}
+	}
+	return digits >= 3
+}
+
+func anyBefore(orders []int, order int) bool {
+	for _, o := range orders {
+		if o < order {
+			return true
+		}
+	}
+	return false
+}
+
+func pick(p, fallback Pos) Pos {
+	if p.IsZero() {
+		return fallback
+	}
+	return p
+}
+
+func contains[T comparable](xs []T, x T) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func strs[T ~string](xs []T) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return out
+}
+
+func keys(m map[string]Pos) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out) // a stable "did you mean" among equally close ids
+	return out
+}
+
+// kebab suggests a kebab-case form of s.
+func kebab(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "my-id"
+	}
+	return b.String()
+}

@@ -1,0 +1,394 @@
+// Package report renders screening values for people and programs: a question set as a
+// printable form, and (later) the referral summary as text, markdown and JSON. It is pure: it
+// writes to an io.Writer and knows nothing of files or terminals.
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+// SetForm is a question set to print, with the contacts its ids resolve to.
+type SetForm struct {
+	Set      *screening.QuestionSet
+	Contacts *screening.ContactDirectory
+}
+
+// lineWidth is where text wraps: it prints on paper and reads in an 80-column terminal.
+const lineWidth = 78
+
+// WriteSetText writes the set as a plain-text form a worker or reviewer can print: every
+// question in order, what is read aloud and what is only observed, the worker's guidance, the
+// follow-up conditions, the indicators and actions.
+func WriteSetText(w io.Writer, f SetForm) error {
+	p := &printer{w: w}
+	s := f.Set
+	p.line(s.Title)
+	p.line(strings.Repeat("=", min(len([]rune(s.Title)), lineWidth)))
+	p.linef("Set %s, version %s (%s), language %s", s.ID, s.Version, s.Status, s.Language)
+	if s.Description != "" {
+		p.blank()
+		p.wrap("", s.Description)
+	}
+	p.blank()
+	p.wrap("", fmt.Sprintf("Concern is possible from a total indicator weight of %d and clear from %d. A screening is not a determination: it shows where more assessment is needed.", s.Levels.Possible, s.Levels.Clear))
+	p.blank()
+	p.wrap("", "Key: ASK = read aloud to the young person; OBSERVE = the worker notes it, never read aloud; RECORD = from the case file. Every question can be answered \"prefers not to say\" or \"doesn't know\".")
+
+	indLabel := indicatorLabels(s)
+	if len(s.Opening) > 0 {
+		p.heading("OPENING")
+		p.steps(s.Opening)
+	}
+	n := 0
+	for i, sec := range s.Sections {
+		p.heading(fmt.Sprintf("%d. %s", i+1, strings.ToUpper(sec.Title)))
+		if sec.Help != "" {
+			p.wrap("   Guidance: ", sec.Help)
+		}
+		for j := range sec.Questions {
+			q := &sec.Questions[j]
+			n++
+			p.blank()
+			p.wrap(fmt.Sprintf("%d.%d ", i+1, j+1), fmt.Sprintf("[%s] %s", modeTag(q), q.Text))
+			p.wrap("     ", fmt.Sprintf("(%s; %s)", q.ID, typeDesc(q)))
+			if q.When != nil {
+				p.wrap("     Only if: ", q.When.String())
+			}
+			if q.Help != "" {
+				p.wrap("     Guidance: ", q.Help)
+			}
+			for _, o := range q.Options {
+				mark := "[ ]"
+				if q.Type == screening.TypeSingle {
+					mark = "( )"
+				}
+				text := fmt.Sprintf("%s %s (%s)", mark, o.Label, o.Value)
+				if o.Indicator.ID != "" {
+					text += " -> " + indLabel(o.Indicator.ID)
+				}
+				p.wrap("       ", text)
+			}
+			if q.Indicator.ID != "" {
+				p.wrap("       ", "A yes raises: "+indLabel(q.Indicator.ID))
+			}
+		}
+	}
+	if len(s.Closing) > 0 {
+		p.heading("CLOSING")
+		p.steps(s.Closing)
+	}
+	if len(s.Indicators) > 0 {
+		p.heading("INDICATORS")
+		for _, ind := range s.Indicators {
+			text := fmt.Sprintf("%s (%s), weight %d", ind.Label, ind.ID, ind.Weight)
+			if ind.Disclosure {
+				text += "; a disclosure: stop probing, attend to safety, refer for a forensic interview"
+			}
+			text += ". Sources: " + refList(ind.Sources)
+			p.wrap("- ", text)
+		}
+	}
+	if len(s.Actions) > 0 {
+		p.heading("ACTIONS")
+		for _, a := range s.Actions {
+			text := fmt.Sprintf("%s, when %s: %s", strings.ToUpper(string(a.Priority)), a.When.String(), a.Text)
+			if len(a.Contacts) > 0 {
+				text += " Contacts: " + refList(a.Contacts)
+			}
+			p.wrap("- ", text)
+		}
+	}
+	p.heading("CONTACTS ON EVERY SUMMARY")
+	for _, c := range contactsOf(f) {
+		p.wrap("- ", contactLine(c))
+	}
+	if len(s.Sources) > 0 {
+		p.heading("SOURCES")
+		for _, src := range s.Sources {
+			p.wrap("- ", sourceLine(src))
+		}
+	}
+	return p.err
+}
+
+// WriteSetMarkdown writes the same form as markdown, for a case record or a review.
+func WriteSetMarkdown(w io.Writer, f SetForm) error {
+	p := &printer{w: w}
+	s := f.Set
+	p.linef("# %s", s.Title)
+	p.blank()
+	p.linef("Set `%s`, version %s (%s), language `%s`.", s.ID, s.Version, s.Status, s.Language)
+	if s.Description != "" {
+		p.blank()
+		p.line(s.Description)
+	}
+	p.blank()
+	p.linef("Concern is possible from a total indicator weight of %d and clear from %d. A screening is not a determination: it shows where more assessment is needed.", s.Levels.Possible, s.Levels.Clear)
+	p.blank()
+	p.line("**Ask**: read aloud to the young person. **Observe**: the worker notes it, never read aloud. **Record**: from the case file. Every question can be answered \"prefers not to say\" or \"doesn't know\".")
+	indLabel := indicatorLabels(s)
+	mdSteps := func(steps []screening.Step) {
+		for _, st := range steps {
+			if st.Kind == screening.StepSay {
+				p.linef("- **Say:** %s", st.Text)
+			} else {
+				p.linef("- *Do:* %s", st.Text)
+			}
+		}
+	}
+	if len(s.Opening) > 0 {
+		p.blank()
+		p.line("## Opening")
+		p.blank()
+		mdSteps(s.Opening)
+	}
+	for i, sec := range s.Sections {
+		p.blank()
+		p.linef("## %d. %s", i+1, sec.Title)
+		if sec.Help != "" {
+			p.blank()
+			p.linef("*Guidance:* %s", sec.Help)
+		}
+		for j := range sec.Questions {
+			q := &sec.Questions[j]
+			p.blank()
+			p.linef("%d.%d **%s** %s  ", i+1, j+1, modeTag(q), q.Text)
+			p.linef("`%s`, %s", q.ID, typeDesc(q))
+			if q.When != nil {
+				p.blank()
+				p.linef("- Only if: %s", q.When.String())
+			}
+			if q.Help != "" {
+				p.blank()
+				p.linef("> *Guidance:* %s", q.Help)
+			}
+			if len(q.Options) > 0 || q.Indicator.ID != "" {
+				p.blank()
+			}
+			for _, o := range q.Options {
+				text := fmt.Sprintf("- [ ] %s (`%s`)", o.Label, o.Value)
+				if o.Indicator.ID != "" {
+					text += " → " + indLabel(o.Indicator.ID)
+				}
+				p.line(text)
+			}
+			if q.Indicator.ID != "" {
+				p.linef("- A yes raises: %s", indLabel(q.Indicator.ID))
+			}
+		}
+	}
+	if len(s.Closing) > 0 {
+		p.blank()
+		p.line("## Closing")
+		p.blank()
+		mdSteps(s.Closing)
+	}
+	if len(s.Indicators) > 0 {
+		p.blank()
+		p.line("## Indicators")
+		p.blank()
+		p.line("| indicator | id | weight | sources |")
+		p.line("|---|---|---|---|")
+		for _, ind := range s.Indicators {
+			label := mdCell(ind.Label)
+			if ind.Disclosure {
+				label += " (disclosure: stop and refer)"
+			}
+			p.linef("| %s | `%s` | %d | %s |", label, ind.ID, ind.Weight, refList(ind.Sources))
+		}
+	}
+	if len(s.Actions) > 0 {
+		p.blank()
+		p.line("## Actions")
+		p.blank()
+		for _, a := range s.Actions {
+			p.linef("- **%s**, when %s: %s", a.Priority, a.When.String(), a.Text)
+		}
+	}
+	p.blank()
+	p.line("## Contacts on every summary")
+	p.blank()
+	for _, c := range contactsOf(f) {
+		p.linef("- %s", contactLine(c))
+	}
+	if len(s.Sources) > 0 {
+		p.blank()
+		p.line("## Sources")
+		p.blank()
+		for _, src := range s.Sources {
+			p.linef("- %s", sourceLine(src))
+		}
+	}
+	return p.err
+}
+
+func modeTag(q *screening.Question) string {
+	switch q.Mode {
+	case screening.ModeObserve:
+		return "OBSERVE, do not read aloud"
+	case screening.ModeRecord:
+		return "RECORD"
+	default:
+		return "ASK"
+	}
+}
+
+func typeDesc(q *screening.Question) string {
+	switch q.Type {
+	case screening.TypeYesNo:
+		return "yes or no"
+	case screening.TypeSingle:
+		return "choose one"
+	case screening.TypeMulti:
+		return "choose any"
+	case screening.TypeNumber:
+		d := "a number"
+		if q.Unit != "" {
+			d += " of " + q.Unit
+		}
+		if q.Min != nil {
+			d += fmt.Sprintf(", at least %v", *q.Min)
+		}
+		if q.Max != nil {
+			d += fmt.Sprintf(", at most %v", *q.Max)
+		}
+		return d
+	default:
+		return "their words"
+	}
+}
+
+func indicatorLabels(s *screening.QuestionSet) func(id string) string {
+	byID := make(map[string]screening.Indicator, len(s.Indicators))
+	for _, ind := range s.Indicators {
+		byID[ind.ID] = ind
+	}
+	return func(id string) string {
+		ind, ok := byID[id]
+		if !ok {
+			return id
+		}
+		return fmt.Sprintf("%s (weight %d)", ind.Label, ind.Weight)
+	}
+}
+
+// contactsOf returns the contacts the set lists, with the national hotline and NCMEC always
+// among them, as on every summary.
+func contactsOf(f SetForm) []screening.Contact {
+	ids := []string{screening.ContactHotline, screening.ContactNCMEC}
+	for _, r := range f.Set.Contacts {
+		if r.ID != screening.ContactHotline && r.ID != screening.ContactNCMEC {
+			ids = append(ids, r.ID)
+		}
+	}
+	var out []screening.Contact
+	for _, id := range ids {
+		if f.Contacts == nil {
+			out = append(out, screening.Contact{ID: id, Name: id})
+			continue
+		}
+		if c, ok := f.Contacts.Lookup(id); ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func contactLine(c screening.Contact) string {
+	parts := []string{c.Name}
+	if c.Phone != "" {
+		parts = append(parts, "call "+c.Phone)
+	}
+	if c.Text != "" {
+		parts = append(parts, "text "+c.Text)
+	}
+	if c.TTY != "" {
+		parts = append(parts, "TTY "+c.TTY)
+	}
+	if c.URL != "" {
+		parts = append(parts, c.URL)
+	}
+	if c.Hours != "" {
+		parts = append(parts, c.Hours)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func sourceLine(s screening.Source) string {
+	line := s.Title
+	if s.Publisher != "" {
+		line += ", " + s.Publisher
+	}
+	if s.Year != 0 {
+		line += fmt.Sprintf(" (%d)", s.Year)
+	}
+	if s.URL != "" {
+		line += ", " + s.URL
+	}
+	return line + " [" + s.ID + "]"
+}
+
+func refList(refs []screening.Ref) string {
+	ids := make([]string, len(refs))
+	for i, r := range refs {
+		ids[i] = r.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+// printer writes lines, keeping the first error.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) line(s string) {
+	if p.err == nil {
+		_, p.err = io.WriteString(p.w, s+"\n")
+	}
+}
+
+func (p *printer) linef(format string, args ...any) { p.line(fmt.Sprintf(format, args...)) }
+
+func (p *printer) blank() { p.line("") }
+
+func (p *printer) heading(s string) {
+	p.blank()
+	p.line(s)
+}
+
+func (p *printer) steps(steps []screening.Step) {
+	for _, st := range steps {
+		if st.Kind == screening.StepSay {
+			p.wrap("Say: ", "\""+st.Text+"\"")
+		} else {
+			p.wrap("Do:  ", st.Text)
+		}
+	}
+}
+
+// wrap writes text wrapped at lineWidth, the first line after prefix and the rest indented to
+// match it.
+func (p *printer) wrap(prefix, text string) {
+	indent := strings.Repeat(" ", len([]rune(prefix)))
+	line := prefix
+	empty := true
+	for _, word := range strings.Fields(text) {
+		if !empty && len([]rune(line))+1+len([]rune(word)) > lineWidth {
+			p.line(line)
+			line, empty = indent, true
+		}
+		if !empty {
+			line += " "
+		}
+		line += word
+		empty = false
+	}
+	p.line(line)
+}

@@ -1,0 +1,102 @@
+package screening
+
+// Rule ids are stable: CI configurations, editors and people's notes refer to them. Add rules;
+// never rename or reuse one.
+const (
+	// Reading the file.
+	RuleUnreadable        = "unreadable"
+	RuleFileTooLarge      = "file-too-large"
+	RuleEncoding          = "invalid-encoding"
+	RuleYAMLSyntax        = "yaml-syntax"
+	RuleEmptyFile         = "empty-file"
+	RuleMultipleDocuments = "multiple-documents"
+	RuleAlias             = "yaml-alias"
+
+	// The file's structure.
+	RuleFormat           = "unknown-format"
+	RuleUnknownKey       = "unknown-key"
+	RuleDuplicateKey     = "duplicate-key"
+	RuleWrongType        = "wrong-type"
+	RuleInvalidCondition = "invalid-condition"
+
+	// The content.
+	RuleMissingField      = "missing-field"
+	RuleMissingText       = "missing-text"
+	RuleUnknownValue      = "unknown-value"
+	RuleInvalidID         = "invalid-id"
+	RuleInvalidVersion    = "invalid-version"
+	RuleInvalidLanguage   = "invalid-language"
+	RuleInvalidNumber     = "invalid-number"
+	RuleInvalidPhone      = "invalid-phone"
+	RuleDuplicateID       = "duplicate-id"
+	RuleUnknownReference  = "unknown-reference"
+	RuleForwardReference  = "forward-reference"
+	RuleOptionValue       = "unknown-option-value"
+	RuleOperatorType      = "operator-type-mismatch"
+	RuleLevels            = "invalid-levels"
+	RuleUnreachableLevel  = "unreachable-level"
+	RuleOptionsNotAllowed = "options-not-allowed"
+	RuleOptionsRequired   = "options-required"
+	RuleMisplacedField    = "misplaced-field"
+	RuleReservedValue     = "reserved-value"
+	RuleEmptySection      = "empty-section"
+	RuleMissingSource     = "missing-source"
+	RuleUnraisedIndicator = "unraised-indicator"
+	RuleUncitedSource     = "uncited-source"
+	RuleNationalOverride  = "national-contact-override"
+
+	// Words.
+	RuleStigmatizing      = "stigmatizing-language"
+	RuleProfessionalLabel = "professional-label"
+	RuleWhyQuestion       = "why-question"
+)
+
+// RuleInfo describes a rule for the documentation and for tools that list rules.
+type RuleInfo struct {
+	ID       string
+	Severity Severity
+	Summary  string
+}
+
+// Rules is the catalogue of every rule `validate` can report.
+var Rules = []RuleInfo{
+	{RuleUnreadable, SeverityError, "the file could not be read"},
+	{RuleFileTooLarge, SeverityError, "the file is larger than the size limit"},
+	{RuleEncoding, SeverityError, "the file is not valid UTF-8 text"},
+	{RuleYAMLSyntax, SeverityError, "the file is not valid YAML"},
+	{RuleEmptyFile, SeverityError, "the file holds nothing"},
+	{RuleMultipleDocuments, SeverityError, "the file holds more than one YAML document"},
+	{RuleAlias, SeverityError, "anchors, aliases and merge keys are not allowed"},
+	{RuleFormat, SeverityError, "the format key is missing or names a format this version does not know"},
+	{RuleUnknownKey, SeverityError, "a key the format does not have"},
+	{RuleDuplicateKey, SeverityError, "the same key twice in one mapping"},
+	{RuleWrongType, SeverityError, "a value of the wrong kind (a list where text is expected, ...)"},
+	{RuleInvalidCondition, SeverityError, "a condition without exactly one operator, or with keys that do not go together"},
+	{RuleMissingField, SeverityError, "a required key is missing"},
+	{RuleMissingText, SeverityError, "a question, option, step or action with no text"},
+	{RuleUnknownValue, SeverityError, "an unknown status, mode, type, priority, level or step"},
+	{RuleInvalidID, SeverityError, "an id that is not lower-case kebab-case"},
+	{RuleInvalidVersion, SeverityError, "a version that is not semantic (MAJOR.MINOR.PATCH)"},
+	{RuleInvalidLanguage, SeverityError, "a language that is not a BCP 47 tag"},
+	{RuleInvalidNumber, SeverityError, "a weight that is not positive, or a minimum above the maximum"},
+	{RuleInvalidPhone, SeverityError, "a phone number with characters a phone cannot dial"},
+	{RuleDuplicateID, SeverityError, "two sections, questions, options, indicators, actions, sources or contacts with one id"},
+	{RuleUnknownReference, SeverityError, "a reference to an indicator, source, contact or question that does not exist"},
+	{RuleForwardReference, SeverityError, "a question's when refers to itself or to something only later questions decide"},
+	{RuleOptionValue, SeverityError, "a condition compares with a value that is not one of the question's options"},
+	{RuleOperatorType, SeverityError, "a condition's operator does not fit the question's type"},
+	{RuleLevels, SeverityError, "levels that are not positive whole numbers with possible below clear"},
+	{RuleUnreachableLevel, SeverityWarning, "a level higher than all indicator weights together"},
+	{RuleOptionsNotAllowed, SeverityError, "options on a question type that takes none"},
+	{RuleOptionsRequired, SeverityError, "a single or multi question without options"},
+	{RuleMisplacedField, SeverityError, "a key that does not apply to this question type"},
+	{RuleReservedValue, SeverityError, "an option value the interview keeps for itself (declined, dont-know, skip)"},
+	{RuleEmptySection, SeverityError, "a section without questions"},
+	{RuleMissingSource, SeverityError, "an indicator that cites no source"},
+	{RuleUnraisedIndicator, SeverityWarning, "an indicator no question or option can raise"},
+	{RuleUncitedSource, SeverityWarning, "a source no indicator cites"},
+	{RuleNationalOverride, SeverityWarning, "a contacts file replaces a national number every summary carries"},
+	{RuleStigmatizing, SeverityError, "words that blame or label a child, in text read aloud"},
+	{RuleProfessionalLabel, SeverityWarning, "professional labels read aloud, which a youth may not recognise or accept"},
+	{RuleWhyQuestion, SeverityWarning, "a question read aloud that starts with \"Why\", which sounds like blame"},
+}

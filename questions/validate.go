@@ -70,7 +70,11 @@ type InvalidError struct {
 
 func (e *InvalidError) Error() string {
 	var errs []string
-	for _, f := range e.Findings {
+	sorted := slices.Clone(e.Findings)
+	slices.SortStableFunc(sorted, func(a, b screening.Finding) int {
+		return cmp.Or(cmp.Compare(a.Pos.Line, b.Pos.Line), cmp.Compare(a.Pos.Column, b.Pos.Column), cmp.Compare(a.Message, b.Message))
+	})
+	for _, f := range sorted {
 		if f.Severity == screening.SeverityError {
 			errs = append(errs, fmt.Sprintf("%s:%d:%d: %s [%s]", e.File, f.Pos.Line, f.Pos.Column, f.Message, f.Rule))
 		}

@@ -94,4 +94,3 @@ func loadSetFile(path string, base questions.Base) (*questions.File, error) {
 	}
 	return questions.DecodeSet(filepath.Clean(path), in.Data, base)
 }
-

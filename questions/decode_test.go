@@ -1,0 +1,332 @@
+package questions
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+// baseYAML is a valid set; each case edits it to break one thing. Line numbers matter: the cases
+// check the position of each finding.
+const baseYAML = `format: safeharbor/v1
+id: test
+version: 1.0.0
+status: active
+title: Test set
+language: en
+sources:
+  - {id: guide, title: A guide}
+levels: {possible: 2, clear: 4}
+opening:
+  - say: I'm glad you're back.
+sections:
+  - id: away
+    title: While away
+    questions:
+      - id: slept
+        mode: ask
+        type: multi
+        text: Where did you sleep?
+        options:
+          - {value: friend, label: At a friend's}
+          - {value: hotel, label: A hotel, indicator: hotel}
+      - id: partner
+        mode: ask
+        type: yesno
+        text: Is there someone older you've been seeing?
+        indicator: older
+        when: {question: slept, answered: true}
+indicators:
+  - {id: hotel, label: Hotel stays, weight: 2, sources: [guide]}
+  - {id: older, label: Older partner, weight: 2, sources: [guide]}
+actions:
+  - id: assess
+    priority: recommended
+    when: {level: possible}
+    text: Arrange a fuller assessment.
+contacts: [hotline, ncmec]
+`
+
+func testBase(t testing.TB) Base {
+	t.Helper()
+	b, err := LoadBase(FS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func validate(t *testing.T, name, text string) []Diagnostic {
+	t.Helper()
+	return Validate([]Input{{Name: name, Data: []byte(text)}}, testBase(t))
+}
+
+func TestBaseYAMLIsValid(t *testing.T) {
+	if ds := validate(t, "base.yaml", baseYAML); len(ds) > 0 {
+		t.Fatalf("findings on the base set: %v", ds)
+	}
+}
+
+// edit replaces old with new in baseYAML, once; it fails the test if old is not there.
+type edit struct{ old, new string }
+
+func TestDecodeRules(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string // the whole file, when not an edit of baseYAML
+		edits    []edit
+		rule     string
+		line     int
+		col      int
+		contains string
+	}{
+		{name: "empty file", text: "", rule: screening.RuleEmptyFile, line: 1, col: 1},
+		{name: "only comments", text: "# nothing\n", rule: screening.RuleEmptyFile, line: 1, col: 1},
+		{name: "null document", text: "~\n", rule: screening.RuleEmptyFile, line: 1, col: 1},
+		{name: "a list at the top", text: "- a\n- b\n", rule: screening.RuleWrongType, line: 1, col: 1, contains: "not a list"},
+		{name: "a scalar at the top", text: "hello\n", rule: screening.RuleWrongType, line: 1, col: 1},
+		{name: "invalid UTF-8", text: "format: safeharbor/v1\nid: \xff\n", rule: screening.RuleEncoding, line: 2, col: 5, contains: "0xFF"},
+		{name: "a NUL byte", text: "format: x\x00\n", rule: screening.RuleEncoding, line: 1, col: 10, contains: "U+0000"},
+		{name: "tab indentation", text: "format: safeharbor/v1\nsections:\n\t- id: a\n", rule: screening.RuleYAMLSyntax, line: 3, col: 1, contains: "tab"},
+		{name: "syntax error", text: "format: safeharbor/v1\ntitle: [unclosed\n", rule: screening.RuleYAMLSyntax, contains: "YAML syntax"},
+		{name: "two documents", text: "format: safeharbor/v1\n---\nid: x\n", rule: screening.RuleMultipleDocuments, line: 2, col: 1},
+		{name: "no format", text: "id: x\n", rule: screening.RuleFormat, line: 1, col: 1, contains: "no `format:`"},
+		{name: "unknown format", edits: []edit{{"format: safeharbor/v1", "format: safeharbor/v2"}}, rule: screening.RuleFormat, line: 1, col: 9, contains: `did you mean "safeharbor/v1"`},
+		{name: "unknown key", edits: []edit{{"title: Test set", "titel: Test set"}}, rule: screening.RuleUnknownKey, line: 5, col: 1, contains: `did you mean "title"`},
+		{name: "unknown question key", edits: []edit{{"        mode: ask\n        type: multi", "        mode: ask\n        typ: multi"}}, rule: screening.RuleUnknownKey, line: 18, col: 9, contains: `did you mean "type"`},
+		{name: "duplicate key", edits: []edit{{"title: Test set\n", "title: Test set\ntitle: Again\n"}}, rule: screening.RuleDuplicateKey, line: 6, col: 1, contains: "first at line 5"},
+		{name: "alias", edits: []edit{{"title: Test set", "title: &t Test set"}}, rule: screening.RuleAlias, line: 5, col: 8, contains: "anchors"},
+		{name: "merge key", edits: []edit{{"  - {id: guide, title: A guide}", "  - {<<: {id: g}, id: guide, title: A guide}"}}, rule: screening.RuleAlias, line: 8, col: 6, contains: "merge"},
+		{name: "list where text is expected", edits: []edit{{"title: Test set", "title: [a, b]"}}, rule: screening.RuleWrongType, line: 5, col: 8, contains: "must be text, not a list"},
+		{name: "weight not a number", edits: []edit{{"weight: 2, sources: [guide]}\n  - {id: older", "weight: two, sources: [guide]}\n  - {id: older"}}, rule: screening.RuleWrongType, line: 30, col: 45, contains: "whole number"},
+		{name: "weight a fraction", edits: []edit{{"weight: 2, sources: [guide]}\n  - {id: older", "weight: 1.5, sources: [guide]}\n  - {id: older"}}, rule: screening.RuleWrongType, line: 30, col: 45, contains: "whole number"},
+		{name: "boolean not a boolean", edits: []edit{{"answered: true", "answered: maybe"}}, rule: screening.RuleWrongType, line: 28, col: 43, contains: "true or false"},
+		{name: "step with two keys", edits: []edit{{"  - say: I'm glad you're back.", "  - {say: Hi, do: Sit}"}}, rule: screening.RuleWrongType, line: 11, col: 5, contains: "one `say:`"},
+		{name: "condition without operator", edits: []edit{{"when: {question: slept, answered: true}", "when: {question: slept}"}}, rule: screening.RuleInvalidCondition, line: 28, col: 15, contains: "needs one operator"},
+		{name: "condition with two operators", edits: []edit{{"answered: true}", "answered: true, declined: false}"}}, rule: screening.RuleInvalidCondition, line: 28, col: 49, contains: "combine conditions"},
+		{name: "operator without question", edits: []edit{{"when: {level: possible}", "when: {is: yes}"}}, rule: screening.RuleInvalidCondition, line: 35, col: 12, contains: "add `question:`"},
+		{name: "question with level", edits: []edit{{"when: {level: possible}", "when: {level: possible, question: slept}"}}, rule: screening.RuleInvalidCondition, line: 35, col: 29, contains: "does not go with"},
+		{name: "empty all", edits: []edit{{"when: {level: possible}", "when: {all: []}"}}, rule: screening.RuleInvalidCondition, line: 35, col: 17, contains: "at least one"},
+		{name: "nested too deep", edits: []edit{{"when: {level: possible}", "when: " + strings.Repeat("{not: ", 40) + "{level: possible}" + strings.Repeat("}", 40)}}, rule: screening.RuleInvalidCondition, line: 35, contains: "nest more than"},
+		// Semantic rules, through the decoder, with positions.
+		{name: "missing field", edits: []edit{{"title: Test set\n", ""}}, rule: screening.RuleMissingField, line: 1, col: 1, contains: "no title"},
+		{name: "missing text", edits: []edit{{"text: Where did you sleep?", "text: ''"}}, rule: screening.RuleMissingText, line: 16, col: 9, contains: "no text"},
+		{name: "unknown status", edits: []edit{{"status: active", "status: actve"}}, rule: screening.RuleUnknownValue, line: 4, col: 9, contains: `did you mean "active"`},
+		{name: "invalid id", edits: []edit{{"id: test", "id: Test_Set"}}, rule: screening.RuleInvalidID, line: 2, col: 5},
+		{name: "invalid version", edits: []edit{{"version: 1.0.0", "version: 1.0"}}, rule: screening.RuleInvalidVersion, line: 3, col: 10},
+		{name: "invalid language", edits: []edit{{"language: en", "language: English"}}, rule: screening.RuleInvalidLanguage, line: 6, col: 11},
+		{name: "invalid number", edits: []edit{{"weight: 2, sources: [guide]}\n  - {id: older", "weight: 0, sources: [guide]}\n  - {id: older"}}, rule: screening.RuleInvalidNumber, line: 30, col: 45},
+		{name: "duplicate id", edits: []edit{{"      - id: partner", "      - id: slept"}}, rule: screening.RuleDuplicateID, line: 23, col: 13, contains: "first defined at line 16, column 13"},
+		{name: "unknown reference", edits: []edit{{"indicator: older", "indicator: oldr"}}, rule: screening.RuleUnknownReference, line: 27, col: 20, contains: `did you mean "older"`},
+		{name: "unknown contact", edits: []edit{{"contacts: [hotline, ncmec]", "contacts: [hotline, ncmc]"}}, rule: screening.RuleUnknownReference, line: 37, col: 21, contains: `did you mean "ncmec"`},
+		{name: "forward reference", edits: []edit{{"when: {question: slept, answered: true}", "when: {question: partner, answered: true}"}}, rule: screening.RuleForwardReference, line: 28, col: 26, contains: "itself"},
+		{name: "option value", edits: []edit{{"when: {question: slept, answered: true}", "when: {question: slept, includes: hotle}"}}, rule: screening.RuleOptionValue, line: 28, col: 43, contains: `did you mean "hotel"`},
+		{name: "operator type", edits: []edit{{"when: {question: slept, answered: true}", "when: {question: slept, is: hotel}"}}, rule: screening.RuleOperatorType, line: 28, col: 33, contains: "`includes`"},
+		{name: "levels", edits: []edit{{"levels: {possible: 2, clear: 4}", "levels: {possible: 4, clear: 2}"}}, rule: screening.RuleLevels, line: 9, col: 30},
+		{name: "unreachable level", edits: []edit{{"levels: {possible: 2, clear: 4}", "levels: {possible: 2, clear: 9}"}}, rule: screening.RuleUnreachableLevel, line: 9, col: 30},
+		{name: "options not allowed", edits: []edit{{"        type: yesno\n", "        type: yesno\n        options: [{value: a, label: A}]\n"}}, rule: screening.RuleOptionsNotAllowed, line: 26, col: 9},
+		{name: "options required", edits: []edit{{"type: multi", "type: text"}, {"type: yesno", "type: single"}}, rule: screening.RuleOptionsRequired, line: 23, col: 9},
+		{name: "misplaced field", edits: []edit{{"        type: multi\n", "        type: multi\n        min: 1\n"}}, rule: screening.RuleMisplacedField, line: 19, col: 14},
+		{name: "reserved value", edits: []edit{{"value: friend", "value: skip"}}, rule: screening.RuleReservedValue, line: 21, col: 21},
+		{name: "empty section", edits: []edit{{"indicators:\n", "  - {id: more, title: More, questions: []}\nindicators:\n"}}, rule: screening.RuleEmptySection, line: 29, col: 5},
+		{name: "missing source", edits: []edit{{"weight: 2, sources: [guide]}\n  - {id: older", "weight: 2, sources: []}\n  - {id: older"}}, rule: screening.RuleMissingSource, line: 30, col: 48},
+		{name: "unraised indicator", edits: []edit{{"actions:\n", "  - {id: idle, label: Idle, weight: 1, sources: [guide]}\nactions:\n"}}, rule: screening.RuleUnraisedIndicator, line: 32, col: 10},
+		{name: "uncited source", edits: []edit{{"  - {id: guide, title: A guide}\n", "  - {id: guide, title: A guide}\n  - {id: other, title: Other}\n"}}, rule: screening.RuleUncitedSource, line: 9, col: 10},
+		{name: "stigmatizing language", edits: []edit{{"text: Where did you sleep?", "text: Were you with a john?"}}, rule: screening.RuleStigmatizing, line: 19, col: 15, contains: "the person who paid"},
+		{name: "professional label", edits: []edit{{"say: I'm glad you're back.", "say: We ask about trafficking."}}, rule: screening.RuleProfessionalLabel, line: 11, col: 10},
+		{name: "why question", edits: []edit{{"text: Where did you sleep?", "text: Why did you run?"}}, rule: screening.RuleWhyQuestion, line: 19, col: 15},
+		{name: "file name and version differ", text: "", rule: screening.RuleInvalidVersion}, // filled in below
+	}
+	covered := map[string]bool{}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, name := tt.text, "set.yaml"
+			if tt.edits != nil {
+				text = baseYAML
+				for _, e := range tt.edits {
+					if !strings.Contains(text, e.old) {
+						t.Fatalf("edit %q: not in the base set", e.old)
+					}
+					text = strings.Replace(text, e.old, e.new, 1)
+				}
+			}
+			if tt.name == "file name and version differ" {
+				text, name = baseYAML, "sets/test/v1.0.1.yaml"
+			}
+			ds := validate(t, name, text)
+			for _, d := range ds {
+				if d.Rule == tt.rule && (tt.line == 0 || d.Pos.Line == tt.line) && (tt.col == 0 || d.Pos.Column == tt.col) && strings.Contains(d.Message, tt.contains) {
+					covered[tt.rule] = true
+					return
+				}
+			}
+			t.Errorf("want %s at %d:%d containing %q; got:", tt.rule, tt.line, tt.col, tt.contains)
+			for _, d := range ds {
+				t.Errorf("  %d:%d: %s [%s]", d.Pos.Line, d.Pos.Column, d.Message, d.Rule)
+			}
+		})
+	}
+	// Rules about files, contacts and reading are covered in the tests below.
+	for _, r := range []string{screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleNationalOverride} {
+		covered[r] = true
+	}
+	for _, r := range screening.Rules {
+		if !covered[r.ID] && !t.Failed() {
+			t.Errorf("rule %s has no case in TestDecodeRules", r.ID)
+		}
+	}
+}
+
+func TestTooLargeAndUnreadable(t *testing.T) {
+	big := strings.Repeat("# padding\n", MaxFileSize/10+1)
+	if _, err := ReadAll(strings.NewReader(big)); err != ErrTooLarge {
+		t.Fatalf("ReadAll of %d bytes: err = %v, want ErrTooLarge", len(big), err)
+	}
+	ds := Validate([]Input{{Name: "big.yaml", Err: ErrTooLarge}, {Name: "locked.yaml", Err: fs.ErrPermission}}, testBase(t))
+	if len(ds) != 2 || ds[0].Rule != screening.RuleFileTooLarge || ds[1].Rule != screening.RuleUnreadable || !strings.Contains(ds[1].Message, "permission denied") {
+		t.Fatalf("got %+v", ds)
+	}
+}
+
+func TestContactsFile(t *testing.T) {
+	contacts := `format: safeharbor-contacts/v1
+contacts:
+  - {id: hotline, name: National Human Trafficking Hotline, phone: 1-888-373-7887, text: 233733 (text HELP or BEFREE), url: https://humantraffickinghotline.org}
+  - {id: county, name: County intake, phone: "call now!"}
+  - {id: on-call, name: On-call supervisor, phone: 555-0100}
+`
+	set := strings.Replace(baseYAML, "contacts: [hotline, ncmec]", "contacts: [hotline, ncmec, on-call]", 1)
+	ds := Validate([]Input{{Name: "contacts.yaml", Data: []byte(contacts)}, {Name: "set.yaml", Data: []byte(set)}}, testBase(t))
+	var got []string
+	for _, d := range ds {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s", d.File, d.Pos.Line, d.Pos.Column, d.Rule))
+	}
+	want := []string{
+		"contacts.yaml:3:10 " + screening.RuleNationalOverride, // the hotline's phone changed by one digit
+		"contacts.yaml:4:46 " + screening.RuleInvalidPhone,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(ds[0].Message, `"1-888-373-7888" with "1-888-373-7887"`) {
+		t.Errorf("override message does not name both numbers: %s", ds[0].Message)
+	}
+}
+
+// The national numbers are the product's promise: every summary carries them.
+func TestShippedNationalNumbers(t *testing.T) {
+	b := testBase(t)
+	want := map[string]string{
+		"hotline":   "1-888-373-7888",
+		"ncmec":     "1-800-THE-LOST (1-800-843-5678)",
+		"emergency": "911",
+	}
+	got := map[string]screening.Contact{}
+	for _, c := range b.Contacts {
+		got[c.ID] = c
+	}
+	for id, phone := range want {
+		if got[id].Phone != phone {
+			t.Errorf("%s phone = %q, want %q", id, got[id].Phone, phone)
+		}
+	}
+	if !strings.HasPrefix(got["hotline"].Text, "233733") {
+		t.Errorf("hotline text = %q, want 233733", got["hotline"].Text)
+	}
+}
+
+func TestShippedFiles(t *testing.T) {
+	fsys := FS()
+	names, err := fs.Glob(fsys, "*/v*.yaml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no shipped sets: %v", err)
+	}
+	if err := fstest.TestFS(fsys, append([]string{ContactsPath, WordingPath}, names...)...); err != nil {
+		t.Fatal(err)
+	}
+	var inputs []Input
+	for _, name := range append([]string{ContactsPath, WordingPath}, names...) {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, Input{Name: name, Data: data})
+	}
+	if ds := Validate(inputs, testBase(t)); len(ds) > 0 {
+		t.Errorf("shipped files have findings (warnings too fail: CI runs validate --strict):")
+		for _, d := range ds {
+			t.Errorf("  %s:%d:%d: %s [%s]", d.File, d.Pos.Line, d.Pos.Column, d.Message, d.Rule)
+		}
+	}
+	// <id>/v<version>.yaml: the folder names the set, the file its version.
+	cat, err := LoadCatalog(fsys, testBase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range cat.Sets {
+		if want := path.Join(f.Set.ID, "v"+f.Set.Version+".yaml"); f.Name != want {
+			t.Errorf("%s holds set %s@%s; it belongs at %s", f.Name, f.Set.ID, f.Set.Version, want)
+		}
+	}
+}
+
+func TestCatalogFind(t *testing.T) {
+	mk := func(id, version string) string {
+		s := strings.Replace(baseYAML, "id: test\n", "id: "+id+"\n", 1)
+		return strings.Replace(s, "version: 1.0.0", "version: "+version, 1)
+	}
+	fsys := fstest.MapFS{
+		"demo/v1.0.0.yaml":  {Data: []byte(mk("demo", "1.0.0"))},
+		"demo/v1.10.0.yaml": {Data: []byte(mk("demo", "1.10.0"))},
+		"demo/v1.2.0.yaml":  {Data: []byte(mk("demo", "1.2.0"))},
+	}
+	cat, err := LoadCatalog(fsys, testBase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, err := cat.Find("demo", ""); err != nil || f.Set.Version != "1.10.0" {
+		t.Errorf("newest: got %v, %v; want 1.10.0 (semantic, not text, order)", f, err)
+	}
+	if f, err := cat.Find("demo", "1.2.0"); err != nil || f.Set.Version != "1.2.0" {
+		t.Errorf("exact: got %v, %v", f, err)
+	}
+	if _, err := cat.Find("demo", "9.9.9"); err == nil || !strings.Contains(err.Error(), "1.0.0, 1.2.0, 1.10.0") {
+		t.Errorf("missing version: %v", err)
+	}
+	if _, err := cat.Find("dmeo", ""); err == nil || !strings.Contains(err.Error(), `did you mean "demo"`) {
+		t.Errorf("typo: %v", err)
+	}
+	bad := fstest.MapFS{"demo/v1.0.0.yaml": {Data: []byte("format: safeharbor/v1\n")}}
+	if _, err := LoadCatalog(bad, testBase(t)); err == nil || !strings.Contains(err.Error(), "demo/v1.0.0.yaml:1:1") {
+		t.Errorf("a broken set must not load: %v", err)
+	}
+}
+
+// The YAML library reports some lines 0-based and some 1-based; each case marks the real line.
+func TestSyntaxErrorLines(t *testing.T) {
+	for name, tt := range map[string]struct {
+		text string
+		line int
+	}{
+		"flow mapping not closed": {"a: 1\nb: 2\nc: {x: 1, y: what?, z: 2}\n", 3},
+		"missing comma":           {"a: 1\nb: {x: 1 y: 2\nc: 3\n", 2},
+		"bracket not closed":      {"a: 1\nb: [1, 2\nc: 3\n", 2},
+		"mapping values":          {"a: 1\nb: c: d\n", 2},
+		"quote not closed":        {"a: 1\nb: \"x\nc: 2\n", 2},
+		"list after mapping":      {"a: 1\nb: 2\n- c\n", 3},
+		"bad indentation":         {"a:\n  b: 1\n c: 2\n", 3},
+		"tab":                     {"a:\n\t- b\n", 2},
+		"undefined alias":         {"a: 1\nb: *x\n", 2},
+	} {
+		var out screening.Findings
+		parse([]byte(tt.text), &out)
+		if len(out) != 1 || out[0].Rule != screening.RuleYAMLSyntax || out[0].Pos.Line != tt.line {
+			t.Errorf("%s: got %+v, want a yaml-syntax finding on line %d", name, out, tt.line)
+		}
+	}
+}

@@ -20,6 +20,12 @@ import (
 func Main() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	// After the first signal, restore the default handling: a second Ctrl-C always ends the
+	// process, even if something is stuck.
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	return Run(ctx, os.Args[1:], SystemStreams(), os.Getenv)
 }
 

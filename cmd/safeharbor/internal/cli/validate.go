@@ -168,27 +168,29 @@ func diskInputs(paths []string) ([]questions.Input, error) {
 	return inputs, nil
 }
 
-// readInput reads one file, refusing anything but a regular file (a FIFO or a device could block
-// or never end) and anything over the size limit.
+// readInput reads one file, refusing anything but a regular file before opening it (opening a
+// FIFO blocks until someone writes to it; a device may never end) and anything over the size limit.
 func readInput(name string) questions.Input {
 	in := questions.Input{Name: name}
+	info, err := os.Stat(name)
+	switch {
+	case err != nil:
+		in.Err = err
+		return in
+	case !info.Mode().IsRegular():
+		in.Err = fmt.Errorf("not a regular file")
+		return in
+	case info.Size() > questions.MaxFileSize:
+		in.Err = questions.ErrTooLarge
+		return in
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		in.Err = err
 		return in
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	switch {
-	case err != nil:
-		in.Err = err
-	case !info.Mode().IsRegular():
-		in.Err = fmt.Errorf("not a regular file")
-	case info.Size() > questions.MaxFileSize:
-		in.Err = questions.ErrTooLarge
-	default:
-		in.Data, in.Err = questions.ReadAll(f)
-	}
+	in.Data, in.Err = questions.ReadAll(f)
 	return in
 }
 

@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/safeharbor/safeharbor/questions"
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+func TestExitCode(t *testing.T) {
+	invalid := &questions.InvalidError{File: "set.yaml", Findings: screening.Findings{{Pos: screening.Pos{Line: 3, Column: 1}, Rule: "missing-field", Message: "no title"}}}
+	for _, tt := range []struct {
+		name   string
+		err    error
+		code   int
+		stderr string
+	}{
+		{"success", nil, 0, ""},
+		{"usage", usageErrorf("bad flag"), 2, "safeharbor: bad flag\nRun 'safeharbor --help' for usage.\n"},
+		{"findings already printed", errReported, 1, ""},
+		{"interrupted", fmt.Errorf("ask: %w", context.Canceled), 130, "safeharbor: interrupted\n"},
+		{"a set that cannot be used", fmt.Errorf("load: %w", invalid), 2, "set.yaml:3:1: no title [missing-field]"},
+		{"anything else", errors.New("disk full"), 1, "safeharbor: disk full\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var stderr bytes.Buffer
+			if got := exitCode(tt.err, &stderr); got != tt.code {
+				t.Errorf("exit code %d, want %d", got, tt.code)
+			}
+			if !strings.Contains(stderr.String(), tt.stderr) || (tt.stderr == "" && stderr.Len() > 0) {
+				t.Errorf("stderr %q, want %q", stderr.String(), tt.stderr)
+			}
+		})
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	if got, want := ghData("50% done\r\nnext"), "50%25 done%0D%0Anext"; got != want {
+		t.Errorf("ghData = %q, want %q", got, want)
+	}
+	if got, want := ghProperty("a:b,c%"), "a%3Ab%2Cc%25"; got != want {
+		t.Errorf("ghProperty = %q, want %q", got, want)
+	}
+}
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Run(context.Background(), args, Streams{In: strings.NewReader(""), Out: &out, Err: &errb}, func(string) string { return "" })
+	return code, out.String(), errb.String()
+}
+
+// A FIFO named on the command line must not block validate: opening one waits for a writer.
+func TestValidateRefusesFIFO(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.yaml")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	done := make(chan struct{})
+	var code int
+	var stdout string
+	go func() {
+		code, stdout, _ = run(t, "validate", fifo)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		// Unblock the open so the goroutine ends, then fail.
+		if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			f.Close()
+		}
+		t.Fatal("validate blocked on a FIFO")
+	}
+	if code != 1 || !strings.Contains(stdout, "not a regular file [unreadable]") {
+		t.Errorf("exit %d, stdout %q", code, stdout)
+	}
+}
+
+func TestRunWritesOnlyToItsStreams(t *testing.T) {
+	code, stdout, stderr := run(t, "validate", "--strict")
+	if code != 0 || stdout != "3 files checked: no problems found\n" || stderr != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}

@@ -3,6 +3,7 @@ package questions
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -113,7 +114,7 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed []string) (fs []fiel
 			d.out.Errorf(pos(k), screening.RuleDuplicateKey, "%q appears twice in %s: first at line %d, column %d; keep one", k.Value, what, first.Line, first.Column)
 			continue
 		}
-		if !has(allowed, k.Value) {
+		if !slices.Contains(allowed, k.Value) {
 			d.out.Errorf(pos(k), screening.RuleUnknownKey, "unknown key %q in %s%s; allowed: %s", k.Value, what, screening.DidYouMean(k.Value, allowed), strings.Join(allowed, ", "))
 			continue
 		}
@@ -218,13 +219,4 @@ func (d *decoder) refs(n *yaml.Node, what string) []screening.Ref {
 		}
 	}
 	return out
-}
-
-func has(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }

@@ -95,6 +95,7 @@ func TestDecodeRules(t *testing.T) {
 		{name: "tab indentation", text: "format: safeharbor/v1\nsections:\n\t- id: a\n", rule: screening.RuleYAMLSyntax, line: 3, col: 1, contains: "tab"},
 		{name: "syntax error", text: "format: safeharbor/v1\ntitle: [unclosed\n", rule: screening.RuleYAMLSyntax, contains: "YAML syntax"},
 		{name: "two documents", text: "format: safeharbor/v1\n---\nid: x\n", rule: screening.RuleMultipleDocuments, line: 2, col: 1},
+		{name: "format not text", text: "format: [safeharbor/v1]\n", rule: screening.RuleWrongType, line: 1, col: 9, contains: "format must be text"},
 		{name: "no format", text: "id: x\n", rule: screening.RuleFormat, line: 1, col: 1, contains: "no `format:`"},
 		{name: "unknown format", edits: []edit{{"format: safeharbor/v1", "format: safeharbor/v2"}}, rule: screening.RuleFormat, line: 1, col: 9, contains: `did you mean "safeharbor/v1"`},
 		{name: "unknown key", edits: []edit{{"title: Test set", "titel: Test set"}}, rule: screening.RuleUnknownKey, line: 5, col: 1, contains: `did you mean "title"`},

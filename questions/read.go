@@ -104,6 +104,10 @@ func Decode(name string, data []byte) *File {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value == "format" {
 			v := root.Content[i+1]
+			if v.Kind != yaml.ScalarNode {
+				d.wrongType(v, "format", "text such as `"+FormatSet+"`")
+				return f
+			}
 			format, fpos = v.Value, pos(v)
 			break
 		}

@@ -2,8 +2,9 @@ package screening
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -125,7 +126,7 @@ func (c *checker) header() {
 	switch {
 	case s.Status == "":
 		c.out.Errorf(s.Pos, RuleMissingField, "the set has no status: add `status:` with %s", quoteList(statuses))
-	case !contains(statuses, s.Status):
+	case !slices.Contains(statuses, s.Status):
 		c.out.Errorf(s.StatusPos, RuleUnknownValue, "unknown status %q: want %s%s", s.Status, quoteList(statuses), DidYouMean(s.Status, statuses))
 	}
 	if strings.TrimSpace(s.Title) == "" {
@@ -250,10 +251,10 @@ func (c *checker) question(q *Question, order int, indIDs []string) {
 	switch {
 	case q.Mode == "":
 		c.out.Errorf(q.Pos, RuleMissingField, "question %q has no mode: add `mode:` with %s", q.ID, quoteList(modes))
-	case !contains(modes, q.Mode):
+	case !slices.Contains(modes, q.Mode):
 		c.out.Errorf(q.ModePos, RuleUnknownValue, "question %q: unknown mode %q: want %s%s", q.ID, q.Mode, quoteList(modes), DidYouMean(string(q.Mode), strs(modes)))
 	}
-	typeKnown := contains(types, q.Type)
+	typeKnown := slices.Contains(types, q.Type)
 	switch {
 	case q.Type == "":
 		c.out.Errorf(q.Pos, RuleMissingField, "question %q has no type: add `type:` with %s", q.ID, quoteList(types))
@@ -299,7 +300,7 @@ func (c *checker) question(q *Question, order int, indIDs []string) {
 		switch {
 		case o.Value == "":
 			c.out.Errorf(o.Pos, RuleMissingField, "question %q: an option has no value", q.ID)
-		case contains(ReservedValues, o.Value):
+		case slices.Contains(ReservedValues, o.Value):
 			c.out.Errorf(o.ValuePos, RuleReservedValue, "question %q: option value %q is kept for every question (%s); choose another value", q.ID, o.Value, quoteList(ReservedValues))
 		case !IsID(o.Value):
 			c.out.Errorf(o.ValuePos, RuleInvalidID, "question %q: option value %q must be lower-case kebab-case (a-z, 0-9 and single hyphens), such as %q", q.ID, o.Value, kebab(o.Value))
@@ -347,7 +348,7 @@ func (c *checker) condition(cond *Condition, order int, where string) {
 				c.out.Errorf(k.IndicatorPos, RuleForwardReference, "%s: when refers to indicator %q, which no question before it can raise; the interview asks in order, so move the question after one that raises it", where, k.Indicator)
 			}
 		case k.Op == OpLevel:
-			if !contains(levelNames, k.Level) {
+			if !slices.Contains(levelNames, k.Level) {
 				c.out.Errorf(k.LevelPos, RuleUnknownValue, "%s: unknown level %q: want %s%s", where, k.Level, quoteList(levelNames), DidYouMean(k.Level, levelNames))
 			}
 		}
@@ -373,7 +374,7 @@ func (c *checker) questionCondition(k *Condition, order int, where string) {
 		return
 	}
 	target := c.questions[at]
-	if !contains(types, target.Type) {
+	if !slices.Contains(types, target.Type) {
 		return // its unknown type is reported at the question
 	}
 	if !k.Op.Fits(target.Type) {
@@ -393,7 +394,7 @@ func (c *checker) questionCondition(k *Condition, order int, where string) {
 		default:
 			return // text: any value
 		}
-		if !contains(allowed, k.Value) {
+		if !slices.Contains(allowed, k.Value) {
 			c.out.Errorf(k.ValuePos, RuleOptionValue, "%s: %q is not a value of question %q: want %s%s", where, k.Value, k.Question, quoteList(allowed), DidYouMean(k.Value, allowed))
 		}
 	}
@@ -420,7 +421,7 @@ func (c *checker) actions() {
 		switch {
 		case a.Priority == "":
 			c.out.Errorf(a.Pos, RuleMissingField, "action %q has no priority: add `priority:` with %s", a.ID, quoteList(priorities))
-		case !contains(priorities, a.Priority):
+		case !slices.Contains(priorities, a.Priority):
 			c.out.Errorf(a.PriorityPos, RuleUnknownValue, "action %q: unknown priority %q: want %s%s", a.ID, a.Priority, quoteList(priorities), DidYouMean(string(a.Priority), strs(priorities)))
 		}
 		if strings.TrimSpace(a.Text) == "" {
@@ -578,15 +579,6 @@ func pick(p, fallback Pos) Pos {
 	return p
 }
 
-func contains[T comparable](xs []T, x T) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
-}
-
 func strs[T ~string](xs []T) []string {
 	out := make([]string, len(xs))
 	for i, x := range xs {
@@ -595,14 +587,8 @@ func strs[T ~string](xs []T) []string {
 	return out
 }
 
-func keys(m map[string]Pos) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out) // a stable "did you mean" among equally close ids
-	return out
-}
+// keys returns the ids of m, sorted so that "did you mean" is stable among equally close ids.
+func keys(m map[string]Pos) []string { return slices.Sorted(maps.Keys(m)) }
 
 // kebab suggests a kebab-case form of s.
 func kebab(s string) string {

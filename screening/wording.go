@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -49,7 +50,7 @@ func CheckWording(sources []Source, terms []Term) Findings {
 		if len(t.Phrases) == 0 {
 			c.out.Errorf(t.Pos, RuleMissingField, "term %q has no `match:` phrases", t.ID)
 		}
-		if !contains(kinds, t.Kind) {
+		if !slices.Contains(kinds, t.Kind) {
 			c.out.Errorf(pick(t.KindPos, t.Pos), RuleUnknownValue, "term %q: unknown kind %q: want %s", t.ID, t.Kind, quoteList(kinds))
 		}
 		if strings.TrimSpace(t.Why) == "" || strings.TrimSpace(t.Suggest) == "" {

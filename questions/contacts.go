@@ -9,7 +9,7 @@ import (
 // The keys of format safeharbor-contacts/v1.
 var (
 	ContactsFileKeys = []string{"format", "contacts"}
-	ContactKeys      = []string{"id", "name", "phone", "text", "tty", "url", "hours", "notes", "source"}
+	ContactKeys      = []string{"id", "name", "phone", "text", "tty", "url", "hours", "notes", "source", "confirmed"}
 )
 
 func (d *decoder) contactsFile(root *yaml.Node) []screening.Contact {
@@ -49,6 +49,8 @@ func (d *decoder) contact(n *yaml.Node) screening.Contact {
 			c.Notes, _ = d.str(f.val, "notes")
 		case "source":
 			c.Source, _ = d.str(f.val, "source")
+		case "confirmed":
+			c.Confirmed, c.ConfirmedPos = d.str(f.val, "confirmed")
 		}
 	}
 	return c

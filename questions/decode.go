@@ -115,7 +115,12 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed []string) (fs []fiel
 			continue
 		}
 		if !slices.Contains(allowed, k.Value) {
-			d.out.Errorf(pos(k), screening.RuleUnknownKey, "unknown key %q in %s%s; allowed: %s", k.Value, what, screening.DidYouMean(k.Value, allowed), strings.Join(allowed, ", "))
+			hint := ""
+			if n.Style&yaml.FlowStyle != 0 && strings.ContainsAny(k.Value, " ") {
+				// {label: A, B} reads "B" as a key: the comma ended the value.
+				hint = "; in a {...} mapping a comma ends the value, so put text with commas in quotes"
+			}
+			d.out.Errorf(pos(k), screening.RuleUnknownKey, "unknown key %q in %s%s; allowed: %s%s", k.Value, what, screening.DidYouMean(k.Value, allowed), strings.Join(allowed, ", "), hint)
 			continue
 		}
 		fs = append(fs, field{name: k.Value, key: k, val: v})

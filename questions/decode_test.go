@@ -100,6 +100,7 @@ func TestDecodeRules(t *testing.T) {
 		{name: "unknown format", edits: []edit{{"format: safeharbor/v1", "format: safeharbor/v2"}}, rule: screening.RuleFormat, line: 1, col: 9, contains: `did you mean "safeharbor/v1"`},
 		{name: "unknown key", edits: []edit{{"title: Test set", "titel: Test set"}}, rule: screening.RuleUnknownKey, line: 5, col: 1, contains: `did you mean "title"`},
 		{name: "unknown question key", edits: []edit{{"        mode: ask\n        type: multi", "        mode: ask\n        typ: multi"}}, rule: screening.RuleUnknownKey, line: 18, col: 9, contains: `did you mean "type"`},
+		{name: "comma in a flow mapping", edits: []edit{{"label: At a friend's}", "label: At a friend's, or family}"}}, rule: screening.RuleUnknownKey, line: 21, col: 51, contains: "put text with commas in quotes"},
 		{name: "duplicate key", edits: []edit{{"title: Test set\n", "title: Test set\ntitle: Again\n"}}, rule: screening.RuleDuplicateKey, line: 6, col: 1, contains: "first at line 5"},
 		{name: "alias", edits: []edit{{"title: Test set", "title: &t Test set"}}, rule: screening.RuleAlias, line: 5, col: 8, contains: "anchors"},
 		{name: "merge key", edits: []edit{{"  - {id: guide, title: A guide}", "  - {<<: {id: g}, id: guide, title: A guide}"}}, rule: screening.RuleAlias, line: 8, col: 6, contains: "merge"},
@@ -173,7 +174,7 @@ func TestDecodeRules(t *testing.T) {
 		})
 	}
 	// Rules about files, contacts and reading are covered in the tests below.
-	for _, r := range []string{screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleNationalOverride} {
+	for _, r := range []string{screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleInvalidDate, screening.RuleNationalOverride} {
 		covered[r] = true
 	}
 	for _, r := range screening.Rules {
@@ -199,7 +200,7 @@ func TestContactsFile(t *testing.T) {
 contacts:
   - {id: hotline, name: National Human Trafficking Hotline, phone: 1-888-373-7887, text: 233733 (text HELP or BEFREE), url: https://humantraffickinghotline.org}
   - {id: county, name: County intake, phone: "call now!"}
-  - {id: on-call, name: On-call supervisor, phone: 555-0100}
+  - {id: on-call, name: On-call supervisor, phone: 555-0100, confirmed: 2026-13-01}
 `
 	set := strings.Replace(baseYAML, "contacts: [hotline, ncmec]", "contacts: [hotline, ncmec, on-call]", 1)
 	ds := Validate([]Input{{Name: "contacts.yaml", Data: []byte(contacts)}, {Name: "set.yaml", Data: []byte(set)}}, testBase(t))
@@ -210,6 +211,7 @@ contacts:
 	want := []string{
 		"contacts.yaml:3:10 " + screening.RuleNationalOverride, // the hotline's phone changed by one digit
 		"contacts.yaml:4:46 " + screening.RuleInvalidPhone,
+		"contacts.yaml:5:73 " + screening.RuleInvalidDate,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // CheckOptions are what the checks of a set need beyond the set itself.
@@ -538,6 +539,11 @@ func CheckContacts(cs []Contact) Findings {
 		}
 		if ct.Phone == "" && ct.Text == "" && ct.URL == "" {
 			c.out.Errorf(ct.Pos, RuleMissingField, "contact %q has no phone, text or url, so a summary could not say how to reach it", ct.ID)
+		}
+		if ct.Confirmed != "" {
+			if _, err := time.Parse(time.DateOnly, ct.Confirmed); err != nil {
+				c.out.Errorf(ct.ConfirmedPos, RuleInvalidDate, "contact %q: confirmed %q is not a date written YYYY-MM-DD, such as 2026-11-22", ct.ID, ct.Confirmed)
+			}
 		}
 		if ct.Phone != "" && !IsPhone(ct.Phone) {
 			c.out.Errorf(ct.PhonePos, RuleInvalidPhone, "contact %q: phone %q has characters a phone cannot dial; write digits, letters, spaces, hyphens, dots or parentheses, such as \"1-800-THE-LOST (1-800-843-5678)\"", ct.ID, ct.Phone)

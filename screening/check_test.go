@@ -247,6 +247,8 @@ func TestCheckContacts(t *testing.T) {
 		{"bad phone", Contact{ID: "a", Name: "A", Phone: "call 555-1234!"}, RuleInvalidPhone, "cannot dial"},
 		{"too few digits", Contact{ID: "a", Name: "A", Phone: "1-HOTLINE"}, RuleInvalidPhone, "cannot dial"},
 		{"bad id", Contact{ID: "A B", Name: "A", Phone: "911"}, RuleInvalidID, "kebab-case"},
+		{"not a date", Contact{ID: "a", Name: "A", Phone: "911", Confirmed: "22/11/2026"}, RuleInvalidDate, "YYYY-MM-DD"},
+		{"no such day", Contact{ID: "a", Name: "A", Phone: "911", Confirmed: "2026-02-30"}, RuleInvalidDate, "YYYY-MM-DD"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

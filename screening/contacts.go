@@ -10,8 +10,12 @@ type Contact struct {
 	URL   string
 	Hours string
 	Notes string
-	// Source says where the number was confirmed, so a reviewer can check it.
-	Source string
+	// Source says where the number was confirmed, and Confirmed when (YYYY-MM-DD), so a
+	// reviewer can check it again.
+	Source    string
+	Confirmed string
+
+	ConfirmedPos Pos
 
 	Pos, IDPos, PhonePos Pos
 }

@@ -28,6 +28,7 @@ const (
 	RuleInvalidLanguage   = "invalid-language"
 	RuleInvalidNumber     = "invalid-number"
 	RuleInvalidPhone      = "invalid-phone"
+	RuleInvalidDate       = "invalid-date"
 	RuleDuplicateID       = "duplicate-id"
 	RuleUnknownReference  = "unknown-reference"
 	RuleForwardReference  = "forward-reference"
@@ -80,6 +81,7 @@ var Rules = []RuleInfo{
 	{RuleInvalidLanguage, SeverityError, "a language that is not a BCP 47 tag"},
 	{RuleInvalidNumber, SeverityError, "a weight that is not positive, or a minimum above the maximum"},
 	{RuleInvalidPhone, SeverityError, "a phone number with characters a phone cannot dial"},
+	{RuleInvalidDate, SeverityError, "a date that is not a real calendar date written YYYY-MM-DD"},
 	{RuleDuplicateID, SeverityError, "two sections, questions, options, indicators, actions, sources or contacts with one id"},
 	{RuleUnknownReference, SeverityError, "a reference to an indicator, source, contact or question that does not exist"},
 	{RuleForwardReference, SeverityError, "a question's when refers to itself or to something only later questions decide"},

@@ -1,0 +1,469 @@
+package screening
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// State is what became of a question in an interview.
+type State string
+
+// The answer states. Only answered values raise indicators; a decline is never a "no".
+const (
+	StateAnswered      State = "answered"
+	StateDeclined      State = "declined"       // the young person preferred not to say
+	StateDontKnow      State = "dont-know"      // the young person did not know
+	StateNotAsked      State = "not-asked"      // the worker skipped it, or the interview ended first
+	StateNotApplicable State = "not-applicable" // its when did not hold
+)
+
+// Answer is the answer to one question: its state and, when answered, its value.
+type Answer struct {
+	State   State
+	Text    string    // yesno: "yes" or "no"; single: an option value; text: the words
+	Choices []string  // multi: option values, in the order of the options
+	Number  float64   // number
+	At      time.Time // when it was given; the caller's clock (the engine has none)
+}
+
+// Answered returns an answered Answer for a yesno, single or text question.
+func Answered(text string) Answer { return Answer{State: StateAnswered, Text: text} }
+
+// IsAnswered reports whether a holds a value.
+func (a Answer) IsAnswered() bool { return a.State == StateAnswered }
+
+// ErrInvalidAnswer is wrapped by every error for an answer that does not fit its question.
+var ErrInvalidAnswer = errors.New("invalid answer")
+
+// Session is one interview over a question set: the answers so far, what to ask next, and
+// what they add up to. It is not safe for concurrent use.
+type Session struct {
+	set       *QuestionSet
+	questions []*Question
+	section   []int          // index of each question's section
+	index     map[string]int // question id -> order
+	answers   map[string]Answer
+	notes     map[string]string // section id -> the worker's note
+	ended     bool              // the worker ended the interview early (after a disclosure)
+}
+
+// NewSession starts an interview over set, which must have passed CheckSet without errors.
+func NewSession(set *QuestionSet) *Session {
+	s := &Session{set: set, index: make(map[string]int), answers: make(map[string]Answer), notes: make(map[string]string)}
+	for i := range set.Sections {
+		for j := range set.Sections[i].Questions {
+			q := &set.Sections[i].Questions[j]
+			s.index[q.ID] = len(s.questions)
+			s.questions = append(s.questions, q)
+			s.section = append(s.section, i)
+		}
+	}
+	return s
+}
+
+// Set returns the session's question set.
+func (s *Session) Set() *QuestionSet { return s.set }
+
+// Questions returns every question in order.
+func (s *Session) Questions() []*Question { return s.questions }
+
+// Question returns the question with the given id.
+func (s *Session) Question(id string) (*Question, bool) {
+	i, ok := s.index[id]
+	if !ok {
+		return nil, false
+	}
+	return s.questions[i], true
+}
+
+// SectionOf returns the section a question belongs to.
+func (s *Session) SectionOf(q *Question) *Section {
+	return &s.set.Sections[s.section[s.index[q.ID]]]
+}
+
+// view is the interview seen from one point in the question order: the effective state of every
+// question before that point. A question's when is evaluated against the questions before it
+// only, so a later answer can never change whether an earlier question applies.
+type view struct {
+	s      *Session
+	upto   int
+	states []Answer // effective answer of questions[0:upto]
+	raised map[string]bool
+	score  int
+}
+
+// viewUpTo computes the effective state of the first n questions.
+func (s *Session) viewUpTo(n int) *view {
+	v := &view{s: s, upto: n, states: make([]Answer, n), raised: make(map[string]bool)}
+	weights := s.weights()
+	for i := 0; i < n; i++ {
+		q := s.questions[i]
+		if q.When != nil && !v.holds(q.When) {
+			v.states[i] = Answer{State: StateNotApplicable}
+			continue
+		}
+		a := s.answers[q.ID]
+		v.states[i] = a
+		for _, id := range raisedBy(q, a) {
+			if !v.raised[id] {
+				v.raised[id] = true
+				v.score += weights[id]
+			}
+		}
+	}
+	return v
+}
+
+func (s *Session) weights() map[string]int {
+	w := make(map[string]int, len(s.set.Indicators))
+	for _, ind := range s.set.Indicators {
+		w[ind.ID] = ind.Weight
+	}
+	return w
+}
+
+// raisedBy returns the indicators an answer raises. Only answered values raise anything.
+func raisedBy(q *Question, a Answer) []string {
+	if !a.IsAnswered() {
+		return nil
+	}
+	var ids []string
+	switch q.Type {
+	case TypeYesNo:
+		if a.Text == "yes" && q.Indicator.ID != "" {
+			ids = append(ids, q.Indicator.ID)
+		}
+	case TypeSingle:
+		for _, o := range q.Options {
+			if o.Value == a.Text && o.Indicator.ID != "" {
+				ids = append(ids, o.Indicator.ID)
+			}
+		}
+	case TypeMulti:
+		for _, o := range q.Options {
+			if slices.Contains(a.Choices, o.Value) && o.Indicator.ID != "" {
+				ids = append(ids, o.Indicator.ID)
+			}
+		}
+	}
+	return ids
+}
+
+// holds evaluates a condition in the view.
+func (v *view) holds(c *Condition) bool {
+	switch c.Op {
+	case OpAll:
+		for i := range c.Sub {
+			if !v.holds(&c.Sub[i]) {
+				return false
+			}
+		}
+		return true
+	case OpAny:
+		for i := range c.Sub {
+			if v.holds(&c.Sub[i]) {
+				return true
+			}
+		}
+		return false
+	case OpNot:
+		return len(c.Sub) == 1 && !v.holds(&c.Sub[0])
+	case OpIndicator:
+		return v.raised[c.Indicator]
+	case OpLevel:
+		return levelRank(v.level()) >= levelRank(c.Level)
+	}
+	i, ok := v.s.index[c.Question]
+	if !ok || i >= v.upto {
+		return false // checked sets never get here
+	}
+	a := v.states[i]
+	switch c.Op {
+	case OpAnswered:
+		return a.IsAnswered() == c.Flag
+	case OpDeclined:
+		return (a.State == StateDeclined) == c.Flag
+	}
+	if !a.IsAnswered() {
+		return false // is, is_not, includes and the numbers hold only of an answer
+	}
+	switch c.Op {
+	case OpIs:
+		return a.Text == c.Value
+	case OpIsNot:
+		return a.Text != c.Value
+	case OpIncludes:
+		return slices.Contains(a.Choices, c.Value)
+	case OpLessThan:
+		return a.Number < c.Number
+	case OpAtLeast:
+		return a.Number >= c.Number
+	}
+	return false
+}
+
+func (v *view) level() string { return v.s.set.Levels.For(v.score) }
+
+// For returns the concern level a total weight reaches.
+func (l Levels) For(score int) string {
+	switch {
+	case l.Clear > 0 && score >= l.Clear:
+		return LevelClear
+	case l.Possible > 0 && score >= l.Possible:
+		return LevelPossible
+	}
+	return LevelNone
+}
+
+func levelRank(level string) int {
+	switch level {
+	case LevelClear:
+		return 2
+	case LevelPossible:
+		return 1
+	}
+	return 0
+}
+
+// Next returns the next question to ask: the first that applies and has no answer yet. It
+// returns false when none is left, or when the worker has ended the interview.
+func (s *Session) Next() (*Question, bool) {
+	if s.ended {
+		return nil, false
+	}
+	v := s.viewUpTo(len(s.questions))
+	for i, q := range s.questions {
+		if v.states[i].State == "" {
+			return q, true
+		}
+	}
+	return nil, false
+}
+
+// Progress returns the position of q among the questions that apply now (1-based) and how many
+// apply in all. The total changes as answers open or close follow-ups.
+func (s *Session) Progress(q *Question) (n, total int) {
+	v := s.viewUpTo(len(s.questions))
+	for i, x := range s.questions {
+		if v.states[i].State == StateNotApplicable {
+			continue
+		}
+		total++
+		if x == q {
+			n = total
+		}
+	}
+	return n, total
+}
+
+// Applies reports whether question id applies given the answers to the questions before it.
+func (s *Session) Applies(id string) bool {
+	i, ok := s.index[id]
+	if !ok {
+		return false
+	}
+	q := s.questions[i]
+	return q.When == nil || s.viewUpTo(i).holds(q.When)
+}
+
+// Answer records the answer to question id. It checks the answer against the question; an
+// answer to a question that does not apply is refused. Answering again replaces the earlier
+// answer, and later answers that no longer apply are dropped (they become not-applicable).
+func (s *Session) Answer(id string, a Answer) error {
+	q, ok := s.Question(id)
+	if !ok {
+		return fmt.Errorf("%w: no question %q in set %s", ErrInvalidAnswer, id, s.set.ID)
+	}
+	if !s.Applies(id) {
+		return fmt.Errorf("%w: question %q does not apply to the answers given so far", ErrInvalidAnswer, id)
+	}
+	a, err := normalize(q, a)
+	if err != nil {
+		return err
+	}
+	s.answers[id] = a
+	s.dropInapplicable()
+	return nil
+}
+
+// dropInapplicable removes answers to questions that no longer apply, so a change of mind
+// leaves no answer behind that the summary could show or count.
+func (s *Session) dropInapplicable() {
+	v := s.viewUpTo(len(s.questions))
+	for i, q := range s.questions {
+		if v.states[i].State == StateNotApplicable {
+			delete(s.answers, q.ID)
+		}
+	}
+}
+
+// normalize checks an answer against its question and puts it in canonical form.
+func normalize(q *Question, a Answer) (Answer, error) {
+	bad := func(format string, args ...any) (Answer, error) {
+		return Answer{}, fmt.Errorf("%w to %q: %s", ErrInvalidAnswer, q.ID, fmt.Sprintf(format, args...))
+	}
+	switch a.State {
+	case StateDeclined, StateDontKnow, StateNotAsked:
+		return Answer{State: a.State, At: a.At}, nil
+	case StateAnswered:
+	default:
+		return bad("unknown state %q", a.State)
+	}
+	out := Answer{State: StateAnswered, At: a.At}
+	switch q.Type {
+	case TypeYesNo:
+		switch strings.ToLower(strings.TrimSpace(a.Text)) {
+		case "yes", "y", "true":
+			out.Text = "yes"
+		case "no", "n", "false":
+			out.Text = "no"
+		default:
+			return bad("%q is not yes or no", a.Text)
+		}
+	case TypeSingle:
+		if !hasOption(q, a.Text) {
+			return bad("%q is not one of %s", a.Text, quoteList(optionValues(q)))
+		}
+		out.Text = a.Text
+	case TypeMulti:
+		for _, c := range a.Choices {
+			if !hasOption(q, c) {
+				return bad("%q is not one of %s", c, quoteList(optionValues(q)))
+			}
+		}
+		for _, o := range q.Options { // option order, no duplicates
+			if slices.Contains(a.Choices, o.Value) {
+				out.Choices = append(out.Choices, o.Value)
+			}
+		}
+	case TypeNumber:
+		n := a.Number
+		if a.Text != "" {
+			f, err := strconv.ParseFloat(strings.TrimSpace(a.Text), 64)
+			if err != nil {
+				return bad("%q is not a number", a.Text)
+			}
+			n = f
+		}
+		switch {
+		case math.IsNaN(n) || math.IsInf(n, 0):
+			return bad("not a number")
+		case q.Min != nil && n < *q.Min:
+			return bad("%v is below the minimum, %v", n, *q.Min)
+		case q.Max != nil && n > *q.Max:
+			return bad("%v is above the maximum, %v", n, *q.Max)
+		}
+		out.Number = n
+	case TypeText:
+		out.Text = strings.TrimSpace(a.Text)
+		if out.Text == "" {
+			return bad("the answer is empty; record it as declined, dont-know or not asked instead")
+		}
+	}
+	return out, nil
+}
+
+func hasOption(q *Question, value string) bool {
+	for _, o := range q.Options {
+		if o.Value == value {
+			return true
+		}
+	}
+	return false
+}
+
+func optionValues(q *Question) []string {
+	vs := make([]string, len(q.Options))
+	for i, o := range q.Options {
+		vs[i] = o.Value
+	}
+	return vs
+}
+
+// AnswerOf returns the effective answer of question id: not-applicable when its when does not
+// hold, and a zero State when it has not been answered yet.
+func (s *Session) AnswerOf(id string) Answer {
+	i, ok := s.index[id]
+	if !ok {
+		return Answer{}
+	}
+	return s.viewUpTo(i + 1).states[i]
+}
+
+// SetNote records the worker's note for a section; an empty note removes it.
+func (s *Session) SetNote(sectionID, note string) {
+	if note = strings.TrimSpace(note); note == "" {
+		delete(s.notes, sectionID)
+		return
+	}
+	s.notes[sectionID] = note
+}
+
+// Note returns the worker's note for a section.
+func (s *Session) Note(sectionID string) string { return s.notes[sectionID] }
+
+// End ends the interview before the last question (the worker chose to stop after a
+// disclosure). The questions left are recorded as not asked.
+func (s *Session) End() { s.ended = true }
+
+// Ended reports whether the worker ended the interview early.
+func (s *Session) Ended() bool { return s.ended }
+
+// Raised returns the indicators raised so far, in the set's order.
+func (s *Session) Raised() []*Indicator {
+	v := s.viewUpTo(len(s.questions))
+	var out []*Indicator
+	for i := range s.set.Indicators {
+		if v.raised[s.set.Indicators[i].ID] {
+			out = append(out, &s.set.Indicators[i])
+		}
+	}
+	return out
+}
+
+// Score returns the total weight of the indicators raised, each counted once.
+func (s *Session) Score() int { return s.viewUpTo(len(s.questions)).score }
+
+// Level returns the concern level reached so far.
+func (s *Session) Level() string { return s.set.Levels.For(s.Score()) }
+
+// NewDisclosures returns the disclosure indicators that answer a to question id would raise and
+// that are not raised already: the moment to show the stop-and-refer guidance.
+func (s *Session) NewDisclosures(id string, a Answer) []*Indicator {
+	q, ok := s.Question(id)
+	if !ok {
+		return nil
+	}
+	raised := s.viewUpTo(len(s.questions)).raised
+	var out []*Indicator
+	for _, ind := range raisedBy(q, a) {
+		for i := range s.set.Indicators {
+			x := &s.set.Indicators[i]
+			if x.ID == ind && x.Disclosure && !raised[ind] {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+// Actions returns the actions whose conditions hold for the whole interview, most pressing
+// first (urgent, required, recommended), and in file order within a priority.
+func (s *Session) Actions() []*Action {
+	v := s.viewUpTo(len(s.questions))
+	var out []*Action
+	for _, p := range []Priority{PriorityUrgent, PriorityRequired, PriorityRecommended} {
+		for i := range s.set.Actions {
+			a := &s.set.Actions[i]
+			if a.Priority == p && (a.When == nil || v.holds(a.When)) {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}

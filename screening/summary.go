@@ -1,0 +1,261 @@
+package screening
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// SummaryFormat names the version of the summary's shape; the JSON form carries it.
+const SummaryFormat = "safeharbor-summary/v1"
+
+// SummaryMeta is what the engine cannot know: which file the set came from, and when.
+type SummaryMeta struct {
+	SetSHA256 string
+	Started   time.Time
+	Finished  time.Time
+	Language  string // the language the questions were asked in; the set's when empty
+	Training  bool
+	Contacts  *ContactDirectory
+}
+
+// Summary is the referral summary of one interview: data only, rendered by package report.
+type Summary struct {
+	Format     string
+	Set        SetRef
+	Started    time.Time
+	Finished   time.Time
+	Language   string
+	Training   bool
+	EndedEarly bool // the worker ended the interview after a disclosure
+
+	Concern    string // none, possible or clear
+	Score      int
+	Levels     Levels
+	Sections   []SectionScore
+	Indicators []RaisedIndicator
+	Actions    []SummaryAction
+	Contacts   []Contact
+	Answers    []QuestionAnswer // every question, in order, with its state
+	Notes      []SectionNote
+}
+
+// SetRef identifies the exact question set an interview used.
+type SetRef struct {
+	ID, Version, SHA256, Title string
+}
+
+// SectionScore is the weight a section's answers contributed: an indicator counts in the section
+// of the first question that raised it, so the sections add up to the total.
+type SectionScore struct {
+	ID, Title string
+	Score     int
+}
+
+// RaisedIndicator is an indicator with the answers that raised it.
+type RaisedIndicator struct {
+	ID         string
+	Label      string
+	Weight     int
+	Disclosure bool
+	Sources    []Source
+	Evidence   []QuestionAnswer
+}
+
+// SummaryAction is an action the worker must take, with its contacts resolved.
+type SummaryAction struct {
+	ID       string
+	Priority Priority
+	Text     string
+	Contacts []Contact
+}
+
+// QuestionAnswer is one question and what became of it.
+type QuestionAnswer struct {
+	QuestionID string
+	SectionID  string
+	Text       string // the question as written
+	Mode       Mode
+	Type       Type
+	State      State
+	Value      string   // the answer as a person reads it: option labels, "Yes", the youth's words
+	Values     []string // the answer as data: "yes"/"no", option values, the number, the words
+}
+
+// SectionNote is the worker's note on a section.
+type SectionNote struct {
+	SectionID, Title, Text string
+}
+
+// Declined returns the questions the young person preferred not to answer.
+func (s *Summary) Declined() []QuestionAnswer { return s.withState(StateDeclined) }
+
+// DontKnow returns the questions the young person did not know the answer to.
+func (s *Summary) DontKnow() []QuestionAnswer { return s.withState(StateDontKnow) }
+
+// NotAsked returns the questions that applied but were not asked.
+func (s *Summary) NotAsked() []QuestionAnswer { return s.withState(StateNotAsked) }
+
+func (s *Summary) withState(st State) []QuestionAnswer {
+	var out []QuestionAnswer
+	for _, a := range s.Answers {
+		if a.State == st {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Summary builds the referral summary. Questions that applied but have no answer (the worker
+// ended early, or an answers file left them out) are recorded as not asked, never filled in.
+func (s *Session) Summary(meta SummaryMeta) Summary {
+	v := s.viewUpTo(len(s.questions))
+	sum := Summary{
+		Format:     SummaryFormat,
+		Set:        SetRef{ID: s.set.ID, Version: s.set.Version, SHA256: meta.SetSHA256, Title: s.set.Title},
+		Started:    meta.Started,
+		Finished:   meta.Finished,
+		Language:   cmpOr(meta.Language, s.set.Language),
+		Training:   meta.Training,
+		EndedEarly: s.ended,
+		Score:      v.score,
+		Levels:     s.set.Levels,
+	}
+	sum.Concern = s.set.Levels.For(v.score)
+
+	// Every answer, and which indicators each raised first.
+	firstSection := make(map[string]int) // indicator -> section index
+	evidence := make(map[string][]QuestionAnswer)
+	for i, q := range s.questions {
+		a := v.states[i]
+		if a.State == "" {
+			a.State = StateNotAsked
+		}
+		qa := QuestionAnswer{
+			QuestionID: q.ID, SectionID: s.set.Sections[s.section[i]].ID, Text: q.Text,
+			Mode: q.Mode, Type: q.Type, State: a.State,
+		}
+		if a.IsAnswered() {
+			qa.Value, qa.Values = display(q, a)
+		}
+		sum.Answers = append(sum.Answers, qa)
+		for _, id := range raisedBy(q, a) {
+			if _, seen := firstSection[id]; !seen {
+				firstSection[id] = s.section[i]
+			}
+			evidence[id] = append(evidence[id], qa)
+		}
+	}
+
+	bySection := make([]int, len(s.set.Sections))
+	sources := make(map[string]Source)
+	for _, src := range s.set.Sources {
+		sources[src.ID] = src
+	}
+	for _, ind := range s.set.Indicators {
+		if !v.raised[ind.ID] {
+			continue
+		}
+		bySection[firstSection[ind.ID]] += ind.Weight
+		ri := RaisedIndicator{ID: ind.ID, Label: ind.Label, Weight: ind.Weight, Disclosure: ind.Disclosure, Evidence: evidence[ind.ID]}
+		for _, r := range ind.Sources {
+			ri.Sources = append(ri.Sources, sources[r.ID])
+		}
+		sum.Indicators = append(sum.Indicators, ri)
+	}
+	// Strongest first, so the reader meets disclosures and control before vulnerabilities.
+	slices.SortStableFunc(sum.Indicators, func(a, b RaisedIndicator) int { return b.Weight - a.Weight })
+	for i, sec := range s.set.Sections {
+		if bySection[i] > 0 {
+			sum.Sections = append(sum.Sections, SectionScore{ID: sec.ID, Title: sec.Title, Score: bySection[i]})
+		}
+	}
+
+	lookup := func(id string) (Contact, bool) {
+		if meta.Contacts == nil {
+			return Contact{ID: id, Name: id}, true
+		}
+		return meta.Contacts.Lookup(id)
+	}
+	var contactIDs []string
+	addContact := func(id string) {
+		if !slices.Contains(contactIDs, id) {
+			contactIDs = append(contactIDs, id)
+		}
+	}
+	// Every summary carries the national hotline and NCMEC, whatever the set lists.
+	addContact(ContactHotline)
+	addContact(ContactNCMEC)
+	for _, r := range s.set.Contacts {
+		addContact(r.ID)
+	}
+	for _, a := range s.Actions() {
+		sa := SummaryAction{ID: a.ID, Priority: a.Priority, Text: a.Text}
+		for _, r := range a.Contacts {
+			if c, ok := lookup(r.ID); ok {
+				sa.Contacts = append(sa.Contacts, c)
+			}
+			addContact(r.ID)
+		}
+		sum.Actions = append(sum.Actions, sa)
+	}
+	for _, id := range contactIDs {
+		if c, ok := lookup(id); ok {
+			sum.Contacts = append(sum.Contacts, c)
+		}
+	}
+
+	for _, sec := range s.set.Sections {
+		if n := s.notes[sec.ID]; n != "" {
+			sum.Notes = append(sum.Notes, SectionNote{SectionID: sec.ID, Title: sec.Title, Text: n})
+		}
+	}
+	return sum
+}
+
+// display renders an answered value for people, and as data.
+func display(q *Question, a Answer) (string, []string) {
+	label := func(value string) string {
+		for _, o := range q.Options {
+			if o.Value == value {
+				return o.Label
+			}
+		}
+		return value
+	}
+	switch q.Type {
+	case TypeYesNo:
+		if a.Text == "yes" {
+			return "Yes", []string{"yes"}
+		}
+		return "No", []string{"no"}
+	case TypeSingle:
+		return label(a.Text), []string{a.Text}
+	case TypeMulti:
+		if len(a.Choices) == 0 {
+			return "None of these", []string{}
+		}
+		labels := make([]string, len(a.Choices))
+		for i, c := range a.Choices {
+			labels[i] = label(c)
+		}
+		return strings.Join(labels, "; "), slices.Clone(a.Choices)
+	case TypeNumber:
+		n := strconv.FormatFloat(a.Number, 'f', -1, 64)
+		if q.Unit != "" {
+			return fmt.Sprintf("%s %s", n, q.Unit), []string{n}
+		}
+		return n, []string{n}
+	default:
+		return a.Text, []string{a.Text}
+	}
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -467,3 +467,10 @@ func (s *Session) Actions() []*Action {
 	}
 	return out
 }
+
+// CheckAnswer reports whether a fits question q (type, option values, range), without
+// recording it.
+func CheckAnswer(q *Question, a Answer) error {
+	_, err := normalize(q, a)
+	return err
+}

@@ -27,7 +27,7 @@ func TestExitCode(t *testing.T) {
 		{"success", nil, 0, ""},
 		{"usage", usageErrorf("bad flag"), 2, "safeharbor: bad flag\nRun 'safeharbor --help' for usage.\n"},
 		{"findings already printed", errReported, 1, ""},
-		{"interrupted", fmt.Errorf("ask: %w", context.Canceled), 130, "safeharbor: interrupted\n"},
+		{"interrupted", fmt.Errorf("ask: %w", context.Canceled), 130, "safeharbor: interrupted: the interview was stopped before the end, so no summary was written\n"},
 		{"a set that cannot be used", fmt.Errorf("load: %w", invalid), 2, "set.yaml:3:1: no title [missing-field]"},
 		{"anything else", errors.New("disk full"), 1, "safeharbor: disk full\n"},
 	} {

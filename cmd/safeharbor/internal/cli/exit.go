@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/ask"
 	"github.com/safeharbor/safeharbor/questions"
 )
 
@@ -35,12 +36,20 @@ var errReported = errors.New("reported")
 func exitCode(err error, stderr io.Writer) int {
 	var usage *usageError
 	var invalid *questions.InvalidError
+	var input *ask.InputError
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(stderr, "safeharbor: interrupted")
+	case errors.Is(err, context.Canceled), errors.Is(err, ask.ErrAborted):
+		fmt.Fprintln(stderr, "safeharbor: interrupted: the interview was stopped before the end, so no summary was written")
 		return exitInterrupted
+	case errors.Is(err, ask.ErrInputEnded):
+		fmt.Fprintln(stderr, "safeharbor: interrupted: the input ended before the interview was finished, so no summary was written")
+		return exitInterrupted
+	case errors.As(err, &input):
+		// An answers file with an answer that cannot be used is unreadable input.
+		fmt.Fprintf(stderr, "safeharbor: %v\n", err)
+		return exitUsage
 	case errors.Is(err, errReported):
 		return exitFailed
 	case errors.As(err, &usage):

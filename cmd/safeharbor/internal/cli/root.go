@@ -84,6 +84,7 @@ NCMEC: 1-800-THE-LOST (1-800-843-5678) (24/7). In immediate danger: 911.`),
 	root.SuggestionsMinimumDistance = 2
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 	root.AddCommand(
+		newInterviewCmd(a),
 		newValidateCmd(a),
 		newSchemaCmd(a),
 		newListCmd(a),

@@ -1,0 +1,52 @@
+// Package ask asks one question at a time: in a terminal UI (huh), in plain lines for screen
+// readers and pipes, or from an answers file. It is the only package that imports huh; the
+// interview's order and rules stay in package screening.
+package ask
+
+import (
+	"errors"
+
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+// Prompt is one question to ask, with where it stands in the interview.
+type Prompt struct {
+	Question     *screening.Question
+	Section      *screening.Section
+	SectionIndex int // 1-based
+	SectionCount int
+	N, Total     int               // the question's place among those that apply now, 1-based
+	Current      *screening.Answer // the answer being changed, on the review screen
+}
+
+// Screen is text the worker reads: what to say aloud and what to do.
+type Screen struct {
+	Title string
+	Steps []screening.Step
+}
+
+// ReviewRow is one answer on the review screen.
+type ReviewRow struct {
+	QuestionID string
+	Section    string
+	Text       string
+	Answer     string
+}
+
+// ErrInputEnded means the input ran out before the interview was finished. It is an
+// interruption, never a silent default.
+var ErrInputEnded = errors.New("input ended before the interview was finished")
+
+// ErrAborted means the worker quit the interview (Ctrl-C in the terminal UI).
+var ErrAborted = errors.New("the interview was stopped")
+
+// stateLabels are the choices every question offers besides its own answers.
+var stateLabels = []struct {
+	State screening.State
+	Label string
+	Word  string
+}{
+	{screening.StateDeclined, "Prefers not to say", "declined"},
+	{screening.StateDontKnow, "Doesn't know", "dont-know"},
+	{screening.StateNotAsked, "Skip (not asked)", "skip"},
+}

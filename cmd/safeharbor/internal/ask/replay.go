@@ -1,0 +1,117 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/safeharbor/safeharbor/questions"
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+// Replay answers from an answers file: no prompts. A question the file does not answer is
+// recorded as not asked; it is never filled with a default.
+type Replay struct {
+	file    string
+	answers map[string]questions.FileAnswer
+	used    map[string]bool
+	af      *questions.AnswersFile
+}
+
+// NewReplay prepares the answers of af (read from file) for the set of session s. It refuses
+// answers to questions the set does not have, naming the file and line.
+func NewReplay(file string, af *questions.AnswersFile, s *screening.Session) (*Replay, error) {
+	r := &Replay{file: file, answers: make(map[string]questions.FileAnswer), used: make(map[string]bool), af: af}
+	ids := make([]string, 0, len(s.Questions()))
+	for _, q := range s.Questions() {
+		ids = append(ids, q.ID)
+	}
+	for _, a := range af.Answers {
+		if _, ok := s.Question(a.QuestionID); !ok {
+			return nil, &InputError{File: file, Pos: a.Pos, Msg: fmt.Sprintf("set %s %s has no question %q%s", s.Set().ID, s.Set().Version, a.QuestionID, screening.DidYouMean(a.QuestionID, ids))}
+		}
+		r.answers[a.QuestionID] = a
+	}
+	for id, p := range af.NotePos {
+		found := false
+		for _, sec := range s.Set().Sections {
+			found = found || sec.ID == id
+		}
+		if !found {
+			return nil, &InputError{File: file, Pos: p, Msg: fmt.Sprintf("notes: set %s has no section %q", s.Set().ID, id)}
+		}
+	}
+	return r, nil
+}
+
+// InputError is an answer that cannot be used, with where it is written.
+type InputError struct {
+	File string
+	Pos  screening.Pos
+	Msg  string
+}
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Column, e.Msg)
+}
+
+// Show does nothing: nobody is reading.
+func (r *Replay) Show(context.Context, Screen) error { return nil }
+
+// Ask returns the file's answer to the question, checked against it.
+func (r *Replay) Ask(_ context.Context, p Prompt) (screening.Answer, error) {
+	q := p.Question
+	fa, ok := r.answers[q.ID]
+	if !ok {
+		return screening.Answer{State: screening.StateNotAsked}, nil
+	}
+	r.used[q.ID] = true
+	a := screening.Answer{State: fa.State}
+	switch {
+	case fa.State == screening.StateNotApplicable:
+		return a, &InputError{File: r.file, Pos: fa.Pos, Msg: fmt.Sprintf("question %q applies to these answers, so it cannot be not-applicable", q.ID)}
+	case fa.State != screening.StateAnswered:
+	case q.Type == screening.TypeMulti:
+		a.Choices = fa.Choices
+		if !fa.IsList {
+			a.Choices = []string{fa.Text}
+		}
+	case fa.IsList:
+		return a, &InputError{File: r.file, Pos: fa.Pos, Msg: fmt.Sprintf("question %q takes one answer, not a list %s", q.ID, fa.Raw())}
+	case q.Type == screening.TypeNumber:
+		n, err := strconv.ParseFloat(strings.TrimSpace(fa.Text), 64)
+		if err != nil {
+			return a, &InputError{File: r.file, Pos: fa.Pos, Msg: fmt.Sprintf("question %q takes a number, not %q", q.ID, fa.Text)}
+		}
+		a.Number = n
+	default:
+		a.Text = fa.Text
+	}
+	if err := screening.CheckAnswer(q, a); err != nil {
+		return a, &InputError{File: r.file, Pos: fa.Pos, Msg: fmt.Sprintf("%v (the file has %s)", err, fa.Raw())}
+	}
+	return a, nil
+}
+
+// EndNow keeps going: the file has the rest of the answers.
+func (r *Replay) EndNow(context.Context, Screen) (bool, error) { return false, nil }
+
+// Note returns the file's note for the section.
+func (r *Replay) Note(_ context.Context, sec *screening.Section) (string, error) {
+	return r.af.Notes[sec.ID], nil
+}
+
+// Review changes nothing.
+func (r *Replay) Review(context.Context, []ReviewRow) (int, error) { return -1, nil }
+
+// Unused warns, on w, about answers to questions that did not apply and were ignored.
+func (r *Replay) Unused(w io.Writer, s *screening.Session) {
+	for _, a := range r.af.Answers {
+		if r.used[a.QuestionID] {
+			continue
+		}
+		fmt.Fprintf(w, "%s:%d:%d: warning: ignored the answer to %q (%s): the question does not apply to the other answers\n", r.file, a.Pos.Line, a.Pos.Column, a.QuestionID, a.Raw())
+	}
+}

@@ -1,0 +1,389 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/ask"
+	"github.com/safeharbor/safeharbor/questions"
+	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/report"
+)
+
+// defaultSet is the set a worker gets with no flags.
+const defaultSet = "post-return"
+
+type interviewOptions struct {
+	Set        string // ID[@VERSION]
+	File       string
+	Contacts   string
+	Answers    string
+	Format     string
+	Output     string
+	Accessible bool
+}
+
+func newInterviewCmd(a *app) *cobra.Command {
+	opts := &interviewOptions{}
+	cmd := &cobra.Command{
+		Use:   "interview",
+		Short: "Run the screening conversation and print the referral summary",
+		Long: strings.TrimSpace(`
+Step through the screening conversation, one question at a time, and print the referral summary:
+what was seen, what must be done now, and whom to call.
+
+Every question can be answered "prefers not to say" (declined), "doesn't know" (dont-know), or
+skipped by the worker (skip). Questions marked OBSERVE are for the worker and never read aloud.
+
+The questions go to the terminal (standard error); only the summary goes to standard output, or
+to --output FILE (created readable by you alone).
+
+Modes:
+  in a terminal       a full-screen form, one question at a time
+  --accessible        plain numbered lines for screen readers, also with TERM=dumb or
+                      SAFEHARBOR_ACCESSIBLE=1; reads answers line by line, so it can be piped
+  --answers FILE      no questions: the answers come from a YAML file
+
+Ctrl-C stops the interview (exit 130); no summary is printed for an unfinished interview.`),
+		Example: `  safeharbor interview
+  safeharbor interview --accessible
+  safeharbor interview --format markdown --output summary.md
+  safeharbor interview --answers answers.yaml --format json`,
+		Args: wrapArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runInterview(cmd.Context(), a, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Set, "set", "", "the question set, as ID or ID@VERSION (default: the newest "+defaultSet+")")
+	f.StringVar(&opts.File, "file", "", "a question set from a file instead of a built-in one")
+	f.StringVar(&opts.Contacts, "contacts", "", "a contacts file adding to or overriding the built-in contacts")
+	f.StringVar(&opts.Answers, "answers", "", "take the answers from this YAML file instead of asking")
+	f.StringVar(&opts.Format, "format", "text", "summary format: text, markdown or json")
+	f.StringVar(&opts.Output, "output", "", "write the summary to this new file (mode 0600) instead of standard output")
+	f.BoolVar(&opts.Accessible, "accessible", false, "plain line prompts, for screen readers and pipes")
+	return cmd
+}
+
+// asker asks the worker: one question, a screen to read, the end after a disclosure, a note
+// on a section, the review. Package ask has the terminal UI, plain lines, and replay.
+type asker interface {
+	Show(ctx context.Context, s ask.Screen) error
+	Ask(ctx context.Context, p ask.Prompt) (screening.Answer, error)
+	EndNow(ctx context.Context, s ask.Screen) (bool, error)
+	Note(ctx context.Context, sec *screening.Section) (string, error)
+	Review(ctx context.Context, rows []ask.ReviewRow) (int, error)
+}
+
+func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
+	render, err := summaryWriter(opts.Format)
+	if err != nil {
+		return err
+	}
+	if opts.Set != "" && opts.File != "" {
+		return usageErrorf("name one question set: --set or --file, not both")
+	}
+	base, catalog, err := a.shipped()
+	if err != nil {
+		return err
+	}
+	dir, err := contactDirectory(a, base, opts.Contacts)
+	if err != nil {
+		return err
+	}
+	file, err := chooseSet(opts, base, catalog)
+	if err != nil {
+		return err
+	}
+	if opts.Output != "" {
+		// Refuse an existing file now, not after a long interview.
+		if _, err := os.Lstat(opts.Output); err == nil {
+			return usageErrorf("--output %s: the file exists; choose a new name, so no earlier summary is overwritten", opts.Output)
+		}
+	}
+
+	session := screening.NewSession(file.Set)
+	var asker asker
+	var replay *ask.Replay
+	switch {
+	case opts.Answers != "":
+		replay, err = loadReplay(opts.Answers, file, session)
+		if err != nil {
+			return err
+		}
+		asker = replay
+	case opts.Accessible || a.getenv("TERM") == "dumb" || truthy(a.getenv("SAFEHARBOR_ACCESSIBLE")):
+		asker = ask.NewPlain(a.streams.In, a.streams.Err)
+	case a.streams.InTTY && a.streams.ErrTTY:
+		asker = ask.NewTUI(a.streams.In, a.streams.Err, !noColor(a.getenv))
+	default:
+		return usageErrorf("no terminal to ask the questions on: use --accessible for plain line prompts (they can be piped), or --answers FILE")
+	}
+
+	started := time.Now()
+	if err := interview(ctx, asker, session); err != nil {
+		return err
+	}
+	if replay != nil {
+		replay.Unused(a.streams.Err, session)
+	}
+	sum := session.Summary(screening.SummaryMeta{
+		SetSHA256: file.SHA256, Started: started, Finished: time.Now(), Contacts: dir,
+	})
+	return writeSummary(a, opts.Output, render, &sum)
+}
+
+// interview runs the conversation: the opening, each question that applies in order, a note per
+// section, the stop-and-refer guidance on a disclosure, the review, the closing.
+func interview(ctx context.Context, a asker, s *screening.Session) error {
+	set := s.Set()
+	if len(set.Opening) > 0 {
+		if err := a.Show(ctx, ask.Screen{Title: "Before you begin", Steps: set.Opening}); err != nil {
+			return err
+		}
+	}
+	var current *screening.Section
+	noted := map[string]bool{}
+	note := func(sec *screening.Section) error {
+		if sec == nil || noted[sec.ID] {
+			return nil
+		}
+		noted[sec.ID] = true
+		text, err := a.Note(ctx, sec)
+		if err != nil {
+			return err
+		}
+		s.SetNote(sec.ID, text)
+		return nil
+	}
+	askOne := func(q *screening.Question, current *screening.Answer) error {
+		sec := s.SectionOf(q)
+		n, total := s.Progress(q)
+		p := ask.Prompt{Question: q, Section: sec, SectionIndex: sectionIndex(set, sec) + 1, SectionCount: len(set.Sections), N: n, Total: total, Current: current}
+		ans, err := a.Ask(ctx, p)
+		if err != nil {
+			return err
+		}
+		ans.At = time.Now()
+		disclosed := s.NewDisclosures(q.ID, ans)
+		if err := s.Answer(q.ID, ans); err != nil {
+			return err
+		}
+		if len(disclosed) > 0 {
+			end, err := a.EndNow(ctx, disclosureScreen(disclosed))
+			if err != nil {
+				return err
+			}
+			if end {
+				s.End()
+			}
+		}
+		return nil
+	}
+	for {
+		for q, ok := s.Next(); ok; q, ok = s.Next() {
+			sec := s.SectionOf(q)
+			if current != nil && sec.ID != current.ID {
+				if err := note(current); err != nil {
+					return err
+				}
+			}
+			current = sec
+			if err := askOne(q, nil); err != nil {
+				return err
+			}
+		}
+		if err := note(current); err != nil {
+			return err
+		}
+		if s.Ended() {
+			break
+		}
+		rows, qs := reviewRows(s)
+		i, err := a.Review(ctx, rows)
+		if err != nil {
+			return err
+		}
+		if i < 0 || i >= len(qs) {
+			break
+		}
+		prev := s.AnswerOf(qs[i].ID)
+		if err := askOne(qs[i], &prev); err != nil {
+			return err
+		}
+		// A changed answer can open follow-ups: the loop asks them, then reviews again.
+	}
+	if len(set.Closing) > 0 {
+		return a.Show(ctx, ask.Screen{Title: "To close", Steps: set.Closing})
+	}
+	return nil
+}
+
+func sectionIndex(set *screening.QuestionSet, sec *screening.Section) int {
+	for i := range set.Sections {
+		if set.Sections[i].ID == sec.ID {
+			return i
+		}
+	}
+	return 0
+}
+
+// disclosureScreen is the stop-and-refer guidance shown the moment a disclosure is recorded.
+func disclosureScreen(inds []*screening.Indicator) ask.Screen {
+	labels := make([]string, len(inds))
+	for i, ind := range inds {
+		labels[i] = ind.Label
+	}
+	return ask.Screen{Title: "Stop and refer", Steps: []screening.Step{
+		{Kind: screening.StepDo, Text: "The young person has disclosed: " + strings.Join(labels, "; ") + "."},
+		{Kind: screening.StepDo, Text: "Stop asking for details. Thank them for telling you, and tell them it is not their fault."},
+		{Kind: screening.StepDo, Text: "Attend to their safety and health now. A forensic interview, by someone trained, comes next: they should be asked once."},
+		{Kind: screening.StepDo, Text: "You can end the screening here and go to the summary, which lists what to do and whom to call."},
+	}}
+}
+
+func reviewRows(s *screening.Session) ([]ask.ReviewRow, []*screening.Question) {
+	var rows []ask.ReviewRow
+	var qs []*screening.Question
+	sum := s.Summary(screening.SummaryMeta{})
+	for i, qa := range sum.Answers {
+		if qa.State == screening.StateNotApplicable {
+			continue
+		}
+		q := s.Questions()[i]
+		answer := qa.Value
+		switch qa.State {
+		case screening.StateDeclined:
+			answer = "Prefers not to say"
+		case screening.StateDontKnow:
+			answer = "Doesn't know"
+		case screening.StateNotAsked:
+			answer = "Skipped"
+		}
+		rows = append(rows, ask.ReviewRow{QuestionID: q.ID, Section: s.SectionOf(q).Title, Text: q.Text, Answer: "— " + answer})
+		qs = append(qs, q)
+	}
+	return rows, qs
+}
+
+func summaryWriter(format string) (func(io.Writer, *screening.Summary) error, error) {
+	switch format {
+	case "text":
+		return report.WriteSummaryText, nil
+	case "markdown", "md":
+		return report.WriteSummaryMarkdown, nil
+	case "json":
+		return report.WriteSummaryJSON, nil
+	}
+	return nil, usageErrorf("unknown --format %q: want text, markdown or json", format)
+}
+
+// chooseSet finds the set to use: a file, a named set, or the newest active default.
+func chooseSet(opts *interviewOptions, base questions.Base, catalog *questions.Catalog) (*questions.File, error) {
+	if opts.File != "" {
+		return loadSetFile(opts.File, base)
+	}
+	ref := opts.Set
+	if ref == "" {
+		ref = defaultSet
+	}
+	id, version := questions.ParseSetRef(ref)
+	f, err := catalog.Find(id, version)
+	if err != nil {
+		return nil, &usageError{err}
+	}
+	if version == "" && f.Set.Status != screening.StatusActive {
+		return nil, usageErrorf("the newest version of %s, %s, is %s; name a version with --set %s@VERSION", id, f.Set.Version, f.Set.Status, id)
+	}
+	return f, nil
+}
+
+// contactDirectory is the built-in contacts with an agency's file on top.
+func contactDirectory(a *app, base questions.Base, path string) (*screening.ContactDirectory, error) {
+	var dir screening.ContactDirectory
+	dir.Add(base.Contacts...)
+	if path == "" {
+		return &dir, nil
+	}
+	in := readInput(path)
+	if in.Err != nil {
+		return nil, usageErrorf("--contacts %s: %v", path, in.Err)
+	}
+	diags := questions.Validate([]questions.Input{in}, base)
+	for _, d := range diags {
+		fmt.Fprintf(a.streams.Err, "%s:%d:%d: %s: %s [%s]\n", d.File, d.Pos.Line, d.Pos.Column, d.Severity, d.Message, d.Rule)
+		if d.Severity == screening.SeverityError {
+			return nil, usageErrorf("--contacts %s has errors", path)
+		}
+	}
+	f := questions.Decode(path, in.Data)
+	if f.Kind != questions.KindContacts {
+		return nil, usageErrorf("--contacts %s: not a contacts file (format %s)", path, questions.FormatContacts)
+	}
+	dir.Add(f.Contacts...)
+	return &dir, nil
+}
+
+func loadReplay(path string, file *questions.File, s *screening.Session) (*ask.Replay, error) {
+	in := readInput(path)
+	if in.Err != nil {
+		return nil, usageErrorf("--answers %s: %v", path, in.Err)
+	}
+	af, err := questions.DecodeAnswers(filepath.Clean(path), in.Data)
+	if err != nil {
+		return nil, err
+	}
+	if af.Set != "" {
+		id, version := questions.ParseSetRef(af.Set)
+		if id != file.Set.ID || (version != "" && version != file.Set.Version) {
+			return nil, &usageError{&ask.InputError{File: path, Pos: af.SetPos, Msg: fmt.Sprintf("the answers are for %s, but the set is %s@%s", af.Set, file.Set.ID, file.Set.Version)}}
+		}
+	}
+	r, err := ask.NewReplay(path, af, s)
+	if err != nil {
+		return nil, &usageError{err}
+	}
+	return r, nil
+}
+
+// writeSummary writes to standard output, or to a new file only its owner can read.
+func writeSummary(a *app, path string, render func(io.Writer, *screening.Summary) error, sum *screening.Summary) error {
+	if path == "" {
+		if err := render(a.streams.Out, sum); err != nil {
+			return fmt.Errorf("write summary: %w", err)
+		}
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("write summary: %w", err)
+	}
+	if err := render(f, sum); err != nil {
+		f.Close()
+		return fmt.Errorf("write summary to %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write summary to %s: %w", path, err)
+	}
+	fmt.Fprintf(a.streams.Err, "Summary written to %s.\n", path)
+	return nil
+}
+
+func truthy(s string) bool {
+	switch strings.ToLower(s) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return false
+}
+
+func noColor(getenv func(string) string) bool {
+	return getenv("NO_COLOR") != "" || getenv("TERM") == "dumb"
+}

@@ -1,0 +1,140 @@
+package questions
+
+import (
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+// AnswersFileKeys are the keys of an answers file (`interview --answers FILE`).
+var AnswersFileKeys = []string{"set", "answers", "notes"}
+
+// AnswersFile is a decoded answers file: answers by question id, in file order, with positions.
+type AnswersFile struct {
+	Set     string // "id@version" or "id"; empty when not given
+	SetPos  screening.Pos
+	Answers []FileAnswer
+	Notes   map[string]string // section id -> note
+	NotePos map[string]screening.Pos
+}
+
+// FileAnswer is one answer as written: a state word, one value, or a list of values.
+type FileAnswer struct {
+	QuestionID string
+	Pos        screening.Pos // of the value
+	State      screening.State
+	Text       string   // a single value, as written (yes/no/true/false, an option, a number, words)
+	Choices    []string // a list
+	IsList     bool
+}
+
+// Raw is the value as the file wrote it, for messages.
+func (a FileAnswer) Raw() string {
+	if a.IsList {
+		return "[" + strings.Join(a.Choices, ", ") + "]"
+	}
+	if a.State != screening.StateAnswered {
+		return string(a.State)
+	}
+	return a.Text
+}
+
+// stateWords are what an answers file writes for an answer that is not a value.
+var stateWords = map[string]screening.State{
+	"declined":       screening.StateDeclined,
+	"dont-know":      screening.StateDontKnow,
+	"not-asked":      screening.StateNotAsked,
+	"skip":           screening.StateNotAsked,
+	"not-applicable": screening.StateNotApplicable,
+}
+
+// DecodeAnswers decodes an answers file. Errors carry the file name, line and column.
+func DecodeAnswers(name string, data []byte) (*AnswersFile, error) {
+	var findings screening.Findings
+	root, ok := parse(data, &findings)
+	if ok {
+		d := &decoder{out: &findings}
+		af := d.answersFile(root)
+		if !findings.HasErrors() {
+			return af, nil
+		}
+	}
+	return nil, &InvalidError{File: name, Findings: findings}
+}
+
+func (d *decoder) answersFile(root *yaml.Node) *AnswersFile {
+	af := &AnswersFile{Notes: map[string]string{}, NotePos: map[string]screening.Pos{}}
+	fs, _ := d.fields(root, "the answers file", AnswersFileKeys)
+	for _, f := range fs {
+		switch f.name {
+		case "set":
+			af.Set, af.SetPos = d.str(f.val, "set")
+		case "answers":
+			switch {
+			case isNull(f.val) || !d.usable(f.val):
+			case f.val.Kind != yaml.MappingNode:
+				d.wrongType(f.val, "answers", "a mapping of question ids to answers")
+			default:
+				af.Answers = d.answerPairs(f.val)
+			}
+		case "notes":
+			if isNull(f.val) {
+				continue
+			}
+			if f.val.Kind != yaml.MappingNode {
+				d.wrongType(f.val, "notes", "a mapping of section ids to notes")
+				continue
+			}
+			for i := 0; i+1 < len(f.val.Content); i += 2 {
+				k, v := f.val.Content[i], f.val.Content[i+1]
+				text, p := d.str(v, "a note")
+				af.Notes[k.Value] = text
+				af.NotePos[k.Value] = p
+			}
+		}
+	}
+	return af
+}
+
+// answerPairs reads `question-id: value` pairs, refusing duplicates.
+func (d *decoder) answerPairs(n *yaml.Node) []FileAnswer {
+	var out []FileAnswer
+	seen := map[string]screening.Pos{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !d.usable(k) || !d.usable(v) {
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.out.Errorf(pos(k), screening.RuleDuplicateKey, "question %q is answered twice: first at line %d", k.Value, first.Line)
+			continue
+		}
+		seen[k.Value] = pos(k)
+		a := FileAnswer{QuestionID: k.Value, Pos: pos(v), State: screening.StateAnswered}
+		switch v.Kind {
+		case yaml.SequenceNode:
+			a.IsList = true
+			for _, it := range v.Content {
+				s, _ := d.str(it, fmt.Sprintf("an answer to %q", k.Value))
+				a.Choices = append(a.Choices, s)
+			}
+		case yaml.ScalarNode:
+			if isNull(v) {
+				d.out.Errorf(pos(v), screening.RuleMissingField, "question %q has no answer; leave it out to record it as not asked, or write declined, dont-know or not-asked", k.Value)
+				continue
+			}
+			a.Text = v.Value
+			if st, ok := stateWords[strings.ToLower(v.Value)]; ok && v.Tag == "!!str" {
+				a.State, a.Text = st, ""
+			}
+		default:
+			d.wrongType(v, fmt.Sprintf("the answer to %q", k.Value), "a value or a list of values")
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}

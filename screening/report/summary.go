@@ -1,0 +1,497 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+// notADetermination closes every summary: the screening shows where to look, not what happened.
+const notADetermination = "This is a screening, not a determination. It shows where further assessment is needed; no single indicator proves exploitation, and none rules it out."
+
+// concernLine says what the level means, in words that never call the young person a victim or
+// not a victim.
+func concernLine(level string) string {
+	switch level {
+	case screening.LevelClear:
+		return "CLEAR. There are clear indicators of concern: further assessment is needed now."
+	case screening.LevelPossible:
+		return "POSSIBLE. There are indicators of concern: further assessment is needed."
+	default:
+		return "NONE. No indicators of concern were found in this conversation; that does not rule anything out."
+	}
+}
+
+// howReached explains the level: "score 7 = Hotel stays 2 + Older partner 2 + ...; possible from 2, clear from 5".
+func howReached(s *screening.Summary) string {
+	parts := make([]string, len(s.Indicators))
+	for i, ind := range s.Indicators {
+		parts[i] = fmt.Sprintf("%s %d", ind.Label, ind.Weight)
+	}
+	sum := "no indicators raised"
+	if len(parts) > 0 {
+		sum = strings.Join(parts, " + ")
+	}
+	return fmt.Sprintf("score %d = %s; possible from %d, clear from %d", s.Score, sum, s.Levels.Possible, s.Levels.Clear)
+}
+
+func contactText(c screening.Contact) string {
+	line := contactLine(c)
+	if c.Notes != "" {
+		line += ". " + c.Notes
+	}
+	return line
+}
+
+func when(t time.Time) string {
+	if t.IsZero() {
+		return "unknown"
+	}
+	return t.Format("2006-01-02 15:04 MST")
+}
+
+// WriteSummaryText writes the summary for a terminal or a printer: what must be done now first,
+// set apart; then the concern level and how it was reached; what was seen, with the young
+// person's answers and the sources; what was not answered; the notes; every contact.
+func WriteSummaryText(w io.Writer, s *screening.Summary) error {
+	p := &printer{w: w}
+	if s.Training {
+		p.line("*** TRAINING: a mock interview, not a real screening ***")
+		p.blank()
+	}
+	p.line("SCREENING SUMMARY")
+	p.line(s.Set.Title)
+	p.wrap("", fmt.Sprintf("Set %s %s. Started %s, finished %s. Language: %s.", s.Set.ID, s.Set.Version, when(s.Started), when(s.Finished), s.Language))
+	p.line("Set file sha256: " + s.Set.SHA256)
+	if s.EndedEarly {
+		p.wrap("", "The worker ended the conversation early, after a disclosure; the questions left are listed as not asked.")
+	}
+
+	urgent, other := splitActions(s.Actions)
+	if len(urgent) > 0 {
+		p.heading("DO NOW")
+		p.line(strings.Repeat("-", 10))
+		for _, a := range urgent {
+			p.wrap(fmt.Sprintf("[%s] ", strings.ToUpper(string(a.Priority))), a.Text)
+			for _, c := range a.Contacts {
+				p.wrap("    ", contactLine(c))
+			}
+		}
+		p.line(strings.Repeat("-", 10))
+	}
+
+	p.blank()
+	p.wrap("", "CONCERN: "+concernLine(s.Concern))
+	p.wrap("", "How it was reached: "+howReached(s)+".")
+	if len(s.Sections) > 0 {
+		parts := make([]string, len(s.Sections))
+		for i, sec := range s.Sections {
+			parts[i] = fmt.Sprintf("%s %d", sec.Title, sec.Score)
+		}
+		p.wrap("", "By section: "+strings.Join(parts, ", ")+".")
+	}
+
+	if len(s.Indicators) > 0 {
+		p.heading("WHAT WAS SEEN")
+		for _, ind := range s.Indicators {
+			head := fmt.Sprintf("%s (weight %d", ind.Label, ind.Weight)
+			if ind.Disclosure {
+				head += ", a disclosure"
+			}
+			p.wrap("- ", head+")")
+			for _, e := range ind.Evidence {
+				p.wrap("    ", fmt.Sprintf("%s %s — %s", evidenceVerb(e.Mode), e.Text, e.Value))
+			}
+			p.wrap("    ", "Sources: "+sourceTitles(ind.Sources))
+		}
+	}
+
+	if len(other) > 0 {
+		p.heading("ALSO TO DO")
+		for _, a := range other {
+			p.wrap(fmt.Sprintf("[%s] ", strings.ToUpper(string(a.Priority))), a.Text)
+		}
+	}
+
+	if unanswered := unanswered(s); len(unanswered) > 0 {
+		p.heading("NOT ANSWERED (a later conversation can return to these)")
+		for _, u := range unanswered {
+			p.line(u.title + ":")
+			for _, q := range u.questions {
+				p.wrap("  - ", q)
+			}
+		}
+	}
+
+	if len(s.Notes) > 0 {
+		p.heading("NOTES")
+		for _, n := range s.Notes {
+			p.wrap(n.Title+": ", n.Text)
+		}
+	}
+
+	p.heading("CONTACTS")
+	for _, c := range s.Contacts {
+		p.wrap("- ", contactText(c))
+	}
+
+	p.heading("ALL ANSWERS")
+	for _, a := range s.Answers {
+		if a.State == screening.StateNotApplicable {
+			continue
+		}
+		p.wrap("- ", fmt.Sprintf("%s %s", a.Text, answerValue(a)))
+	}
+
+	p.blank()
+	p.wrap("", notADetermination)
+	if s.Training {
+		p.blank()
+		p.line("*** TRAINING: a mock interview, not a real screening ***")
+	}
+	return p.err
+}
+
+// WriteSummaryMarkdown writes the same summary as markdown, for a case record.
+func WriteSummaryMarkdown(w io.Writer, s *screening.Summary) error {
+	p := &printer{w: w}
+	if s.Training {
+		p.line("> **TRAINING: a mock interview, not a real screening.**")
+		p.blank()
+	}
+	p.line("# Screening summary")
+	p.blank()
+	p.linef("**%s**  ", s.Set.Title)
+	p.linef("Set `%s` %s (file sha256 `%s`). Started %s, finished %s. Language: %s.", s.Set.ID, s.Set.Version, s.Set.SHA256, when(s.Started), when(s.Finished), s.Language)
+	if s.EndedEarly {
+		p.blank()
+		p.line("The worker ended the conversation early, after a disclosure; the questions left are listed as not asked.")
+	}
+	urgent, other := splitActions(s.Actions)
+	if len(urgent) > 0 {
+		p.blank()
+		p.line("## Do now")
+		p.blank()
+		for _, a := range urgent {
+			p.linef("- **%s:** %s", strings.ToUpper(string(a.Priority)), a.Text)
+			for _, c := range a.Contacts {
+				p.linef("  - %s", contactLine(c))
+			}
+		}
+	}
+	p.blank()
+	p.linef("## Concern: %s", concernLine(s.Concern))
+	p.blank()
+	p.linef("How it was reached: %s.", howReached(s))
+	if len(s.Indicators) > 0 {
+		p.blank()
+		p.line("## What was seen")
+		for _, ind := range s.Indicators {
+			p.blank()
+			head := fmt.Sprintf("- **%s** (weight %d", ind.Label, ind.Weight)
+			if ind.Disclosure {
+				head += ", a disclosure"
+			}
+			p.line(head + ")")
+			for _, e := range ind.Evidence {
+				p.linef("  - %s %s — %s", evidenceVerb(e.Mode), e.Text, e.Value)
+			}
+			p.linef("  - Sources: %s", sourceTitles(ind.Sources))
+		}
+	}
+	if len(other) > 0 {
+		p.blank()
+		p.line("## Also to do")
+		p.blank()
+		for _, a := range other {
+			p.linef("- **%s:** %s", strings.ToUpper(string(a.Priority)), a.Text)
+		}
+	}
+	if unanswered := unanswered(s); len(unanswered) > 0 {
+		p.blank()
+		p.line("## Not answered")
+		p.blank()
+		p.line("A later conversation can return to these.")
+		p.blank()
+		for _, u := range unanswered {
+			p.linef("%s:", u.title)
+			p.blank()
+			for _, q := range u.questions {
+				p.linef("- %s", q)
+			}
+			p.blank()
+		}
+	}
+	if len(s.Notes) > 0 {
+		p.blank()
+		p.line("## Notes")
+		p.blank()
+		for _, n := range s.Notes {
+			p.linef("- **%s:** %s", n.Title, n.Text)
+		}
+	}
+	p.blank()
+	p.line("## Contacts")
+	p.blank()
+	for _, c := range s.Contacts {
+		p.linef("- %s", contactText(c))
+	}
+	p.blank()
+	p.line("## All answers")
+	p.blank()
+	p.line("| question | answer |")
+	p.line("|---|---|")
+	for _, a := range s.Answers {
+		if a.State == screening.StateNotApplicable {
+			continue
+		}
+		p.linef("| %s | %s |", mdCell(a.Text), mdCell(answerValue(a)))
+	}
+	p.blank()
+	p.linef("*%s*", notADetermination)
+	if s.Training {
+		p.blank()
+		p.line("> **TRAINING: a mock interview, not a real screening.**")
+	}
+	return p.err
+}
+
+func splitActions(actions []screening.SummaryAction) (urgent, other []screening.SummaryAction) {
+	for _, a := range actions {
+		if a.Priority == screening.PriorityRecommended {
+			other = append(other, a)
+		} else {
+			urgent = append(urgent, a)
+		}
+	}
+	return urgent, other
+}
+
+func evidenceVerb(m screening.Mode) string {
+	switch m {
+	case screening.ModeObserve:
+		return "Observed:"
+	case screening.ModeRecord:
+		return "From the record:"
+	default:
+		return "Asked:"
+	}
+}
+
+func answerValue(a screening.QuestionAnswer) string {
+	switch a.State {
+	case screening.StateAnswered:
+		return "— " + a.Value
+	case screening.StateDeclined:
+		return "— (preferred not to say)"
+	case screening.StateDontKnow:
+		return "— (did not know)"
+	default:
+		return "— (not asked)"
+	}
+}
+
+func sourceTitles(srcs []screening.Source) string {
+	titles := make([]string, len(srcs))
+	for i, s := range srcs {
+		titles[i] = s.Title
+	}
+	return strings.Join(titles, "; ")
+}
+
+type unansweredGroup struct {
+	title     string
+	questions []string
+}
+
+func unanswered(s *screening.Summary) []unansweredGroup {
+	var out []unansweredGroup
+	for _, g := range []struct {
+		title string
+		qs    []screening.QuestionAnswer
+	}{
+		{"Preferred not to say", s.Declined()},
+		{"Did not know", s.DontKnow()},
+		{"Not asked", s.NotAsked()},
+	} {
+		if len(g.qs) == 0 {
+			continue
+		}
+		texts := make([]string, len(g.qs))
+		for i, q := range g.qs {
+			texts[i] = q.Text
+		}
+		out = append(out, unansweredGroup{g.title, texts})
+	}
+	return out
+}
+
+// The JSON form is the contract for scripts: keys are stable, and "format" names the version.
+type jsonSummary struct {
+	Format      string          `json:"format"`
+	QuestionSet jsonSet         `json:"question_set"`
+	Interview   jsonInterview   `json:"interview"`
+	Concern     string          `json:"concern"`
+	Score       jsonScore       `json:"score"`
+	Indicators  []jsonIndicator `json:"indicators"`
+	Actions     []jsonAction    `json:"actions"`
+	Contacts    []jsonContact   `json:"contacts"`
+	Declined    []string        `json:"declined"`
+	DontKnow    []string        `json:"dont_know"`
+	NotAsked    []string        `json:"not_asked"`
+	Notes       []jsonNote      `json:"notes"`
+	Answers     []jsonAnswer    `json:"answers"`
+}
+
+type jsonSet struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	SHA256  string `json:"sha256"`
+	Title   string `json:"title"`
+}
+
+type jsonInterview struct {
+	Started    *time.Time `json:"started"`
+	Finished   *time.Time `json:"finished"`
+	Language   string     `json:"language"`
+	Training   bool       `json:"training"`
+	EndedEarly bool       `json:"ended_early"`
+}
+
+type jsonScore struct {
+	Total    int                `json:"total"`
+	Possible int                `json:"possible"`
+	Clear    int                `json:"clear"`
+	Sections []jsonSectionScore `json:"sections"`
+}
+
+type jsonSectionScore struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Score int    `json:"score"`
+}
+
+type jsonIndicator struct {
+	ID         string       `json:"id"`
+	Label      string       `json:"label"`
+	Weight     int          `json:"weight"`
+	Disclosure bool         `json:"disclosure"`
+	Answers    []jsonAnswer `json:"answers"`
+	Sources    []jsonSource `json:"sources"`
+}
+
+type jsonSource struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher,omitempty"`
+	URL       string `json:"url,omitempty"`
+}
+
+type jsonAction struct {
+	ID       string   `json:"id"`
+	Priority string   `json:"priority"`
+	Text     string   `json:"text"`
+	Contacts []string `json:"contacts"`
+}
+
+type jsonContact struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Phone string `json:"phone,omitempty"`
+	Text  string `json:"text,omitempty"`
+	TTY   string `json:"tty,omitempty"`
+	URL   string `json:"url,omitempty"`
+	Hours string `json:"hours,omitempty"`
+	Notes string `json:"notes,omitempty"`
+}
+
+type jsonNote struct {
+	Section string `json:"section"`
+	Title   string `json:"title"`
+	Text    string `json:"text"`
+}
+
+type jsonAnswer struct {
+	Question string   `json:"question"`
+	Section  string   `json:"section"`
+	Text     string   `json:"text"`
+	Mode     string   `json:"mode"`
+	State    string   `json:"state"`
+	Value    string   `json:"value,omitempty"`
+	Values   []string `json:"values,omitempty"`
+}
+
+func toJSONAnswer(a screening.QuestionAnswer) jsonAnswer {
+	return jsonAnswer{Question: a.QuestionID, Section: a.SectionID, Text: a.Text, Mode: string(a.Mode), State: string(a.State), Value: a.Value, Values: a.Values}
+}
+
+func ids(qs []screening.QuestionAnswer) []string {
+	out := make([]string, len(qs))
+	for i, q := range qs {
+		out[i] = q.QuestionID
+	}
+	return out
+}
+
+func timePtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}
+
+// WriteSummaryJSON writes the summary as one JSON object (format safeharbor-summary/v1).
+func WriteSummaryJSON(w io.Writer, s *screening.Summary) error {
+	out := jsonSummary{
+		Format:      s.Format,
+		QuestionSet: jsonSet{s.Set.ID, s.Set.Version, s.Set.SHA256, s.Set.Title},
+		Interview:   jsonInterview{timePtr(s.Started), timePtr(s.Finished), s.Language, s.Training, s.EndedEarly},
+		Concern:     s.Concern,
+		Score:       jsonScore{Total: s.Score, Possible: s.Levels.Possible, Clear: s.Levels.Clear, Sections: []jsonSectionScore{}},
+		Indicators:  []jsonIndicator{},
+		Actions:     []jsonAction{},
+		Contacts:    []jsonContact{},
+		Declined:    ids(s.Declined()),
+		DontKnow:    ids(s.DontKnow()),
+		NotAsked:    ids(s.NotAsked()),
+		Notes:       []jsonNote{},
+		Answers:     []jsonAnswer{},
+	}
+	for _, sec := range s.Sections {
+		out.Score.Sections = append(out.Score.Sections, jsonSectionScore{sec.ID, sec.Title, sec.Score})
+	}
+	for _, ind := range s.Indicators {
+		ji := jsonIndicator{ID: ind.ID, Label: ind.Label, Weight: ind.Weight, Disclosure: ind.Disclosure, Answers: []jsonAnswer{}, Sources: []jsonSource{}}
+		for _, e := range ind.Evidence {
+			ji.Answers = append(ji.Answers, toJSONAnswer(e))
+		}
+		for _, src := range ind.Sources {
+			ji.Sources = append(ji.Sources, jsonSource{src.ID, src.Title, src.Publisher, src.URL})
+		}
+		out.Indicators = append(out.Indicators, ji)
+	}
+	for _, a := range s.Actions {
+		ja := jsonAction{ID: a.ID, Priority: string(a.Priority), Text: a.Text, Contacts: []string{}}
+		for _, c := range a.Contacts {
+			ja.Contacts = append(ja.Contacts, c.ID)
+		}
+		out.Actions = append(out.Actions, ja)
+	}
+	for _, c := range s.Contacts {
+		out.Contacts = append(out.Contacts, jsonContact{c.ID, c.Name, c.Phone, c.Text, c.TTY, c.URL, c.Hours, c.Notes})
+	}
+	for _, n := range s.Notes {
+		out.Notes = append(out.Notes, jsonNote{n.SectionID, n.Title, n.Text})
+	}
+	for _, a := range s.Answers {
+		out.Answers = append(out.Answers, toJSONAnswer(a))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

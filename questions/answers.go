@@ -24,6 +24,7 @@ type AnswersFile struct {
 // FileAnswer is one answer as written: a state word, one value, or a list of values.
 type FileAnswer struct {
 	QuestionID string
+	KeyPos     screening.Pos // of the question id
 	Pos        screening.Pos // of the value
 	State      screening.State
 	Text       string   // a single value, as written (yes/no/true/false, an option, a number, words)
@@ -113,7 +114,7 @@ func (d *decoder) answerPairs(n *yaml.Node) []FileAnswer {
 			continue
 		}
 		seen[k.Value] = pos(k)
-		a := FileAnswer{QuestionID: k.Value, Pos: pos(v), State: screening.StateAnswered}
+		a := FileAnswer{QuestionID: k.Value, KeyPos: pos(k), Pos: pos(v), State: screening.StateAnswered}
 		switch v.Kind {
 		case yaml.SequenceNode:
 			a.IsList = true

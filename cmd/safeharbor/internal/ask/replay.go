@@ -30,7 +30,7 @@ func NewReplay(file string, af *questions.AnswersFile, s *screening.Session) (*R
 	}
 	for _, a := range af.Answers {
 		if _, ok := s.Question(a.QuestionID); !ok {
-			return nil, &InputError{File: file, Pos: a.Pos, Msg: fmt.Sprintf("set %s %s has no question %q%s", s.Set().ID, s.Set().Version, a.QuestionID, screening.DidYouMean(a.QuestionID, ids))}
+			return nil, &InputError{File: file, Pos: a.KeyPos, Msg: fmt.Sprintf("set %s %s has no question %q%s", s.Set().ID, s.Set().Version, a.QuestionID, screening.DidYouMean(a.QuestionID, ids))}
 		}
 		r.answers[a.QuestionID] = a
 	}

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
 
 	"github.com/safeharbor/safeharbor/screening"
@@ -32,10 +34,19 @@ var stateByValue = map[string]screening.State{
 // TUI asks in the terminal with huh, one question per form: the question large, the worker's
 // guidance muted beneath it, and "prefers not to say", "doesn't know" and "skip" always there.
 // Our engine decides what comes next; huh only draws one question.
+//
+// One Bubble Tea program runs for the whole interview and hosts each question's form in turn.
+// Running a program per form loses keystrokes: the program that just ended and the one starting
+// both read the terminal, and typed text or an Enter lands in the wrong question (reproduced with
+// eight lines of huh in tmux). One program means one reader.
 type TUI struct {
 	in    io.Reader
 	out   io.Writer
 	color bool
+
+	prog   *tea.Program
+	ended  chan struct{} // closed when the program has stopped
+	runErr error
 }
 
 // NewTUI asks on out (a terminal) and reads keys from in.
@@ -43,27 +54,130 @@ func NewTUI(in io.Reader, out io.Writer, color bool) *TUI {
 	return &TUI{in: in, out: out, color: color}
 }
 
+// host is the program's model: it shows the current form and reports when it is done.
+type host struct {
+	form   *huh.Form
+	done   chan<- error
+	size   *tea.WindowSizeMsg
+	queued []tea.Msg // keys typed between two questions, for the next one
+}
+
+type showMsg struct {
+	form *huh.Form
+	done chan<- error
+}
+
+type closeMsg struct{}
+
+func (h *host) Init() tea.Cmd { return nil }
+
+func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch m := msg.(type) {
+	case tea.WindowSizeMsg:
+		h.size = &m
+	case showMsg:
+		h.form, h.done = m.form, m.done
+		cmds := []tea.Cmd{h.form.Init()} // focuses the field at once
+		if h.size != nil {
+			cmds = append(cmds, h.forward(*h.size))
+		}
+		for _, q := range h.queued {
+			if h.form == nil {
+				break
+			}
+			cmds = append(cmds, h.forward(q))
+		}
+		h.queued = nil
+		return h, tea.Batch(cmds...)
+	case closeMsg:
+		return h, tea.Quit
+	case tea.KeyPressMsg:
+		if h.form == nil {
+			h.queued = append(h.queued, m)
+			return h, nil
+		}
+	}
+	if h.form == nil {
+		return h, nil
+	}
+	return h, h.forward(msg)
+}
+
+// forward gives msg to the form and reports the form's end, if this was it.
+func (h *host) forward(msg tea.Msg) tea.Cmd {
+	m, cmd := h.form.Update(msg)
+	h.form = m.(*huh.Form)
+	var result error
+	switch h.form.State {
+	case huh.StateCompleted:
+	case huh.StateAborted:
+		result = ErrAborted
+	default:
+		return cmd
+	}
+	h.done <- result
+	h.form, h.done = nil, nil
+	return cmd
+}
+
+func (h *host) View() tea.View {
+	if h.form == nil {
+		return tea.NewView("")
+	}
+	return tea.NewView(h.form.View())
+}
+
+func (t *TUI) start(ctx context.Context) {
+	opts := []tea.ProgramOption{tea.WithOutput(t.out), tea.WithContext(ctx)}
+	if t.in != os.Stdin {
+		opts = append(opts, tea.WithInput(t.in))
+	}
+	t.prog = tea.NewProgram(&host{}, opts...)
+	t.ended = make(chan struct{})
+	go func() {
+		_, t.runErr = t.prog.Run()
+		close(t.ended)
+	}()
+}
+
+// Close stops the program and gives the terminal back.
+func (t *TUI) Close() error {
+	if t.prog == nil {
+		return nil
+	}
+	t.prog.Send(closeMsg{})
+	<-t.ended
+	t.prog = nil
+	if t.runErr != nil && !errors.Is(t.runErr, tea.ErrProgramKilled) {
+		return fmt.Errorf("terminal: %w", t.runErr)
+	}
+	return nil
+}
+
+// run shows one form and waits for it to be completed, aborted, or interrupted.
 func (t *TUI) run(ctx context.Context, fields ...huh.Field) error {
-	f := huh.NewForm(huh.NewGroup(fields...)).
-		WithInput(t.in).
-		WithOutput(t.out).
-		WithShowHelp(true)
+	if t.prog == nil {
+		t.start(ctx)
+	}
+	f := huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(true)
 	if !t.color {
 		f = f.WithTheme(huh.ThemeFunc(huh.ThemeBase))
 	}
-	err := f.RunWithContext(ctx)
-	switch {
-	case ctx.Err() != nil:
+	done := make(chan error, 1)
+	t.prog.Send(showMsg{form: f, done: done})
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		<-t.ended // the program stops with the context and restores the terminal
 		return ctx.Err()
-	case errors.Is(err, huh.ErrUserAborted):
-		return ErrAborted
-	case err != nil:
-		return fmt.Errorf("ask: %w", err)
-	case f.State != huh.StateCompleted:
-		// SIGTERM makes the program quit "gracefully" with no error: the question was not answered.
+	case <-t.ended:
+		// SIGTERM ends the program "gracefully", without an answer.
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return ErrAborted
 	}
-	return nil
 }
 
 func stepsText(steps []screening.Step) string {
@@ -168,26 +282,33 @@ func (t *TUI) askMulti(ctx context.Context, p Prompt) (screening.Answer, error) 
 	if p.Current != nil && p.Current.IsAnswered() {
 		vs = append(vs, p.Current.Choices...)
 	}
-	ms := huh.NewMultiSelect[string]().Title(title(q)).
-		Description(description(p, "Choose all that apply with space (x), then Enter.")).
-		Options(opts...).Value(&vs).
-		Validate(func(vs []string) error {
-			special := 0
-			for _, v := range vs {
-				if strings.HasPrefix(v, "\x00") {
-					special++
+	extra := "Choose all that apply with space or x, then press Enter."
+	for {
+		desc := description(p, extra)
+		// Height counts the title and description too: make room for every option.
+		ms := huh.NewMultiSelect[string]().Title(title(q)).
+			Description(desc).
+			Options(opts...).Value(&vs).Height(len(opts) + strings.Count(desc, "\n") + 3).
+			Validate(func(vs []string) error {
+				special := 0
+				for _, v := range vs {
+					if strings.HasPrefix(v, "\x00") {
+						special++
+					}
 				}
-			}
-			switch {
-			case len(vs) == 0:
-				return errors.New("choose at least one, or \"None of these\"")
-			case special > 0 && len(vs) > 1:
-				return errors.New("\"None of these\", \"Prefers not to say\", \"Doesn't know\" and \"Skip\" go alone")
-			}
-			return nil
-		})
-	if err := t.run(ctx, ms); err != nil {
-		return screening.Answer{}, err
+				if special > 0 && len(vs) > 1 {
+					return errors.New("\"None of these\", \"Prefers not to say\", \"Doesn't know\" and \"Skip\" go alone")
+				}
+				return nil
+			})
+		if err := t.run(ctx, ms); err != nil {
+			return screening.Answer{}, err
+		}
+		if len(vs) > 0 {
+			break
+		}
+		// Enter with nothing chosen is more likely a slip than an answer: ask again.
+		extra = "Nothing was chosen. Choose all that apply with space or x, or choose \"None of these\", then press Enter."
 	}
 	if len(vs) == 1 {
 		if st, ok := stateByValue[vs[0]]; ok {
@@ -245,7 +366,7 @@ func (t *TUI) askTyped(ctx context.Context, p Prompt) (screening.Answer, error) 
 
 // EndNow shows the stop-and-refer guidance at once, and lets the worker end here.
 func (t *TUI) EndNow(ctx context.Context, s Screen) (bool, error) {
-	var end bool
+	end := true // after a disclosure the guidance is to stop probing: ending is the default
 	sel := huh.NewSelect[bool]().Title(s.Title).Description(stepsText(s.Steps)).Options(
 		huh.NewOption("End the screening now and go to the summary", true),
 		huh.NewOption("Go on with the screening", false),

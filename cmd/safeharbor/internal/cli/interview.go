@@ -128,7 +128,14 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 	}
 
 	started := time.Now()
-	if err := interview(ctx, asker, session); err != nil {
+	err = interview(ctx, asker, session)
+	if c, ok := asker.(io.Closer); ok {
+		// Give the terminal back before anything else is printed.
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
 		return err
 	}
 	if replay != nil {

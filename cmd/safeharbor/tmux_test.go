@@ -1,0 +1,232 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// These tests drive the real binary in a real terminal (tmux), as a worker would: they wait
+// for each screen before pressing keys, then read the summary the interview wrote.
+
+type terminal struct {
+	t       *testing.T
+	socket  string
+	session string
+}
+
+func newTerminal(t *testing.T, env []string, args ...string) *terminal {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is needed to test the terminal interface; .ci/run installs it")
+		}
+		t.Skip("tmux is not installed")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "safeharbor")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	term := &terminal{t: t, socket: filepath.Join(dir, "tmux.sock"), session: "s"}
+	cmd := fmt.Sprintf("cd %s && env %s %s %s; echo EXIT=$?; sleep 60", dir, strings.Join(env, " "), bin, strings.Join(args, " "))
+	term.tmux("new-session", "-d", "-s", term.session, "-x", "110", "-y", "45", cmd)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-S", term.socket, "kill-server").Run() })
+	return term
+}
+
+func (term *terminal) tmux(args ...string) string {
+	term.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-S", term.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		term.t.Fatalf("tmux %v: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (term *terminal) screen() string { return term.tmux("capture-pane", "-p", "-t", term.session) }
+
+// waitFor waits until the screen shows text, and fails with the screen if it never does.
+func (term *terminal) waitFor(text string) {
+	term.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(term.screen(), text) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	term.t.Fatalf("the screen never showed %q; it shows:\n%s", text, term.screen())
+}
+
+// keys waits for a screen, then presses keys on it.
+func (term *terminal) keys(on string, keys ...string) {
+	term.t.Helper()
+	term.waitFor(on)
+	term.tmux(append([]string{"send-keys", "-t", term.session}, keys...)...)
+}
+
+func (term *terminal) typeText(on, text string) {
+	term.t.Helper()
+	term.waitFor(on)
+	term.tmux("send-keys", "-t", term.session, "-l", text)
+}
+
+type summaryJSON struct {
+	Concern   string   `json:"concern"`
+	Declined  []string `json:"declined"`
+	NotAsked  []string `json:"not_asked"`
+	Interview struct {
+		EndedEarly bool `json:"ended_early"`
+	} `json:"interview"`
+	Answers []struct {
+		Question string `json:"question"`
+		State    string `json:"state"`
+		Value    string `json:"value"`
+	} `json:"answers"`
+	Notes []struct {
+		Text string `json:"text"`
+	} `json:"notes"`
+}
+
+func readSummary(t *testing.T, term *terminal, path string) summaryJSON {
+	t.Helper()
+	term.waitFor("EXIT=0")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s summaryJSON
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatalf("summary: %v\n%s", err, data)
+	}
+	return s
+}
+
+func answersOf(s summaryJSON) map[string]string {
+	m := map[string]string{}
+	for _, a := range s.Answers {
+		m[a.Question] = a.State + ":" + a.Value
+	}
+	return m
+}
+
+// Answer, decline, write a note, change an answer on the review screen, finish.
+func TestTUIInterview(t *testing.T) {
+	term := newTerminal(t, nil, "interview", "--set", "example@0.1.0", "--format", "json", "--output", "summary.json")
+	term.keys("Before you begin", "Enter")
+	term.keys("Where did you sleep", "x", "Down", "Down", "x", "Enter")
+	term.typeText("Who paid for the room?", "my uncle")
+	term.keys("> my uncle", "Enter")
+	term.keys("How safe did you feel there?", "Down", "Enter")
+	term.typeText("Days away", "3")
+	term.keys("> 3", "Enter")
+	term.keys("Note on While you were away", "Enter")
+	term.keys("Is there someone older", "Enter")
+	term.keys("Did anyone offer you", "Down", "Down", "Enter") // prefers not to say
+	term.keys("OBSERVE, do not read aloud", "Enter")
+	term.typeText("Note on People", "Quiet, looked tired")
+	term.keys("> Quiet, looked tired", "Enter")
+	term.keys("Review the answers", "Down", "Down", "Down", "Enter") // the third answer
+	term.keys("Current answer: Sometimes safe", "Down", "Enter")     // now: not safe
+	term.keys("Review the answers", "Enter")                         // finish
+	term.keys("To close", "Enter")
+	term.waitFor("Summary written to summary.json.")
+
+	s := readSummary(t, term, filepath.Join(filepath.Dir(term.socket), "summary.json"))
+	got := answersOf(s)
+	for q, want := range map[string]string{
+		"slept-where":    "answered:At a friend's place; A hotel or motel",
+		"room-paid-by":   "answered:my uncle",
+		"felt-safe":      "answered:Not safe",
+		"days-away":      "answered:3 days",
+		"older-partner":  "answered:Yes",
+		"exchange":       "declined:",
+		"several-phones": "answered:Yes",
+	} {
+		if got[q] != want {
+			t.Errorf("%s = %q, want %q", q, got[q], want)
+		}
+	}
+	if s.Concern != "clear" || len(s.Notes) != 1 || s.Notes[0].Text != "Quiet, looked tired" {
+		t.Errorf("concern %s, notes %+v", s.Concern, s.Notes)
+	}
+}
+
+// A disclosure shows the stop-and-refer guidance at once; the worker ends there.
+func TestTUIDisclosureEndsEarly(t *testing.T) {
+	term := newTerminal(t, nil, "interview", "--set", "example@0.1.0", "--format", "json", "--output", "summary.json")
+	term.keys("Before you begin", "Enter")
+	term.keys("Where did you sleep", "x", "Enter")
+	term.keys("How safe did you feel there?", "Enter")
+	term.typeText("Days away", "2")
+	term.keys("> 2", "Enter")
+	term.keys("Note on While you were away", "Enter")
+	term.keys("Is there someone older", "Down", "Enter")
+	term.keys("Did anyone offer you", "Enter") // yes: a disclosure
+	term.keys("Stop and refer", "Enter")       // end now is the default
+	term.keys("Note on People", "Enter")
+	term.keys("To close", "Enter")
+	s := readSummary(t, term, filepath.Join(filepath.Dir(term.socket), "summary.json"))
+	if !s.Interview.EndedEarly || s.Concern != "clear" || len(s.NotAsked) != 1 || s.NotAsked[0] != "several-phones" {
+		t.Errorf("ended early %v, concern %s, not asked %v", s.Interview.EndedEarly, s.Concern, s.NotAsked)
+	}
+}
+
+// Ctrl-C stops the interview: exit 130, and no summary file.
+func TestTUICtrlC(t *testing.T) {
+	term := newTerminal(t, nil, "interview", "--set", "example@0.1.0", "--output", "summary.txt")
+	term.keys("Before you begin", "Enter")
+	term.keys("Where did you sleep", "C-c")
+	term.waitFor("EXIT=130")
+	if !strings.Contains(term.screen(), "no summary was written") {
+		t.Errorf("no word of the interruption:\n%s", term.screen())
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(term.socket), "summary.txt")); !os.IsNotExist(err) {
+		t.Errorf("a summary file was written for an interrupted interview: %v", err)
+	}
+}
+
+// TERM=dumb gives plain numbered lines on a real terminal, for screen readers.
+func TestPlainOnATerminal(t *testing.T) {
+	term := newTerminal(t, []string{"TERM=dumb"}, "interview", "--set", "example@0.1.0", "--format", "json", "--output", "summary.json")
+	for _, step := range []struct{ on, answer string }{
+		{"Press Enter to continue.", ""},
+		{"Ask: Where did you sleep", "hotel, 1"},
+		{"Ask: Who paid for the room?", "my uncle"},
+		{"Ask: How safe did you feel there?", "not safe"},
+		{"From the record: Days away", "three"}, // refused: not a number
+		{`"three" is not a number`, "3"},
+		{"Note on While you were away", ""},
+		{"Ask: Is there someone older", "declined"},
+		{"Ask: Did anyone offer you", "no"},
+		{"Observe, do not read aloud", "2"},
+		{"Note on People", ""},
+		{"Type a number to change that answer", ""},
+		{"To close", ""},
+	} {
+		term.typeText(step.on, step.answer)
+		term.keys(step.on, "Enter")
+	}
+	s := readSummary(t, term, filepath.Join(filepath.Dir(term.socket), "summary.json"))
+	got := answersOf(s)
+	for q, want := range map[string]string{
+		"slept-where":    "answered:At a friend's place; A hotel or motel",
+		"felt-safe":      "answered:Not safe",
+		"days-away":      "answered:3 days",
+		"older-partner":  "declined:",
+		"several-phones": "answered:No",
+	} {
+		if got[q] != want {
+			t.Errorf("%s = %q, want %q", q, got[q], want)
+		}
+	}
+	if strings.Contains(term.screen(), "\x1b[") {
+		t.Error("escape codes on a dumb terminal")
+	}
+}

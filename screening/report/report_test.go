@@ -203,3 +203,27 @@ func TestSummaryPromises(t *testing.T) {
 		t.Error("a quiet summary must say none and still give the hotline text number")
 	}
 }
+
+// BenchmarkInterviewAndSummary answers the whole default set, builds the summary and renders it:
+// the engine's share of an --answers run.
+func BenchmarkInterviewAndSummary(b *testing.B) {
+	t := &testing.T{}
+	f, dir := postReturn(t)
+	for b.Loop() {
+		s := screening.NewSession(f.Set)
+		for q, ok := s.Next(); ok; q, ok = s.Next() {
+			a := screening.Answer{State: screening.StateDeclined}
+			if q.Type == screening.TypeYesNo {
+				a = screening.Answered("yes")
+			}
+			if err := s.Answer(q.ID, a); err != nil {
+				b.Fatal(err)
+			}
+		}
+		sum := s.Summary(screening.SummaryMeta{Started: start, Finished: start, Contacts: dir})
+		var buf bytes.Buffer
+		if err := WriteSummaryText(&buf, &sum); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/huh/v2"
+	"github.com/charmbracelet/x/term"
 
 	"github.com/safeharbor/safeharbor/screening"
 )
@@ -47,6 +48,17 @@ type TUI struct {
 	prog   *tea.Program
 	ended  chan struct{} // closed when the program has stopped
 	runErr error
+}
+
+// CanDraw reports whether out is a terminal that reports a size. A terminal that reports 0x0
+// (a bare pseudo-terminal, some serial consoles) leaves the form drawing nothing, forever.
+func CanDraw(out io.Writer) bool {
+	f, ok := out.(term.File)
+	if !ok {
+		return false
+	}
+	w, h, err := term.GetSize(f.Fd())
+	return err == nil && w > 0 && h > 0
 }
 
 // NewTUI asks on out (a terminal) and reads keys from in.

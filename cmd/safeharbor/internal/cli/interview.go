@@ -121,6 +121,9 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 		asker = replay
 	case opts.Accessible || a.getenv("TERM") == "dumb" || truthy(a.getenv("SAFEHARBOR_ACCESSIBLE")):
 		asker = ask.NewPlain(a.streams.In, a.streams.Err)
+	case a.streams.InTTY && a.streams.ErrTTY && !ask.CanDraw(a.streams.Err):
+		fmt.Fprintln(a.streams.Err, "This terminal reports no size, so the full-screen form cannot be drawn; using plain line prompts.")
+		asker = ask.NewPlain(a.streams.In, a.streams.Err)
 	case a.streams.InTTY && a.streams.ErrTTY:
 		asker = ask.NewTUI(a.streams.In, a.streams.Err, !noColor(a.getenv))
 	default:

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -94,10 +95,15 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 	if err != nil {
 		return err
 	}
-	dir, err := contactDirectory(a, base, opts.Contacts)
+	agency, err := agencyContacts(a, base, opts.Contacts)
 	if err != nil {
 		return err
 	}
+	// The set is checked against the contacts the summary will use: the national ones and the
+	// agency's.
+	base.Contacts = append(slices.Clip(base.Contacts), agency...)
+	var dir screening.ContactDirectory
+	dir.Add(base.Contacts...)
 	file, err := chooseSet(opts, base, catalog)
 	if err != nil {
 		return err
@@ -145,7 +151,7 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 		replay.Unused(a.streams.Err, session)
 	}
 	sum := session.Summary(screening.SummaryMeta{
-		SetSHA256: file.SHA256, Started: started, Finished: time.Now(), Contacts: dir,
+		SetSHA256: file.SHA256, Started: started, Finished: time.Now(), Contacts: &dir,
 	})
 	return writeSummary(a, opts.Output, render, &sum)
 }
@@ -315,12 +321,10 @@ func chooseSet(opts *interviewOptions, base questions.Base, catalog *questions.C
 	return f, nil
 }
 
-// contactDirectory is the built-in contacts with an agency's file on top.
-func contactDirectory(a *app, base questions.Base, path string) (*screening.ContactDirectory, error) {
-	var dir screening.ContactDirectory
-	dir.Add(base.Contacts...)
+// agencyContacts reads an agency's contacts file, checked, with warnings on stderr.
+func agencyContacts(a *app, base questions.Base, path string) ([]screening.Contact, error) {
 	if path == "" {
-		return &dir, nil
+		return nil, nil
 	}
 	in := readInput(path)
 	if in.Err != nil {
@@ -337,8 +341,7 @@ func contactDirectory(a *app, base questions.Base, path string) (*screening.Cont
 	if f.Kind != questions.KindContacts {
 		return nil, usageErrorf("--contacts %s: not a contacts file (format %s)", path, questions.FormatContacts)
 	}
-	dir.Add(f.Contacts...)
-	return &dir, nil
+	return f.Contacts, nil
 }
 
 func loadReplay(path string, file *questions.File, s *screening.Session) (*ask.Replay, error) {

@@ -307,3 +307,28 @@ func TestSummary(t *testing.T) {
 		t.Errorf("answers %+v", sum.Answers[3:5])
 	}
 }
+
+func TestSnapshotRestore(t *testing.T) {
+	s := run(t, step{"slept", multi("hotel")}, step{"partner", yes()}, step{"phones", state(StateDeclined)}, step{"days", Answer{State: StateAnswered, Number: 3}})
+	s.SetNote("away", "note")
+	r, err := Restore(engineSet(), s.Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Score() != s.Score() || r.Note("away") != "note" || r.AnswerOf("phones").State != StateDeclined {
+		t.Errorf("restored score %d note %q phones %+v", r.Score(), r.Note("away"), r.AnswerOf("phones"))
+	}
+	if q, _ := r.Next(); q.ID != "who-paid" {
+		t.Errorf("restored session goes on at %s, want who-paid", q.ID)
+	}
+	bad := s.Snapshot()
+	bad.Answers["nope"] = yes()
+	if _, err := Restore(engineSet(), bad); err == nil || !strings.Contains(err.Error(), `no question "nope"`) {
+		t.Errorf("an unknown question restored: %v", err)
+	}
+	bad = s.Snapshot()
+	bad.Answers["partner"] = Answered("maybe")
+	if _, err := Restore(engineSet(), bad); !errors.Is(err, ErrInvalidAnswer) {
+		t.Errorf("an invalid answer restored: %v", err)
+	}
+}

@@ -22,16 +22,23 @@ type terminal struct {
 
 func newTerminal(t *testing.T, env []string, args ...string) *terminal {
 	t.Helper()
+	return newTerminalIn(t, t.TempDir(), env, args...)
+}
+
+// newTerminalIn runs the binary built into dir (once) in a new terminal.
+func newTerminalIn(t *testing.T, dir string, env []string, args ...string) *terminal {
+	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatal("tmux is needed to test the terminal interface; .ci/run installs it")
 		}
 		t.Skip("tmux is not installed")
 	}
-	dir := t.TempDir()
 	bin := filepath.Join(dir, "safeharbor")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+	if _, err := os.Stat(bin); err != nil {
+		if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+			t.Fatalf("build: %v\n%s", err, out)
+		}
 	}
 	term := &terminal{t: t, socket: filepath.Join(dir, "tmux.sock"), session: "s"}
 	cmd := fmt.Sprintf("cd %s && env %s %s %s; echo EXIT=$?; sleep 60", dir, strings.Join(env, " "), bin, strings.Join(args, " "))
@@ -228,5 +235,78 @@ func TestPlainOnATerminal(t *testing.T) {
 	}
 	if strings.Contains(term.screen(), "\x1b[") {
 		t.Error("escape codes on a dumb terminal")
+	}
+}
+
+// SIGKILL mid-interview loses at most the answer being typed: every answer given before is
+// saved, encrypted, and the resumed interview's summary has them all.
+func TestKillAndResume(t *testing.T) {
+	// Each step: the screen, what the worker types, and what the summary must then hold.
+	script := []struct{ on, answer, question, want string }{
+		{"Press Enter to continue.", "", "", ""},
+		{"Ask: Where did you sleep", "hotel, 1", "slept-where", "answered:At a friend's place; A hotel or motel"},
+		{"Ask: Who paid for the room?", "my uncle zebra", "room-paid-by", "answered:my uncle zebra"},
+		{"Ask: How safe did you feel there?", "not safe", "felt-safe", "answered:Not safe"},
+		{"From the record: Days away", "3", "days-away", "answered:3 days"},
+		{"Note on While you were away", "said she stayed with a quokka", "", ""},
+		{"Ask: Is there someone older", "declined", "older-partner", "declined:"},
+	}
+	for _, killAfter := range []int{2, 4, 7} { // answers typed before the kill (the first is the opening)
+		t.Run(fmt.Sprintf("after %d", killAfter), func(t *testing.T) {
+			dir := t.TempDir()
+			env := []string{"TERM=dumb", "XDG_CONFIG_HOME=" + dir + "/config", "XDG_STATE_HOME=" + dir + "/state"}
+			term := newTerminalIn(t, dir, env, "interview", "--set", "example@0.1.0")
+			for _, st := range script[:killAfter] {
+				term.typeText(st.on, st.answer)
+				term.keys(st.on, "Enter")
+			}
+			// Wait for the next question: its answer is the one being typed when the power goes.
+			next := []string{"", "Ask: Where did you sleep", "Ask: Who paid for the room?", "Ask: How safe did you feel there?",
+				"From the record: Days away", "Note on While you were away", "Ask: Is there someone older", "Ask: Did anyone offer you"}
+			term.waitFor(next[killAfter])
+			if out, err := exec.Command("pkill", "-KILL", "-f", "^"+filepath.Join(dir, "safeharbor")+" interview").CombinedOutput(); err != nil {
+				t.Fatalf("pkill: %v %s", err, out)
+			}
+			term.waitFor("EXIT=137")
+
+			// Nothing the young person said is readable on the disk.
+			_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+				if err != nil || d.IsDir() || filepath.Base(path) == "safeharbor" {
+					return nil
+				}
+				data, _ := os.ReadFile(path)
+				for _, secret := range []string{"zebra", "quokka"} {
+					if strings.Contains(string(data), secret) {
+						t.Errorf("%s holds %q in plain text", path, secret)
+					}
+				}
+				return nil
+			})
+
+			// Resume, with an answers file for the rest.
+			rest := filepath.Join(dir, "rest.yaml")
+			if err := os.WriteFile(rest, []byte("answers:\n  exchange: no\n  several-phones: no\n"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(filepath.Join(dir, "safeharbor"), "resume", "--answers", rest, "--format", "json")
+			cmd.Env = append(os.Environ(), env...)
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("resume: %v\n%s", err, out)
+			}
+			var s summaryJSON
+			if err := json.Unmarshal(out, &s); err != nil {
+				t.Fatal(err)
+			}
+			got := answersOf(s)
+			for _, st := range script[:killAfter] {
+				if st.question != "" && got[st.question] != st.want {
+					t.Errorf("%s = %q after the kill, want %q", st.question, got[st.question], st.want)
+				}
+			}
+			if killAfter > 5 && (len(s.Notes) != 1 || s.Notes[0].Text != "said she stayed with a quokka") {
+				t.Errorf("the note was lost: %+v", s.Notes)
+			}
+		})
 	}
 }

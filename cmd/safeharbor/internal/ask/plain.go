@@ -83,6 +83,15 @@ func (p *Plain) Show(ctx context.Context, s Screen) error {
 	return err
 }
 
+// Warn prints something the worker must know, without waiting: piped answers keep their places.
+func (p *Plain) Warn(_ context.Context, s Screen) error {
+	p.printf("\n%s\n", s.Title)
+	for _, st := range s.Steps {
+		p.printf("%s\n", st.Text)
+	}
+	return nil
+}
+
 // Ask asks one question until it gets an answer that fits.
 func (p *Plain) Ask(ctx context.Context, pr Prompt) (screening.Answer, error) {
 	q := pr.Question

@@ -60,6 +60,9 @@ func (e *InputError) Error() string {
 // Show does nothing: nobody is reading.
 func (r *Replay) Show(context.Context, Screen) error { return nil }
 
+// Warn does nothing: replayed interviews are not saved as drafts.
+func (r *Replay) Warn(context.Context, Screen) error { return nil }
+
 // Ask returns the file's answer to the question, checked against it.
 func (r *Replay) Ask(_ context.Context, p Prompt) (screening.Answer, error) {
 	q := p.Question

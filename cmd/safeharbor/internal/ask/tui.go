@@ -245,6 +245,9 @@ func stateOptions() []huh.Option[string] {
 	}
 }
 
+// Warn shows something the worker must know, until they continue.
+func (t *TUI) Warn(ctx context.Context, s Screen) error { return t.Show(ctx, s) }
+
 // Ask asks one question.
 func (t *TUI) Ask(ctx context.Context, p Prompt) (screening.Answer, error) {
 	switch p.Question.Type {

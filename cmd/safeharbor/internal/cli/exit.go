@@ -37,9 +37,14 @@ func exitCode(err error, stderr io.Writer) int {
 	var usage *usageError
 	var invalid *questions.InvalidError
 	var input *ask.InputError
+	var saved *savedInterruption
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &saved):
+		code := exitCode(saved.err, stderr)
+		fmt.Fprintf(stderr, "Progress saved. Resume with: safeharbor resume %s\n", saved.id)
+		return code
 	case errors.Is(err, context.Canceled), errors.Is(err, ask.ErrAborted):
 		fmt.Fprintln(stderr, "safeharbor: interrupted: the interview was stopped before the end, so no summary was written")
 		return exitInterrupted

@@ -12,7 +12,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"filippo.io/age"
+
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/ask"
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/drafts"
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
 	"github.com/safeharbor/safeharbor/screening/report"
@@ -28,7 +31,9 @@ type interviewOptions struct {
 	Answers    string
 	Format     string
 	Output     string
+	EncryptTo  []string
 	Accessible bool
+	KeepDraft  bool
 }
 
 func newInterviewCmd(a *app) *cobra.Command {
@@ -66,17 +71,26 @@ Ctrl-C stops the interview (exit 130); no summary is printed for an unfinished i
 	f.StringVar(&opts.Set, "set", "", "the question set, as ID or ID@VERSION (default: the newest "+defaultSet+")")
 	f.StringVar(&opts.File, "file", "", "a question set from a file instead of a built-in one")
 	f.StringVar(&opts.Contacts, "contacts", "", "a contacts file adding to or overriding the built-in contacts")
+	addRunFlags(cmd, opts)
+	return cmd
+}
+
+// addRunFlags are the flags interview and resume share.
+func addRunFlags(cmd *cobra.Command, opts *interviewOptions) {
+	f := cmd.Flags()
 	f.StringVar(&opts.Answers, "answers", "", "take the answers from this YAML file instead of asking")
 	f.StringVar(&opts.Format, "format", "text", "summary format: text, markdown or json")
 	f.StringVar(&opts.Output, "output", "", "write the summary to this new file (mode 0600) instead of standard output")
+	f.StringArrayVar(&opts.EncryptTo, "encrypt-to", nil, "encrypt the --output file to this age public key (age1...); repeat for several")
 	f.BoolVar(&opts.Accessible, "accessible", false, "plain line prompts, for screen readers and pipes")
-	return cmd
+	f.BoolVar(&opts.KeepDraft, "keep-draft", false, "keep the saved draft after the summary is written")
 }
 
 // asker asks the worker: one question, a screen to read, the end after a disclosure, a note
 // on a section, the review. Package ask has the terminal UI, plain lines, and replay.
 type asker interface {
 	Show(ctx context.Context, s ask.Screen) error
+	Warn(ctx context.Context, s ask.Screen) error
 	Ask(ctx context.Context, p ask.Prompt) (screening.Answer, error)
 	EndNow(ctx context.Context, s ask.Screen) (bool, error)
 	Note(ctx context.Context, sec *screening.Section) (string, error)
@@ -84,60 +98,114 @@ type asker interface {
 }
 
 func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
-	render, err := summaryWriter(opts.Format)
-	if err != nil {
-		return err
-	}
 	if opts.Set != "" && opts.File != "" {
 		return usageErrorf("name one question set: --set or --file, not both")
 	}
-	base, catalog, err := a.shipped()
+	run, err := prepareRun(a, opts)
 	if err != nil {
 		return err
 	}
-	agency, err := agencyContacts(a, base, opts.Contacts)
+	file, err := chooseSet(opts, run.base, run.catalog)
 	if err != nil {
 		return err
 	}
-	// The set is checked against the contacts the summary will use: the national ones and the
-	// agency's.
-	base.Contacts = append(slices.Clip(base.Contacts), agency...)
-	var dir screening.ContactDirectory
-	dir.Add(base.Contacts...)
-	file, err := chooseSet(opts, base, catalog)
+	session := screening.NewSession(file.Set)
+	var draft *drafts.Draft
+	if opts.Answers == "" {
+		ref := drafts.SetRef{ID: file.Set.ID, Version: file.Set.Version, SHA256: file.SHA256}
+		if opts.File != "" {
+			ref.File, _ = filepath.Abs(opts.File)
+		}
+		draft = drafts.New(ref, time.Now(), false)
+	}
+	return conduct(ctx, a, opts, run, file, session, draft, nil)
+}
+
+// runSetup is what an interview needs before the set is known: the summary's writer, the
+// shipped files, and the contacts with the agency's on top.
+type runSetup struct {
+	render  func(io.Writer, *screening.Summary) error
+	base    questions.Base
+	catalog *questions.Catalog
+	dir     screening.ContactDirectory
+	encrypt []age.Recipient
+}
+
+func prepareRun(a *app, opts *interviewOptions) (*runSetup, error) {
+	render, err := summaryWriter(opts.Format)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	r := &runSetup{render: render}
+	for _, k := range opts.EncryptTo {
+		rec, err := age.ParseX25519Recipient(k)
+		if err != nil {
+			return nil, usageErrorf("--encrypt-to %q: not an age public key (age1...): %v", k, err)
+		}
+		r.encrypt = append(r.encrypt, rec)
+	}
+	if len(r.encrypt) > 0 && opts.Output == "" {
+		return nil, usageErrorf("--encrypt-to goes with --output FILE: an encrypted summary is written to a file")
 	}
 	if opts.Output != "" {
 		// Refuse an existing file now, not after a long interview.
 		if _, err := os.Lstat(opts.Output); err == nil {
-			return usageErrorf("--output %s: the file exists; choose a new name, so no earlier summary is overwritten", opts.Output)
+			return nil, usageErrorf("--output %s: the file exists; choose a new name, so no earlier summary is overwritten", opts.Output)
 		}
 	}
+	base, catalog, err := a.shipped()
+	if err != nil {
+		return nil, err
+	}
+	agency, err := agencyContacts(a, base, opts.Contacts)
+	if err != nil {
+		return nil, err
+	}
+	// The set is checked against the contacts the summary will use: the national ones and the
+	// agency's.
+	base.Contacts = append(slices.Clip(base.Contacts), agency...)
+	r.base, r.catalog = base, catalog
+	r.dir.Add(base.Contacts...)
+	return r, nil
+}
 
-	session := screening.NewSession(file.Set)
-	var asker asker
-	var replay *ask.Replay
+// chooseAsker picks how to ask: from a file, in plain lines, or in the terminal UI.
+func chooseAsker(a *app, opts *interviewOptions, file *questions.File, session *screening.Session) (asker, *ask.Replay, error) {
 	switch {
 	case opts.Answers != "":
-		replay, err = loadReplay(opts.Answers, file, session)
+		replay, err := loadReplay(opts.Answers, file, session)
+		return replay, replay, err
+	case opts.Accessible || a.getenv("TERM") == "dumb" || truthy(a.getenv("SAFEHARBOR_ACCESSIBLE")):
+		return ask.NewPlain(a.streams.In, a.streams.Err), nil, nil
+	case a.streams.InTTY && a.streams.ErrTTY && !ask.CanDraw(a.streams.Err):
+		fmt.Fprintln(a.streams.Err, "This terminal reports no size, so the full-screen form cannot be drawn; using plain line prompts.")
+		return ask.NewPlain(a.streams.In, a.streams.Err), nil, nil
+	case a.streams.InTTY && a.streams.ErrTTY:
+		return ask.NewTUI(a.streams.In, a.streams.Err, !noColor(a.getenv)), nil, nil
+	}
+	return nil, nil, usageErrorf("no terminal to ask the questions on: use --accessible for plain line prompts (they can be piped), or --answers FILE")
+}
+
+// conduct runs the interview (saving a draft after every change when draft is set), writes the
+// summary, then deletes the draft. resumed is the screen shown instead of the opening.
+func conduct(ctx context.Context, a *app, opts *interviewOptions, run *runSetup, file *questions.File, session *screening.Session, draft *drafts.Draft, resumed *ask.Screen) error {
+	asker, replay, err := chooseAsker(a, opts, file, session)
+	if err != nil {
+		return err
+	}
+	var store *drafts.Store
+	if draft != nil {
+		store, err = a.draftStore()
 		if err != nil {
 			return err
 		}
-		asker = replay
-	case opts.Accessible || a.getenv("TERM") == "dumb" || truthy(a.getenv("SAFEHARBOR_ACCESSIBLE")):
-		asker = ask.NewPlain(a.streams.In, a.streams.Err)
-	case a.streams.InTTY && a.streams.ErrTTY && !ask.CanDraw(a.streams.Err):
-		fmt.Fprintln(a.streams.Err, "This terminal reports no size, so the full-screen form cannot be drawn; using plain line prompts.")
-		asker = ask.NewPlain(a.streams.In, a.streams.Err)
-	case a.streams.InTTY && a.streams.ErrTTY:
-		asker = ask.NewTUI(a.streams.In, a.streams.Err, !noColor(a.getenv))
-	default:
-		return usageErrorf("no terminal to ask the questions on: use --accessible for plain line prompts (they can be piped), or --answers FILE")
 	}
-
+	saver := &draftSaver{store: store, draft: draft, session: session}
 	started := time.Now()
-	err = interview(ctx, asker, session)
+	if draft != nil {
+		started = draft.Started
+	}
+	err = interview(ctx, asker, session, saver, resumed)
 	if c, ok := asker.(io.Closer); ok {
 		// Give the terminal back before anything else is printed.
 		if cerr := c.Close(); err == nil {
@@ -145,25 +213,97 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 		}
 	}
 	if err != nil {
+		if saver.saved {
+			return &savedInterruption{id: draft.ID, err: err}
+		}
 		return err
 	}
 	if replay != nil {
 		replay.Unused(a.streams.Err, session)
 	}
 	sum := session.Summary(screening.SummaryMeta{
-		SetSHA256: file.SHA256, Started: started, Finished: time.Now(), Contacts: &dir,
+		SetSHA256: file.SHA256, Started: started, Finished: time.Now(), Contacts: &run.dir,
 	})
-	return writeSummary(a, opts.Output, render, &sum)
+	if err := writeSummary(a, opts.Output, run.render, run.encrypt, &sum); err != nil {
+		if saver.saved {
+			return fmt.Errorf("%w; the answers are kept in draft %s (safeharbor resume %s)", err, draft.ID, draft.ID)
+		}
+		return err
+	}
+	if saver.saved {
+		if opts.KeepDraft {
+			fmt.Fprintf(a.streams.Err, "Draft %s kept (--keep-draft).\n", draft.ID)
+		} else if err := store.Delete(draft.ID); err != nil {
+			fmt.Fprintf(a.streams.Err, "safeharbor: the summary is written, but the draft could not be deleted: %v\n", err)
+		} else {
+			fmt.Fprintf(a.streams.Err, "Draft %s deleted: the summary is written.\n", draft.ID)
+		}
+	}
+	return nil
 }
+
+// draftSaver saves the interview after every change, and remembers whether a save failed.
+type draftSaver struct {
+	store   *drafts.Store
+	draft   *drafts.Draft
+	session *screening.Session
+	saved   bool  // a draft exists on disk
+	failing error // the last save failed with this
+}
+
+// save writes the draft. It returns a screen to show when saving starts to fail or works again.
+func (d *draftSaver) save() *ask.Screen {
+	if d.store == nil {
+		return nil
+	}
+	d.draft.Record(d.session.Snapshot(), time.Now())
+	err := d.store.Save(d.draft)
+	switch {
+	case err == nil && d.failing != nil:
+		d.failing, d.saved = nil, true
+		return &ask.Screen{Title: "Progress saved again", Steps: []screening.Step{{Kind: screening.StepDo, Text: "Saving works again; every answer so far is saved."}}}
+	case err == nil:
+		d.saved = true
+	case d.failing == nil || d.failing.Error() != err.Error():
+		d.failing = err
+		return &ask.Screen{Title: "Progress could not be saved", Steps: []screening.Step{
+			{Kind: screening.StepDo, Text: err.Error() + "."},
+			{Kind: screening.StepDo, Text: "Nothing is lost: the answers are still here, and the interview goes on. It tries to save again after every answer."},
+			{Kind: screening.StepDo, Text: "If you can, free disk space or fix the permissions of the folder, so the next save works."},
+		}}
+	}
+	return nil
+}
+
+// savedInterruption is an interview stopped after its progress was saved.
+type savedInterruption struct {
+	id  string
+	err error
+}
+
+func (e *savedInterruption) Error() string { return e.err.Error() }
+func (e *savedInterruption) Unwrap() error { return e.err }
 
 // interview runs the conversation: the opening, each question that applies in order, a note per
 // section, the stop-and-refer guidance on a disclosure, the review, the closing.
-func interview(ctx context.Context, a asker, s *screening.Session) error {
+func interview(ctx context.Context, a asker, s *screening.Session, saver *draftSaver, resumed *ask.Screen) error {
 	set := s.Set()
-	if len(set.Opening) > 0 {
+	switch {
+	case resumed != nil:
+		if err := a.Show(ctx, *resumed); err != nil {
+			return err
+		}
+	case len(set.Opening) > 0:
 		if err := a.Show(ctx, ask.Screen{Title: "Before you begin", Steps: set.Opening}); err != nil {
 			return err
 		}
+	}
+	// save records the interview after each change, before the next question shows.
+	save := func() error {
+		if screen := saver.save(); screen != nil {
+			return a.Warn(ctx, *screen)
+		}
+		return nil
 	}
 	var current *screening.Section
 	noted := map[string]bool{}
@@ -177,7 +317,7 @@ func interview(ctx context.Context, a asker, s *screening.Session) error {
 			return err
 		}
 		s.SetNote(sec.ID, text)
-		return nil
+		return save()
 	}
 	askOne := func(q *screening.Question, current *screening.Answer) error {
 		sec := s.SectionOf(q)
@@ -192,6 +332,9 @@ func interview(ctx context.Context, a asker, s *screening.Session) error {
 		if err := s.Answer(q.ID, ans); err != nil {
 			return err
 		}
+		if err := save(); err != nil {
+			return err
+		}
 		if len(disclosed) > 0 {
 			end, err := a.EndNow(ctx, disclosureScreen(disclosed))
 			if err != nil {
@@ -199,6 +342,9 @@ func interview(ctx context.Context, a asker, s *screening.Session) error {
 			}
 			if end {
 				s.End()
+				if err := save(); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -366,8 +512,9 @@ func loadReplay(path string, file *questions.File, s *screening.Session) (*ask.R
 	return r, nil
 }
 
-// writeSummary writes to standard output, or to a new file only its owner can read.
-func writeSummary(a *app, path string, render func(io.Writer, *screening.Summary) error, sum *screening.Summary) error {
+// writeSummary writes to standard output, or to a new file only its owner can read, encrypted
+// to the given recipients when there are any.
+func writeSummary(a *app, path string, render func(io.Writer, *screening.Summary) error, encrypt []age.Recipient, sum *screening.Summary) error {
 	if path == "" {
 		if err := render(a.streams.Out, sum); err != nil {
 			return fmt.Errorf("write summary: %w", err)
@@ -378,14 +525,36 @@ func writeSummary(a *app, path string, render func(io.Writer, *screening.Summary
 	if err != nil {
 		return fmt.Errorf("write summary: %w", err)
 	}
-	if err := render(f, sum); err != nil {
+	var w io.WriteCloser = f
+	if len(encrypt) > 0 {
+		// Encrypted as it is written: the summary never reaches the disk in plain text.
+		w, err = age.Encrypt(f, encrypt...)
+		if err != nil {
+			f.Close()
+			os.Remove(path)
+			return fmt.Errorf("write summary to %s: %w", path, err)
+		}
+	}
+	if err := render(w, sum); err != nil {
 		f.Close()
+		os.Remove(path)
 		return fmt.Errorf("write summary to %s: %w", path, err)
+	}
+	if len(encrypt) > 0 {
+		if err := w.Close(); err != nil {
+			f.Close()
+			os.Remove(path)
+			return fmt.Errorf("write summary to %s: %w", path, err)
+		}
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("write summary to %s: %w", path, err)
 	}
-	fmt.Fprintf(a.streams.Err, "Summary written to %s.\n", path)
+	if len(encrypt) > 0 {
+		fmt.Fprintf(a.streams.Err, "Summary written to %s, encrypted to %d recipient(s).\n", path, len(encrypt))
+	} else {
+		fmt.Fprintf(a.streams.Err, "Summary written to %s.\n", path)
+	}
 	return nil
 }
 

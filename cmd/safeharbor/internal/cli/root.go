@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/drafts"
 	"github.com/safeharbor/safeharbor/questions"
 )
 
@@ -52,6 +53,16 @@ type app struct {
 	loadErr  error
 }
 
+// draftStore opens the drafts store, creating the key on first use (protected by
+// SAFEHARBOR_PASSPHRASE when that is set).
+func (a *app) draftStore() (*drafts.Store, error) {
+	dirs, err := drafts.DefaultDirs(a.getenv)
+	if err != nil {
+		return nil, err
+	}
+	return drafts.Open(dirs, a.getenv("SAFEHARBOR_PASSPHRASE"))
+}
+
 // shipped returns the shipped contacts, word list and question sets.
 func (a *app) shipped() (questions.Base, *questions.Catalog, error) {
 	a.loadOnce.Do(func() {
@@ -85,6 +96,8 @@ NCMEC: 1-800-THE-LOST (1-800-843-5678) (24/7). In immediate danger: 911.`),
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 	root.AddCommand(
 		newInterviewCmd(a),
+		newResumeCmd(a),
+		newDraftsCmd(a),
 		newValidateCmd(a),
 		newSchemaCmd(a),
 		newListCmd(a),

@@ -26,21 +26,7 @@ type FileAnswer struct {
 	QuestionID string
 	KeyPos     screening.Pos // of the question id
 	Pos        screening.Pos // of the value
-	State      screening.State
-	Text       string   // a single value, as written (yes/no/true/false, an option, a number, words)
-	Choices    []string // a list
-	IsList     bool
-}
-
-// Raw is the value as the file wrote it, for messages.
-func (a FileAnswer) Raw() string {
-	if a.IsList {
-		return "[" + strings.Join(a.Choices, ", ") + "]"
-	}
-	if a.State != screening.StateAnswered {
-		return string(a.State)
-	}
-	return a.Text
+	screening.RawAnswer
 }
 
 // stateWords are what an answers file writes for an answer that is not a value.
@@ -100,6 +86,33 @@ func (d *decoder) answersFile(root *yaml.Node) *AnswersFile {
 	return af
 }
 
+// rawAnswer reads an answer as written: a state word, a value, or a list of values.
+func (d *decoder) rawAnswer(v *yaml.Node, what string) (screening.RawAnswer, bool) {
+	a := screening.RawAnswer{State: screening.StateAnswered}
+	switch v.Kind {
+	case yaml.SequenceNode:
+		a.IsList = true
+		a.Choices = []string{}
+		for _, it := range v.Content {
+			s, _ := d.str(it, what)
+			a.Choices = append(a.Choices, s)
+		}
+	case yaml.ScalarNode:
+		if isNull(v) {
+			d.out.Errorf(pos(v), screening.RuleMissingField, "%s is empty; leave the question out to record it as not asked, or write declined, dont-know or not-asked", what)
+			return a, false
+		}
+		a.Text = v.Value
+		if st, ok := stateWords[strings.ToLower(v.Value)]; ok && v.Tag == "!!str" {
+			a.State, a.Text = st, ""
+		}
+	default:
+		d.wrongType(v, what, "a value or a list of values")
+		return a, false
+	}
+	return a, true
+}
+
 // answerPairs reads `question-id: value` pairs, refusing duplicates.
 func (d *decoder) answerPairs(n *yaml.Node) []FileAnswer {
 	var out []FileAnswer
@@ -114,27 +127,11 @@ func (d *decoder) answerPairs(n *yaml.Node) []FileAnswer {
 			continue
 		}
 		seen[k.Value] = pos(k)
-		a := FileAnswer{QuestionID: k.Value, KeyPos: pos(k), Pos: pos(v), State: screening.StateAnswered}
-		switch v.Kind {
-		case yaml.SequenceNode:
-			a.IsList = true
-			for _, it := range v.Content {
-				s, _ := d.str(it, fmt.Sprintf("an answer to %q", k.Value))
-				a.Choices = append(a.Choices, s)
-			}
-		case yaml.ScalarNode:
-			if isNull(v) {
-				d.out.Errorf(pos(v), screening.RuleMissingField, "question %q has no answer; leave it out to record it as not asked, or write declined, dont-know or not-asked", k.Value)
-				continue
-			}
-			a.Text = v.Value
-			if st, ok := stateWords[strings.ToLower(v.Value)]; ok && v.Tag == "!!str" {
-				a.State, a.Text = st, ""
-			}
-		default:
-			d.wrongType(v, fmt.Sprintf("the answer to %q", k.Value), "a value or a list of values")
+		raw, ok := d.rawAnswer(v, fmt.Sprintf("the answer to %q", k.Value))
+		if !ok {
 			continue
 		}
+		a := FileAnswer{QuestionID: k.Value, KeyPos: pos(k), Pos: pos(v), RawAnswer: raw}
 		out = append(out, a)
 	}
 	return out

@@ -174,7 +174,7 @@ func TestDecodeRules(t *testing.T) {
 		})
 	}
 	// Rules about files, contacts and reading are covered in the tests below.
-	for _, r := range []string{screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleInvalidDate, screening.RuleNationalOverride} {
+	for _, r := range []string{screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleInvalidDate, screening.RuleNationalOverride, screening.RuleInvalidAnswer, screening.RuleUnusedResponse} {
 		covered[r] = true
 	}
 	for _, r := range screening.Rules {
@@ -330,6 +330,59 @@ func TestSyntaxErrorLines(t *testing.T) {
 		parse([]byte(tt.text), &out)
 		if len(out) != 1 || out[0].Rule != screening.RuleYAMLSyntax || out[0].Pos.Line != tt.line {
 			t.Errorf("%s: got %+v, want a yaml-syntax finding on line %d", name, out, tt.line)
+		}
+	}
+}
+
+// Scenarios are checked against the set they name, with positions.
+func TestScenarioRules(t *testing.T) {
+	scenario := `format: safeharbor-scenario/v1
+id: one
+title: One
+set: test@1.0.0
+responses:
+  slept: {says: "At a friend's.", answer: [friend]}
+  partner: {says: "Maybe.", answer: maybe}
+  parnter: {says: "No.", answer: no}
+expect:
+  concern: possibel
+  indicators: [hotle]
+  actions: [asess]
+`
+	ds := Validate([]Input{{Name: "set.yaml", Data: []byte(baseYAML)}, {Name: "one.yaml", Data: []byte(scenario)}}, testBase(t))
+	var got []string
+	for _, d := range ds {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s", d.File, d.Pos.Line, d.Pos.Column, d.Rule))
+	}
+	want := []string{
+		"one.yaml:8:23 " + screening.RuleInvalidAnswer,
+		"one.yaml:9:3 " + screening.RuleUnknownReference,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// With the answers fixed: an answer nothing asks for, and expectations the set cannot meet.
+	scenario = strings.NewReplacer("answer: maybe", "answer: no", "  parnter:", "  partner-never:").Replace(scenario)
+	scenario = strings.Replace(scenario, "  partner-never: {says: \"No.\", answer: no}\n", "", 1)
+	set := strings.Replace(baseYAML, "when: {question: slept, answered: true}", "when: {question: slept, includes: hotel}", 1)
+	ds = Validate([]Input{{Name: "set.yaml", Data: []byte(set)}, {Name: "one.yaml", Data: []byte(scenario)}}, testBase(t))
+	got = nil
+	for _, d := range ds {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s %s", d.File, d.Pos.Line, d.Pos.Column, d.Rule, d.Message))
+	}
+	for _, w := range []string{
+		"one.yaml:7:3 " + screening.RuleUnusedResponse + ` the answer to "partner" is never used`,
+		"one.yaml:9:12 " + screening.RuleUnknownValue + ` unknown concern "possibel"`,
+		"one.yaml:10:16 " + screening.RuleUnknownReference + ` expect: set test has no indicator "hotle" (did you mean "hotel"?)`,
+		"one.yaml:11:13 " + screening.RuleUnknownReference + ` expect: set test has no action "asess" (did you mean "assess"?)`,
+	} {
+		found := false
+		for _, g := range got {
+			found = found || strings.HasPrefix(g, w)
+		}
+		if !found {
+			t.Errorf("missing %q in\n%s", w, strings.Join(got, "\n"))
 		}
 	}
 }

@@ -8,7 +8,7 @@ import (
 // The shipped files: one folder per question set, one file per published version
 // (<id>/v<version>.yaml, never edited once published), the national contacts and the word list.
 //
-//go:embed contacts.yaml wording.yaml */v*.yaml
+//go:embed contacts.yaml wording.yaml */v*.yaml scenarios/*.yaml
 var embedded embed.FS
 
 // FS returns the shipped files. A folder on disk (os.DirFS) with the same layout serves the same
@@ -19,6 +19,7 @@ func FS() fs.FS { return embedded }
 const (
 	ContactsPath = "contacts.yaml"
 	WordingPath  = "wording.yaml"
+	ScenariosDir = "scenarios"
 )
 
 // SchemaV1 is the JSON Schema (draft 2020-12) of format safeharbor/v1, for editors and other

@@ -34,6 +34,7 @@ const (
 	KindSet
 	KindContacts
 	KindWording
+	KindScenario
 )
 
 // The formats this version reads.
@@ -41,9 +42,10 @@ const (
 	FormatSet      = "safeharbor/v1"
 	FormatContacts = "safeharbor-contacts/v1"
 	FormatWording  = "safeharbor-wording/v1"
+	FormatScenario = "safeharbor-scenario/v1"
 )
 
-var formats = []string{FormatSet, FormatContacts, FormatWording}
+var formats = []string{FormatSet, FormatContacts, FormatWording, FormatScenario}
 
 // File is one decoded file: what it holds and what was found wrong with it.
 type File struct {
@@ -53,6 +55,7 @@ type File struct {
 	Set      *screening.QuestionSet
 	Contacts []screening.Contact
 	Wording  *WordingFile
+	Scenario *screening.Scenario
 	Findings screening.Findings
 }
 
@@ -122,6 +125,9 @@ func Decode(name string, data []byte) *File {
 	case FormatWording:
 		f.Kind = KindWording
 		f.Wording = d.wordingFile(root)
+	case FormatScenario:
+		f.Kind = KindScenario
+		f.Scenario = d.scenario(root)
 	case "":
 		d.out.Errorf(pos(root), screening.RuleFormat, "the file has no `format:` key; a question set starts with `format: %s`", FormatSet)
 	default:

@@ -25,10 +25,12 @@ type Diagnostic struct {
 	screening.Finding
 }
 
-// Base is what every validation starts from: the shipped contacts and word list.
+// Base is what every validation starts from: the shipped contacts and word list, and the sets
+// scenarios may name besides those being validated.
 type Base struct {
 	Contacts []screening.Contact
 	Wording  *WordingFile
+	Sets     []*File
 }
 
 // LoadBase decodes the shipped contacts and word list from fsys. It fails if either has an
@@ -134,12 +136,48 @@ func check(files []*File, base Base) {
 	if wording != nil {
 		opt.Wording = screening.NewWording(wording.Terms)
 	}
+	sets := map[string]*File{}
+	for _, f := range base.Sets {
+		sets[f.Set.ID+"@"+f.Set.Version] = f
+	}
 	for _, f := range files {
 		if f.Kind == KindSet {
 			f.Findings = append(f.Findings, screening.CheckSet(f.Set, opt)...)
 			f.Findings = append(f.Findings, fileNameVersion(f)...)
+			if !f.Findings.HasErrors() {
+				sets[f.Set.ID+"@"+f.Set.Version] = f
+			}
 		}
 	}
+	for _, f := range files {
+		if f.Kind == KindScenario {
+			f.Findings = append(f.Findings, checkScenario(f.Scenario, sets)...)
+		}
+	}
+}
+
+// checkScenario checks a scenario against the set it names, among those known.
+func checkScenario(sc *screening.Scenario, sets map[string]*File) screening.Findings {
+	var out screening.Findings
+	id, version := ParseSetRef(sc.Set)
+	switch {
+	case sc.Set == "":
+		out.Errorf(sc.Pos, screening.RuleMissingField, "the scenario has no `set:` (id@version)")
+	case version == "":
+		out.Errorf(sc.SetPos, screening.RuleInvalidVersion, "set %q names no version: write %s@VERSION, since scenarios test one version", sc.Set, id)
+	case sets[id+"@"+version] == nil:
+		known := make([]string, 0, len(sets))
+		for k := range sets {
+			known = append(known, k)
+		}
+		slices.Sort(known)
+		out.Errorf(sc.SetPos, screening.RuleUnknownReference, "no question set %s to test against%s; validate it with its set, or name a built-in one", sc.Set, screening.DidYouMean(sc.Set, known))
+	}
+	var set *screening.QuestionSet
+	if f := sets[id+"@"+version]; f != nil {
+		set = f.Set
+	}
+	return append(out, screening.CheckScenario(sc, set)...)
 }
 
 // SortDiagnostics orders diagnostics by file, line, column, then rule and message.

@@ -45,6 +45,8 @@ const (
 	RuleUnraisedIndicator = "unraised-indicator"
 	RuleUncitedSource     = "uncited-source"
 	RuleNationalOverride  = "national-contact-override"
+	RuleInvalidAnswer     = "invalid-answer"
+	RuleUnusedResponse    = "unused-response"
 
 	// Words.
 	RuleStigmatizing      = "stigmatizing-language"
@@ -98,6 +100,8 @@ var Rules = []RuleInfo{
 	{RuleUnraisedIndicator, SeverityWarning, "an indicator no question or option can raise"},
 	{RuleUncitedSource, SeverityWarning, "a source no indicator cites"},
 	{RuleNationalOverride, SeverityWarning, "a contacts file replaces a national number every summary carries"},
+	{RuleInvalidAnswer, SeverityError, "a scenario's answer that does not fit its question"},
+	{RuleUnusedResponse, SeverityWarning, "a scenario's answer to a question that never applies to its other answers"},
 	{RuleStigmatizing, SeverityError, "words that blame or label a child, in text read aloud"},
 	{RuleProfessionalLabel, SeverityWarning, "professional labels read aloud, which a youth may not recognise or accept"},
 	{RuleWhyQuestion, SeverityWarning, "a question read aloud that starts with \"Why\", which sounds like blame"},

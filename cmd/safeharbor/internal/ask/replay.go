@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
-	"strings"
 
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
@@ -71,29 +69,9 @@ func (r *Replay) Ask(_ context.Context, p Prompt) (screening.Answer, error) {
 		return screening.Answer{State: screening.StateNotAsked}, nil
 	}
 	r.used[q.ID] = true
-	a := screening.Answer{State: fa.State}
-	switch {
-	case fa.State == screening.StateNotApplicable:
-		return a, &InputError{File: r.file, Pos: fa.Pos, Msg: fmt.Sprintf("question %q applies to these answers, so it cannot be not-applicable", q.ID)}
-	case fa.State != screening.StateAnswered:
-	case q.Type == screening.TypeMulti:
-		a.Choices = fa.Choices
-		if !fa.IsList {
-			a.Choices = []string{fa.Text}
-		}
-	case fa.IsList:
-		return a, &InputError{File: r.file, Pos: fa.Pos, Msg: fmt.Sprintf("question %q takes one answer, not a list %s", q.ID, fa.Raw())}
-	case q.Type == screening.TypeNumber:
-		n, err := strconv.ParseFloat(strings.TrimSpace(fa.Text), 64)
-		if err != nil {
-			return a, &InputError{File: r.file, Pos: fa.Pos, Msg: fmt.Sprintf("question %q takes a number, not %q", q.ID, fa.Text)}
-		}
-		a.Number = n
-	default:
-		a.Text = fa.Text
-	}
-	if err := screening.CheckAnswer(q, a); err != nil {
-		return a, &InputError{File: r.file, Pos: fa.Pos, Msg: fmt.Sprintf("%v (the file has %s)", err, fa.Raw())}
+	a, err := fa.Parse(q)
+	if err != nil {
+		return a, &InputError{File: r.file, Pos: fa.Pos, Msg: fmt.Sprintf("%v (the file has %s)", err, fa.RawAnswer)}
 	}
 	return a, nil
 }
@@ -115,6 +93,6 @@ func (r *Replay) Unused(w io.Writer, s *screening.Session) {
 		if r.used[a.QuestionID] {
 			continue
 		}
-		fmt.Fprintf(w, "%s:%d:%d: warning: ignored the answer to %q (%s): the question does not apply to the other answers\n", r.file, a.Pos.Line, a.Pos.Column, a.QuestionID, a.Raw())
+		fmt.Fprintf(w, "%s:%d:%d: warning: ignored the answer to %q (%s): the question does not apply to the other answers\n", r.file, a.Pos.Line, a.Pos.Column, a.QuestionID, a.RawAnswer)
 	}
 }

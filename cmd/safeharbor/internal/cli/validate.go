@@ -59,10 +59,12 @@ func runValidate(a *app, opts *validateOptions) error {
 	default:
 		return usageErrorf("unknown --format %q: want text, json or github", opts.Format)
 	}
-	base, err := questions.LoadBase(questions.FS())
+	base, catalog, err := a.shipped()
 	if err != nil {
 		return err
 	}
+	// Scenarios may test a built-in set without naming its file.
+	base.Sets = catalog.Sets
 	var inputs []questions.Input
 	if len(opts.Paths) == 0 {
 		inputs, err = shippedInputs()
@@ -106,7 +108,12 @@ func shippedInputs() ([]questions.Input, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list shipped sets: %w", err)
 	}
+	scenarios, err := fs.Glob(fsys, questions.ScenariosDir+"/*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("list shipped scenarios: %w", err)
+	}
 	names = append([]string{questions.ContactsPath, questions.WordingPath}, names...)
+	names = append(names, scenarios...)
 	inputs := make([]questions.Input, 0, len(names))
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)

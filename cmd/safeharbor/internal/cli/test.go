@@ -1,0 +1,166 @@
+package cli
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/safeharbor/safeharbor/questions"
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+type testOptions struct {
+	Paths []string
+	File  string // a set on disk to test against, instead of each scenario's own
+}
+
+func newTestCmd(a *app) *cobra.Command {
+	opts := &testOptions{}
+	cmd := &cobra.Command{
+		Use:   "test [FILE...]",
+		Short: "Run scenarios through the engine and check what they expect",
+		Long: strings.TrimSpace(`
+Run scenario files (format safeharbor-scenario/v1) through the interview engine and check that
+each reaches the concern level it expects, and raises the indicators and lists the actions it
+names. With no FILE, the built-in scenarios. For CI beside 'safeharbor validate': an agency that
+changes its set runs its scenarios against the new file with --file, and sees at once if the
+scoring no longer does what it expected.
+
+Exit status: 0 every scenario holds; 1 one does not (or a file has errors); 2 a usage error.`),
+		Example: `  safeharbor test
+  safeharbor test scenarios/
+  safeharbor test --file sets/post-return/v1.1.0.yaml`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			return runTest(a, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.File, "file", "", "test against the question set in this file instead of each scenario's own")
+	return cmd
+}
+
+// loadScenarios reads scenario files from paths, or the built-in ones.
+func loadScenarios(paths []string) ([]*questions.File, error) {
+	var inputs []questions.Input
+	if len(paths) == 0 {
+		names, err := fs.Glob(questions.FS(), questions.ScenariosDir+"/*.yaml")
+		if err != nil {
+			return nil, fmt.Errorf("list scenarios: %w", err)
+		}
+		for _, name := range names {
+			data, err := fs.ReadFile(questions.FS(), name)
+			inputs = append(inputs, questions.Input{Name: path.Join("questions", name), Data: data, Err: err})
+		}
+	} else {
+		var err error
+		if inputs, err = diskInputs(paths); err != nil {
+			return nil, err
+		}
+	}
+	files := make([]*questions.File, 0, len(inputs))
+	for _, in := range inputs {
+		if in.Err != nil {
+			f := &questions.File{Name: in.Name, Findings: screening.Findings{questions.ReadError(in.Err)}}
+			files = append(files, f)
+			continue
+		}
+		files = append(files, questions.Decode(in.Name, in.Data))
+	}
+	return files, nil
+}
+
+func runTest(a *app, opts *testOptions) error {
+	base, catalog, err := a.shipped()
+	if err != nil {
+		return err
+	}
+	var override *questions.File
+	if opts.File != "" {
+		if override, err = loadSetFile(opts.File, base); err != nil {
+			return err
+		}
+	}
+	files, err := loadScenarios(opts.Paths)
+	if err != nil {
+		return err
+	}
+	out := a.streams.Out
+	passed, failed := 0, 0
+	for _, f := range files {
+		sc, set, problems := scenarioAndSet(f, override, catalog)
+		if len(problems) > 0 {
+			failed++
+			fmt.Fprintf(out, "FAIL %s\n", f.Name)
+			for _, p := range problems {
+				fmt.Fprintf(out, "    %s\n", p)
+			}
+			continue
+		}
+		o, err := sc.Test(set)
+		if err != nil {
+			failed++
+			fmt.Fprintf(out, "FAIL %s (%s)\n    %v\n", sc.ID, f.Name, err)
+			continue
+		}
+		if o.Pass(sc.Expect) {
+			passed++
+			fmt.Fprintf(out, "ok   %s: %s (%s)\n", sc.ID, o.Concern, o.Explanation)
+			continue
+		}
+		failed++
+		fmt.Fprintf(out, "FAIL %s (%s)\n", sc.ID, f.Name)
+		if o.Concern != sc.Expect.Concern {
+			fmt.Fprintf(out, "    concern: expected %s, got %s (%s; possible from %d, clear from %d)\n", sc.Expect.Concern, o.Concern, o.Explanation, set.Levels.Possible, set.Levels.Clear)
+		}
+		for _, id := range o.MissingIndicators {
+			fmt.Fprintf(out, "    indicator %s: expected, not raised\n", id)
+		}
+		for _, id := range o.MissingActions {
+			fmt.Fprintf(out, "    action %s: expected, not listed\n", id)
+		}
+	}
+	fmt.Fprintf(out, "%d passed, %d failed\n", passed, failed)
+	if failed > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// scenarioAndSet checks a decoded scenario file and finds the set to run it on.
+func scenarioAndSet(f *questions.File, override *questions.File, catalog *questions.Catalog) (*screening.Scenario, *screening.QuestionSet, []string) {
+	var problems []string
+	report := func(fs screening.Findings) {
+		for _, x := range fs {
+			if x.Severity == screening.SeverityError {
+				problems = append(problems, fmt.Sprintf("%s:%d:%d: %s [%s]", f.Name, x.Pos.Line, x.Pos.Column, x.Message, x.Rule))
+			}
+		}
+	}
+	report(f.Findings)
+	if len(problems) > 0 {
+		return nil, nil, problems
+	}
+	if f.Kind != questions.KindScenario {
+		return nil, nil, []string{fmt.Sprintf("%s: not a scenario (format %s)", f.Name, questions.FormatScenario)}
+	}
+	sc := f.Scenario
+	id, version := questions.ParseSetRef(sc.Set)
+	var set *screening.QuestionSet
+	switch {
+	case override != nil && override.Set.ID != id:
+		return nil, nil, []string{fmt.Sprintf("%s:%d:%d: the scenario is for set %s, and --file holds set %s", f.Name, sc.SetPos.Line, sc.SetPos.Column, id, override.Set.ID)}
+	case override != nil:
+		set = override.Set
+	default:
+		sf, err := catalog.Find(id, version)
+		if err != nil {
+			return nil, nil, []string{fmt.Sprintf("%s:%d:%d: %v; test it against a file with --file", f.Name, sc.SetPos.Line, sc.SetPos.Column, err)}
+		}
+		set = sf.Set
+	}
+	report(screening.CheckScenario(sc, set))
+	return sc, set, problems
+}

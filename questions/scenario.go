@@ -1,0 +1,85 @@
+package questions
+
+import (
+	"go.yaml.in/yaml/v3"
+
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+// The keys of format safeharbor-scenario/v1.
+var (
+	ScenarioKeys = []string{"format", "id", "title", "set", "persona", "responses", "expect"}
+	PersonaKeys  = []string{"age", "background", "what_happened", "how_they_talk", "only_if_asked_well"}
+	ResponseKeys = []string{"says", "answer"}
+	ExpectKeys   = []string{"concern", "indicators", "actions"}
+)
+
+func (d *decoder) scenario(root *yaml.Node) *screening.Scenario {
+	sc := &screening.Scenario{Pos: pos(root)}
+	fs, _ := d.fields(root, "the scenario", ScenarioKeys)
+	for _, f := range fs {
+		switch f.name {
+		case "id":
+			sc.ID, sc.IDPos = d.str(f.val, "id")
+		case "title":
+			sc.Title, sc.TitlePos = d.str(f.val, "title")
+		case "set":
+			sc.Set, sc.SetPos = d.str(f.val, "set")
+		case "persona":
+			pfs, _ := d.fields(f.val, "the persona", PersonaKeys)
+			for _, p := range pfs {
+				switch p.name {
+				case "age":
+					sc.Persona.Age, _ = d.integer(p.val, "age")
+				case "background":
+					sc.Persona.Background, _ = d.str(p.val, "background")
+				case "what_happened":
+					sc.Persona.WhatHappened, _ = d.str(p.val, "what_happened")
+				case "how_they_talk":
+					sc.Persona.HowTheyTalk, _ = d.str(p.val, "how_they_talk")
+				case "only_if_asked_well":
+					sc.Persona.OnlyIfAskedWell, _ = d.str(p.val, "only_if_asked_well")
+				}
+			}
+		case "responses":
+			if isNull(f.val) || !d.usable(f.val) {
+				continue
+			}
+			if f.val.Kind != yaml.MappingNode {
+				d.wrongType(f.val, "responses", "a mapping of question ids to responses")
+				continue
+			}
+			for i := 0; i+1 < len(f.val.Content); i += 2 {
+				k, v := f.val.Content[i], f.val.Content[i+1]
+				r := screening.Response{QuestionID: k.Value, Pos: pos(k)}
+				rfs, ok := d.fields(v, "a response ({says: ..., answer: ...})", ResponseKeys)
+				if !ok {
+					continue
+				}
+				for _, rf := range rfs {
+					switch rf.name {
+					case "says":
+						r.Says, _ = d.str(rf.val, "says")
+					case "answer":
+						r.AnswerPos = pos(rf.val)
+						r.Answer, r.HasAnswer = d.rawAnswer(rf.val, "the answer to "+k.Value)
+					}
+				}
+				sc.Responses = append(sc.Responses, r)
+			}
+		case "expect":
+			efs, _ := d.fields(f.val, "expect", ExpectKeys)
+			for _, e := range efs {
+				switch e.name {
+				case "concern":
+					sc.Expect.Concern, sc.Expect.ConcernPos = d.str(e.val, "concern")
+				case "indicators":
+					sc.Expect.Indicators = d.refs(e.val, "expected indicators")
+				case "actions":
+					sc.Expect.Actions = d.refs(e.val, "expected actions")
+				}
+			}
+		}
+	}
+	return sc
+}

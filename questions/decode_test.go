@@ -355,8 +355,8 @@ expect:
 		got = append(got, fmt.Sprintf("%s:%d:%d %s", d.File, d.Pos.Line, d.Pos.Column, d.Rule))
 	}
 	want := []string{
-		"one.yaml:8:23 " + screening.RuleInvalidAnswer,
-		"one.yaml:9:3 " + screening.RuleUnknownReference,
+		"one.yaml:7:37 " + screening.RuleInvalidAnswer,
+		"one.yaml:8:3 " + screening.RuleUnknownReference,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

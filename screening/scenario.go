@@ -248,3 +248,73 @@ func (sc *Scenario) Test(set *QuestionSet) (Outcome, error) {
 	}
 	return o, nil
 }
+
+// Feedback compares a trainee's interview with the scenario's scripted answers.
+type Feedback struct {
+	Caught      []*Indicator // raised by both
+	Missed      []*Indicator // raised by the script, not by the trainee
+	OverFlagged []*Indicator // raised by the trainee, not by the script
+	Concern     string       // the trainee's
+	Expected    string       // the scenario's
+	Score       int
+	// Actions the scenario expects that the trainee's interview does not list.
+	MissingActions []*Action
+	// Questions the scenario answers that the trainee skipped (not asked).
+	Skipped []*Question
+	// Questions the trainee recorded differently from the script.
+	Different []*Question
+}
+
+// Compare gives feedback on a trainee's session against the scenario run on the same set.
+func (sc *Scenario) Compare(set *QuestionSet, trainee *Session) (Feedback, error) {
+	script, _, err := sc.Run(set)
+	if err != nil {
+		return Feedback{}, err
+	}
+	fb := Feedback{Concern: trainee.Level(), Expected: sc.Expect.Concern, Score: trainee.Score()}
+	want, got := map[string]bool{}, map[string]bool{}
+	for _, ind := range script.Raised() {
+		want[ind.ID] = true
+	}
+	for _, ind := range trainee.Raised() {
+		got[ind.ID] = true
+	}
+	for i := range set.Indicators {
+		ind := &set.Indicators[i]
+		switch {
+		case want[ind.ID] && got[ind.ID]:
+			fb.Caught = append(fb.Caught, ind)
+		case want[ind.ID]:
+			fb.Missed = append(fb.Missed, ind)
+		case got[ind.ID]:
+			fb.OverFlagged = append(fb.OverFlagged, ind)
+		}
+	}
+	listed := map[string]bool{}
+	for _, a := range trainee.Actions() {
+		listed[a.ID] = true
+	}
+	for _, r := range sc.Expect.Actions {
+		for i := range set.Actions {
+			if set.Actions[i].ID == r.ID && !listed[r.ID] {
+				fb.MissingActions = append(fb.MissingActions, &set.Actions[i])
+			}
+		}
+	}
+	for _, q := range trainee.Questions() {
+		mine, theirs := trainee.AnswerOf(q.ID), script.AnswerOf(q.ID)
+		switch {
+		case theirs.State == StateNotApplicable || theirs.State == StateNotAsked || theirs.State == "":
+		case mine.State == StateNotAsked || mine.State == "":
+			fb.Skipped = append(fb.Skipped, q)
+		case mine.State == StateNotApplicable:
+		case !sameAnswer(mine, theirs):
+			fb.Different = append(fb.Different, q)
+		}
+	}
+	return fb, nil
+}
+
+func sameAnswer(a, b Answer) bool {
+	return a.State == b.State && a.Text == b.Text && a.Number == b.Number && slices.Equal(a.Choices, b.Choices)
+}

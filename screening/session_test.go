@@ -332,3 +332,42 @@ func TestSnapshotRestore(t *testing.T) {
 		t.Errorf("an invalid answer restored: %v", err)
 	}
 }
+
+func TestCompare(t *testing.T) {
+	set := engineSet()
+	sc := &Scenario{ID: "s", Responses: []Response{
+		{QuestionID: "slept", Answer: RawAnswer{State: StateAnswered, Choices: []string{"hotel"}, IsList: true}, HasAnswer: true},
+		{QuestionID: "partner", Answer: RawAnswer{State: StateAnswered, Text: "yes"}, HasAnswer: true},
+		{QuestionID: "who-paid", Answer: RawAnswer{State: StateAnswered, Text: "him"}, HasAnswer: true},
+	}, Expect: Expectation{Concern: LevelPossible, Actions: []Ref{{ID: "assess"}}}}
+	// The trainee records the hotel as a friend's place, the partner as declined, and
+	// over-flags an exchange.
+	trainee := run(t, step{"slept", multi("friend")}, step{"partner", state(StateDeclined)}, step{"days", state(StateNotAsked)}, step{"keycard", no()}, step{"traded", yes()})
+	fb, err := sc.Compare(set, trainee)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(inds []*Indicator) string {
+		var s []string
+		for _, i := range inds {
+			s = append(s, i.ID)
+		}
+		return strings.Join(s, ",")
+	}
+	qids := func(qs []*Question) string {
+		var s []string
+		for _, q := range qs {
+			s = append(s, q.ID)
+		}
+		return strings.Join(s, ",")
+	}
+	if ids(fb.Caught) != "" || ids(fb.Missed) != "hotel,older" || ids(fb.OverFlagged) != "exchange" {
+		t.Errorf("caught %q missed %q over %q", ids(fb.Caught), ids(fb.Missed), ids(fb.OverFlagged))
+	}
+	if fb.Concern != LevelClear || fb.Expected != LevelPossible || len(fb.MissingActions) != 0 {
+		t.Errorf("concern %s expected %s missing %v", fb.Concern, fb.Expected, fb.MissingActions)
+	}
+	if qids(fb.Different) != "slept,partner" {
+		t.Errorf("different %q", qids(fb.Different))
+	}
+}

@@ -259,3 +259,10 @@ func cmpOr(a, b string) string {
 	}
 	return b
 }
+
+// DisplayAnswer says an answered value the way a person reads it: option labels, "Yes", the
+// number with its unit, the young person's words.
+func DisplayAnswer(q *Question, a Answer) string {
+	v, _ := display(q, a)
+	return v
+}

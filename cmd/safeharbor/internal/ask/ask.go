@@ -17,6 +17,7 @@ type Prompt struct {
 	SectionCount int
 	N, Total     int               // the question's place among those that apply now, 1-based
 	Current      *screening.Answer // the answer being changed, on the review screen
+	Cue          string            // in self-study: what the young person says, or what the worker sees
 }
 
 // Screen is text the worker reads: what to say aloud and what to do.

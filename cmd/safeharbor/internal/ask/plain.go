@@ -107,6 +107,9 @@ func (p *Plain) Ask(ctx context.Context, pr Prompt) (screening.Answer, error) {
 	if q.Help != "" {
 		p.printf("Guidance: %s\n", q.Help)
 	}
+	if pr.Cue != "" {
+		p.printf("%s\n", pr.Cue)
+	}
 	labels := choiceLabels(q)
 	switch q.Type {
 	case screening.TypeMulti:

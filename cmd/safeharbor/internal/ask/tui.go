@@ -228,6 +228,9 @@ func description(p Prompt, extra string) string {
 	if q.Help != "" {
 		lines = append(lines, "Guidance: "+q.Help)
 	}
+	if p.Cue != "" {
+		lines = append(lines, p.Cue)
+	}
 	if p.Current != nil {
 		lines = append(lines, "Current answer: "+describeAnswer(q, *p.Current))
 	}

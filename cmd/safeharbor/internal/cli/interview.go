@@ -34,6 +34,12 @@ type interviewOptions struct {
 	EncryptTo  []string
 	Accessible bool
 	KeepDraft  bool
+	Training   bool
+	Scenario   string // --training --scenario ID: feedback after the summary
+
+	cue       func(*screening.Question) string // self-study: what the young person says
+	scenario  *screening.Scenario
+	noSummary bool // self-study prints feedback instead
 }
 
 func newInterviewCmd(a *app) *cobra.Command {
@@ -71,6 +77,8 @@ Ctrl-C stops the interview (exit 130); no summary is printed for an unfinished i
 	f.StringVar(&opts.Set, "set", "", "the question set, as ID or ID@VERSION (default: the newest "+defaultSet+")")
 	f.StringVar(&opts.File, "file", "", "a question set from a file instead of a built-in one")
 	f.StringVar(&opts.Contacts, "contacts", "", "a contacts file adding to or overriding the built-in contacts")
+	f.BoolVar(&opts.Training, "training", false, "a mock interview: the summary is marked TRAINING and its draft kept apart")
+	f.StringVar(&opts.Scenario, "scenario", "", "with --training: the scenario being played (`safeharbor practice list`), for feedback at the end")
 	addRunFlags(cmd, opts)
 	return cmd
 }
@@ -105,9 +113,25 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 	if err != nil {
 		return err
 	}
+	if opts.Scenario != "" {
+		opts.Training = true // a scenario is always a mock interview
+		sc, _, err := findScenario(a, opts.Scenario)
+		if err != nil {
+			return err
+		}
+		opts.scenario = sc
+		if opts.Set == "" && opts.File == "" {
+			opts.Set = sc.Set
+		}
+	}
 	file, err := chooseSet(opts, run.base, run.catalog)
 	if err != nil {
 		return err
+	}
+	if sc := opts.scenario; sc != nil {
+		if id, version := questions.ParseSetRef(sc.Set); id != file.Set.ID || version != file.Set.Version {
+			return usageErrorf("scenario %s is for set %s, not %s@%s", sc.ID, sc.Set, file.Set.ID, file.Set.Version)
+		}
 	}
 	session := screening.NewSession(file.Set)
 	var draft *drafts.Draft
@@ -116,7 +140,7 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 		if opts.File != "" {
 			ref.File, _ = filepath.Abs(opts.File)
 		}
-		draft = drafts.New(ref, time.Now(), false)
+		draft = drafts.New(ref, time.Now(), opts.Training)
 	}
 	return conduct(ctx, a, opts, run, file, session, draft, nil)
 }
@@ -195,7 +219,7 @@ func conduct(ctx context.Context, a *app, opts *interviewOptions, run *runSetup,
 	}
 	var store *drafts.Store
 	if draft != nil {
-		store, err = a.draftStore()
+		store, err = a.draftStore(draft.Training)
 		if err != nil {
 			return err
 		}
@@ -205,7 +229,7 @@ func conduct(ctx context.Context, a *app, opts *interviewOptions, run *runSetup,
 	if draft != nil {
 		started = draft.Started
 	}
-	err = interview(ctx, asker, session, saver, resumed)
+	err = interview(ctx, asker, session, interviewHooks{saver: saver, resumed: resumed, cue: opts.cue})
 	if c, ok := asker.(io.Closer); ok {
 		// Give the terminal back before anything else is printed.
 		if cerr := c.Close(); err == nil {
@@ -223,12 +247,19 @@ func conduct(ctx context.Context, a *app, opts *interviewOptions, run *runSetup,
 	}
 	sum := session.Summary(screening.SummaryMeta{
 		SetSHA256: file.SHA256, Started: started, Finished: time.Now(), Contacts: &run.dir,
+		Training: opts.Training || (draft != nil && draft.Training),
 	})
 	if err := writeSummary(a, opts.Output, run.render, run.encrypt, &sum); err != nil {
 		if saver.saved {
 			return fmt.Errorf("%w; the answers are kept in draft %s (safeharbor resume %s)", err, draft.ID, draft.ID)
 		}
 		return err
+	}
+	if opts.scenario != nil {
+		// Feedback goes to the screen; standard output holds only the summary.
+		if err := writeFeedback(a.streams.Err, opts.scenario, file.Set, session); err != nil {
+			return err
+		}
 	}
 	if saver.saved {
 		if opts.KeepDraft {
@@ -286,8 +317,17 @@ func (e *savedInterruption) Unwrap() error { return e.err }
 
 // interview runs the conversation: the opening, each question that applies in order, a note per
 // section, the stop-and-refer guidance on a disclosure, the review, the closing.
-func interview(ctx context.Context, a asker, s *screening.Session, saver *draftSaver, resumed *ask.Screen) error {
+// interviewHooks are the extras of an interview: saving, the screen shown instead of the
+// opening when resuming, and the cue shown with each question in self-study.
+type interviewHooks struct {
+	saver   *draftSaver
+	resumed *ask.Screen
+	cue     func(*screening.Question) string
+}
+
+func interview(ctx context.Context, a asker, s *screening.Session, h interviewHooks) error {
 	set := s.Set()
+	saver, resumed := h.saver, h.resumed
 	switch {
 	case resumed != nil:
 		if err := a.Show(ctx, *resumed); err != nil {
@@ -323,6 +363,9 @@ func interview(ctx context.Context, a asker, s *screening.Session, saver *draftS
 		sec := s.SectionOf(q)
 		n, total := s.Progress(q)
 		p := ask.Prompt{Question: q, Section: sec, SectionIndex: sectionIndex(set, sec) + 1, SectionCount: len(set.Sections), N: n, Total: total, Current: current}
+		if h.cue != nil {
+			p.Cue = h.cue(q)
+		}
 		ans, err := a.Ask(ctx, p)
 		if err != nil {
 			return err

@@ -46,6 +46,7 @@ draft whose question set has changed since it was started is refused, never mixe
 	}
 	cmd.Flags().StringVar(&opts.File, "file", "", "the question-set file the draft was started with, if it has moved")
 	cmd.Flags().StringVar(&opts.Contacts, "contacts", "", "a contacts file adding to or overriding the built-in contacts")
+	cmd.Flags().BoolVar(&opts.Training, "training", false, "resume a mock interview (training drafts are kept apart)")
 	addRunFlags(cmd, opts)
 	return cmd
 }
@@ -55,7 +56,7 @@ func runResume(ctx context.Context, a *app, id string, opts *interviewOptions) e
 	if err != nil {
 		return err
 	}
-	dirs, err := drafts.DefaultDirs(a.getenv)
+	dirs, err := a.draftDirs(opts.Training)
 	if err != nil {
 		return err
 	}
@@ -64,7 +65,7 @@ func runResume(ctx context.Context, a *app, id string, opts *interviewOptions) e
 			return err
 		}
 	}
-	store, err := a.draftStore()
+	store, err := a.draftStore(opts.Training)
 	if err != nil {
 		return err
 	}
@@ -179,6 +180,7 @@ func passphrase(a *app, dirs drafts.Dirs) (string, error) {
 }
 
 func newDraftsCmd(a *app) *cobra.Command {
+	var training bool
 	cmd := &cobra.Command{
 		Use:   "drafts",
 		Short: "List interrupted interviews; delete them",
@@ -192,7 +194,7 @@ expired.`),
   safeharbor drafts delete --expired`,
 		Args: wrapArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dirs, err := drafts.DefaultDirs(a.getenv)
+			dirs, err := a.draftDirs(training)
 			if err != nil {
 				return err
 			}
@@ -229,7 +231,7 @@ expired.`),
 			if (len(args) == 1) == (expired || all) || (expired && all) {
 				return usageErrorf("name one: a draft id, --expired or --all")
 			}
-			dirs, err := drafts.DefaultDirs(a.getenv)
+			dirs, err := a.draftDirs(training)
 			if err != nil {
 				return err
 			}
@@ -263,5 +265,6 @@ expired.`),
 	del.Flags().BoolVar(&expired, "expired", false, "delete drafts not saved for 30 days")
 	del.Flags().BoolVar(&all, "all", false, "delete every draft")
 	cmd.AddCommand(del)
+	cmd.PersistentFlags().BoolVar(&training, "training", false, "the drafts of mock interviews, kept apart from real ones")
 	return cmd
 }

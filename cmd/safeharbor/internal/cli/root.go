@@ -53,10 +53,19 @@ type app struct {
 	loadErr  error
 }
 
+// draftDirs are where drafts live: training drafts apart from real ones.
+func (a *app) draftDirs(training bool) (drafts.Dirs, error) {
+	dirs, err := drafts.DefaultDirs(a.getenv)
+	if training {
+		dirs = dirs.Training()
+	}
+	return dirs, err
+}
+
 // draftStore opens the drafts store, creating the key on first use (protected by
 // SAFEHARBOR_PASSPHRASE when that is set).
-func (a *app) draftStore() (*drafts.Store, error) {
-	dirs, err := drafts.DefaultDirs(a.getenv)
+func (a *app) draftStore(training bool) (*drafts.Store, error) {
+	dirs, err := a.draftDirs(training)
 	if err != nil {
 		return nil, err
 	}
@@ -100,6 +109,7 @@ NCMEC: 1-800-THE-LOST (1-800-843-5678) (24/7). In immediate danger: 911.`),
 		newDraftsCmd(a),
 		newValidateCmd(a),
 		newTestCmd(a),
+		newPracticeCmd(a),
 		newSchemaCmd(a),
 		newListCmd(a),
 		newShowCmd(a),

@@ -82,6 +82,12 @@ func DefaultDirs(getenv func(string) string) (Dirs, error) {
 
 func (d Dirs) draftsDir() string { return filepath.Join(d.State, "drafts") }
 
+// Training is where drafts of mock interviews are kept: apart from real ones, so a training
+// draft is never resumed, listed or deleted as a real interview.
+func (d Dirs) Training() Dirs {
+	return Dirs{Config: d.Config, State: filepath.Join(d.State, "training")}
+}
+
 // Draft is one interview in progress.
 type Draft struct {
 	Format   string    `json:"format"`

@@ -1,0 +1,151 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+// WriteCard writes a role-player's card for a scenario: who they play, how they talk, what they
+// keep back, and how to answer each question of the set, in order.
+func WriteCard(w io.Writer, sc *screening.Scenario, set *screening.QuestionSet) error {
+	p := &printer{w: w}
+	p.line("*** TRAINING: a fictional young person, for a mock interview ***")
+	p.blank()
+	p.line("ROLE-PLAYER CARD: " + sc.Title)
+	p.wrap("", fmt.Sprintf("Scenario %s, for set %s. Keep this card from the trainee.", sc.ID, sc.Set))
+	p.heading("WHO YOU ARE")
+	if sc.Persona.Age > 0 {
+		p.wrap("Age: ", fmt.Sprint(sc.Persona.Age))
+	}
+	for _, f := range []struct{ label, text string }{
+		{"Background: ", sc.Persona.Background},
+		{"What happened: ", sc.Persona.WhatHappened},
+		{"How you talk: ", sc.Persona.HowTheyTalk},
+		{"Tell only if asked well: ", sc.Persona.OnlyIfAskedWell},
+	} {
+		if f.text != "" {
+			p.wrap(f.label, f.text)
+		}
+	}
+	p.heading("HOW TO ANSWER")
+	p.wrap("", "In the order the questions come. Say the words given, in your own voice; do not volunteer what the questions do not ask. A question not listed here: answer as the person above would.")
+	s := screening.NewSession(set)
+	var observe, records []string
+	for _, q := range s.Questions() {
+		r, ok := sc.Response(q.ID)
+		if !ok || !r.HasAnswer {
+			continue
+		}
+		a, err := r.Answer.Parse(q)
+		if err != nil {
+			return fmt.Errorf("card %s: %w", sc.ID, err)
+		}
+		value := cardValue(q, a)
+		switch q.Mode {
+		case screening.ModeObserve:
+			if a.IsAnswered() && a.Text == "yes" {
+				observe = append(observe, q.Text)
+			}
+		case screening.ModeRecord:
+			records = append(records, fmt.Sprintf("%s: %s", q.Text, value))
+		default:
+			says := r.Says
+			if says == "" {
+				says = "(no words given)"
+			}
+			p.blank()
+			p.wrap("Q: ", q.Text)
+			p.wrap("   You say: ", "\u201c"+says+"\u201d")
+			p.wrap("   (Recorded as: ", value+")")
+		}
+	}
+	if len(observe) > 0 {
+		p.heading("WHAT THE TRAINEE SHOULD BE ABLE TO SEE")
+		p.wrap("", "Show these through props, how you sit and what you say; never announce them.")
+		for _, o := range observe {
+			p.wrap("- ", o)
+		}
+	}
+	if len(records) > 0 {
+		p.heading("THE CASE FILE (give it to the trainee)")
+		for _, r := range records {
+			p.wrap("- ", r)
+		}
+	}
+	p.heading("FOR THE TRAINER")
+	p.wrap("", fmt.Sprintf("Expected concern: %s.", sc.Expect.Concern))
+	if ids := refIDs(sc.Expect.Indicators); ids != "" {
+		p.wrap("", "Indicators to catch: "+ids+".")
+	}
+	if ids := refIDs(sc.Expect.Actions); ids != "" {
+		p.wrap("", "Actions the summary must list: "+ids+".")
+	}
+	return p.err
+}
+
+func refIDs(refs []screening.Ref) string {
+	ids := make([]string, len(refs))
+	for i, r := range refs {
+		ids[i] = r.ID
+	}
+	return strings.Join(ids, ", ")
+}
+
+func cardValue(q *screening.Question, a screening.Answer) string {
+	switch a.State {
+	case screening.StateDeclined:
+		return "prefers not to say"
+	case screening.StateDontKnow:
+		return "doesn't know"
+	case screening.StateNotAsked:
+		return "skipped"
+	}
+	return screening.DisplayAnswer(q, a)
+}
+
+// WriteFeedback writes what a trainee caught, missed and over-flagged in a scenario.
+func WriteFeedback(w io.Writer, sc *screening.Scenario, fb screening.Feedback) error {
+	p := &printer{w: w}
+	p.line("*** TRAINING FEEDBACK: " + sc.Title + " ***")
+	p.blank()
+	verdict := "matches"
+	if fb.Concern != fb.Expected {
+		verdict = "differs from"
+	}
+	p.wrap("", fmt.Sprintf("Concern: you reached %s (score %d); the scenario expects %s. Your level %s the expected one.", fb.Concern, fb.Score, fb.Expected, verdict))
+	list := func(title, empty string, inds []*screening.Indicator) {
+		p.heading(title)
+		if len(inds) == 0 {
+			p.line(empty)
+		}
+		for _, ind := range inds {
+			p.wrap("- ", fmt.Sprintf("%s (weight %d)", ind.Label, ind.Weight))
+		}
+	}
+	list(fmt.Sprintf("CAUGHT (%d)", len(fb.Caught)), "None.", fb.Caught)
+	list(fmt.Sprintf("MISSED (%d)", len(fb.Missed)), "None: every sign in the scenario was caught.", fb.Missed)
+	list(fmt.Sprintf("OVER-FLAGGED (%d)", len(fb.OverFlagged)), "None.", fb.OverFlagged)
+	if len(fb.MissingActions) > 0 {
+		p.heading("ACTIONS THE SUMMARY SHOULD HAVE LISTED")
+		for _, a := range fb.MissingActions {
+			p.wrap("- ", a.Text)
+		}
+	}
+	if len(fb.Different) > 0 {
+		p.heading("RECORDED DIFFERENTLY FROM WHAT THE YOUNG PERSON SAID")
+		for _, q := range fb.Different {
+			p.wrap("- ", q.Text)
+		}
+	}
+	if len(fb.Skipped) > 0 {
+		p.heading("SKIPPED")
+		p.wrap("", "These were not asked; the scenario had answers for them.")
+		for _, q := range fb.Skipped {
+			p.wrap("- ", q.Text)
+		}
+	}
+	return p.err
+}

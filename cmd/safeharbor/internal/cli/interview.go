@@ -37,9 +37,8 @@ type interviewOptions struct {
 	Training   bool
 	Scenario   string // --training --scenario ID: feedback after the summary
 
-	cue       func(*screening.Question) string // self-study: what the young person says
-	scenario  *screening.Scenario
-	noSummary bool // self-study prints feedback instead
+	cue      func(*screening.Question) string // self-study: what the young person says
+	scenario *screening.Scenario
 }
 
 func newInterviewCmd(a *app) *cobra.Command {

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -90,5 +91,65 @@ func TestRunWritesOnlyToItsStreams(t *testing.T) {
 	code, stdout, stderr := run(t, "validate", "--strict")
 	if code != 0 || stdout != "12 files checked: no problems found\n" || stderr != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+func TestSARIF(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("format: safeharbor/v1\nid: Bad_Id\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := run(t, "validate", "--format", "sarif", bad)
+	if code != 1 {
+		t.Fatalf("exit %d", code)
+	}
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name  string `json:"name"`
+					Rules []struct {
+						ID string `json:"id"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				RuleIndex int    `json:"ruleIndex"`
+				Level     string `json:"level"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+						Region struct {
+							StartLine, StartColumn int
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || log.Runs[0].Tool.Driver.Name != "safeharbor" {
+		t.Fatalf("not a SARIF 2.1.0 log from safeharbor: %s", stdout)
+	}
+	r := log.Runs[0]
+	found := false
+	for _, res := range r.Results {
+		if r.Tool.Driver.Rules[res.RuleIndex].ID != res.RuleID {
+			t.Errorf("ruleIndex %d does not point at %s", res.RuleIndex, res.RuleID)
+		}
+		loc := res.Locations[0].PhysicalLocation
+		if res.RuleID == "invalid-id" && res.Level == "error" && loc.Region.StartLine == 2 && loc.Region.StartColumn == 5 && strings.HasSuffix(loc.ArtifactLocation.URI, "/bad.yaml") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no invalid-id error at bad.yaml:2:5 in %s", stdout)
 	}
 }

@@ -42,22 +42,23 @@ Exit status: 0 no errors; 1 errors found (or warnings, with --strict); 2 a usage
 path that does not exist.`),
 		Example: `  safeharbor validate
   safeharbor validate sets/ contacts.yaml
-  safeharbor validate --strict --format github sets/`,
+  safeharbor validate --strict --format github sets/
+  safeharbor validate --format sarif sets/ > safeharbor.sarif`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			return runValidate(a, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json, github or sarif")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	return cmd
 }
 
 func runValidate(a *app, opts *validateOptions) error {
 	switch opts.Format {
-	case "text", "json", "github":
+	case "text", "json", "github", "sarif":
 	default:
-		return usageErrorf("unknown --format %q: want text, json or github", opts.Format)
+		return usageErrorf("unknown --format %q: want text, json, github or sarif", opts.Format)
 	}
 	base, catalog, err := a.shipped()
 	if err != nil {
@@ -80,6 +81,8 @@ func runValidate(a *app, opts *validateOptions) error {
 	switch opts.Format {
 	case "json":
 		err = writeJSONDiagnostics(out, diags)
+	case "sarif":
+		err = writeSARIF(out, diags)
 	case "github":
 		err = writeGitHubDiagnostics(out, diags)
 		if err == nil {
@@ -255,6 +258,89 @@ func writeJSONDiagnostics(w io.Writer, diags []questions.Diagnostic) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// SARIF 2.1.0, for code-scanning tools: the rules with their descriptions, and each finding
+// with its rule, level and position.
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool    sarifTool     `json:"tool"`
+	Results []sarifResult `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name    string      `json:"name"`
+	Version string      `json:"version,omitempty"`
+	Rules   []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string       `json:"id"`
+	ShortDescription     sarifMessage `json:"shortDescription"`
+	DefaultConfiguration struct {
+		Level string `json:"level"`
+	} `json:"defaultConfiguration"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifResult struct {
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   sarifMessage    `json:"message"`
+	Locations []sarifLocation `json:"locations"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation struct {
+		ArtifactLocation struct {
+			URI string `json:"uri"`
+		} `json:"artifactLocation"`
+		Region struct {
+			StartLine   int `json:"startLine"`
+			StartColumn int `json:"startColumn"`
+		} `json:"region"`
+	} `json:"physicalLocation"`
+}
+
+func writeSARIF(w io.Writer, diags []questions.Diagnostic) error {
+	driver := sarifDriver{Name: "safeharbor", Version: toolVersion()}
+	index := map[string]int{}
+	for i, r := range screening.Rules {
+		sr := sarifRule{ID: r.ID, ShortDescription: sarifMessage{r.Summary}}
+		sr.DefaultConfiguration.Level = r.Severity.String()
+		driver.Rules = append(driver.Rules, sr)
+		index[r.ID] = i
+	}
+	results := make([]sarifResult, 0, len(diags))
+	for _, d := range diags {
+		res := sarifResult{RuleID: d.Rule, RuleIndex: index[d.Rule], Level: d.Severity.String(), Message: sarifMessage{d.Message}}
+		var loc sarifLocation
+		loc.PhysicalLocation.ArtifactLocation.URI = filepath.ToSlash(d.File)
+		loc.PhysicalLocation.Region.StartLine = d.Pos.Line
+		loc.PhysicalLocation.Region.StartColumn = d.Pos.Column
+		res.Locations = []sarifLocation{loc}
+		results = append(results, res)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(sarifLog{
+		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results}},
+	})
 }
 
 // writeGitHubDiagnostics writes GitHub Actions workflow commands, which annotate the files in a

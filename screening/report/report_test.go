@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/net/html"
+
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
 )
@@ -224,6 +226,64 @@ func BenchmarkInterviewAndSummary(b *testing.B) {
 		var buf bytes.Buffer
 		if err := WriteSummaryText(&buf, &sum); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The HTML page is one self-contained file: it is parsed here, and its content checked as a
+// worker would read it.
+func TestSummaryHTML(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		sum  func(*testing.T) screening.Summary
+	}{{"disclosure", disclosureSummary}, {"quiet", quietSummary}} {
+		sum := c.sum(t)
+		var b bytes.Buffer
+		if err := WriteSummaryHTML(&b, &sum); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, c.name+".summary.html", b.Bytes())
+		doc, err := html.Parse(bytes.NewReader(b.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts []string
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				switch n.Data {
+				case "link", "script", "img", "iframe", "object":
+					t.Errorf("%s: an external or active element <%s>", c.name, n.Data)
+				}
+				for _, a := range n.Attr {
+					if (a.Key == "src" || (a.Key == "href" && n.Data == "link")) && a.Val != "" {
+						t.Errorf("%s: <%s %s=%q> loads something", c.name, n.Data, a.Key, a.Val)
+					}
+				}
+			}
+			if n.Type == html.TextNode {
+				texts = append(texts, strings.TrimSpace(n.Data))
+			}
+			for k := n.FirstChild; k != nil; k = k.NextSibling {
+				walk(k)
+			}
+		}
+		walk(doc)
+		text := strings.Join(texts, " ")
+		for _, want := range []string{"1-888-373-7888", "233733", "1-800-THE-LOST (1-800-843-5678)", "This is a screening, not a determination", "@media print"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: the page lacks %q", c.name, want)
+			}
+		}
+		switch c.name {
+		case "disclosure":
+			if !strings.Contains(text, "The young person has disclosed exploitation") || !strings.Contains(text, "CLEAR.") || !strings.Contains(text, `Said she "stayed with people"`) {
+				t.Errorf("disclosure page lacks its action, concern or note")
+			}
+		case "quiet":
+			if strings.Count(text, "TRAINING: a mock interview") != 2 {
+				t.Errorf("a training page is not marked TRAINING at the top and the bottom")
+			}
 		}
 	}
 }

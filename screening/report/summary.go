@@ -120,8 +120,8 @@ func WriteSummaryText(w io.Writer, s *screening.Summary) error {
 	if unanswered := unanswered(s); len(unanswered) > 0 {
 		p.heading("NOT ANSWERED (a later conversation can return to these)")
 		for _, u := range unanswered {
-			p.line(u.title + ":")
-			for _, q := range u.questions {
+			p.line(u.Title + ":")
+			for _, q := range u.Questions {
 				p.wrap("  - ", q)
 			}
 		}
@@ -218,9 +218,9 @@ func WriteSummaryMarkdown(w io.Writer, s *screening.Summary) error {
 		p.line("A later conversation can return to these.")
 		p.blank()
 		for _, u := range unanswered {
-			p.linef("%s:", u.title)
+			p.linef("%s:", u.Title)
 			p.blank()
-			for _, q := range u.questions {
+			for _, q := range u.Questions {
 				p.linef("- %s", q)
 			}
 			p.blank()
@@ -304,8 +304,8 @@ func sourceTitles(srcs []screening.Source) string {
 }
 
 type unansweredGroup struct {
-	title     string
-	questions []string
+	Title     string
+	Questions []string
 }
 
 func unanswered(s *screening.Summary) []unansweredGroup {

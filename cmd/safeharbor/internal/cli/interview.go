@@ -86,7 +86,7 @@ Ctrl-C stops the interview (exit 130); no summary is printed for an unfinished i
 func addRunFlags(cmd *cobra.Command, opts *interviewOptions) {
 	f := cmd.Flags()
 	f.StringVar(&opts.Answers, "answers", "", "take the answers from this YAML file instead of asking")
-	f.StringVar(&opts.Format, "format", "text", "summary format: text, markdown or json")
+	f.StringVar(&opts.Format, "format", "text", "summary format: text, markdown, json or html (one self-contained page, to print or save as PDF)")
 	f.StringVar(&opts.Output, "output", "", "write the summary to this new file (mode 0600) instead of standard output")
 	f.StringArrayVar(&opts.EncryptTo, "encrypt-to", nil, "encrypt the --output file to this age public key (age1...); repeat for several")
 	f.BoolVar(&opts.Accessible, "accessible", false, "plain line prompts, for screen readers and pipes")
@@ -485,8 +485,10 @@ func summaryWriter(format string) (func(io.Writer, *screening.Summary) error, er
 		return report.WriteSummaryMarkdown, nil
 	case "json":
 		return report.WriteSummaryJSON, nil
+	case "html":
+		return report.WriteSummaryHTML, nil
 	}
-	return nil, usageErrorf("unknown --format %q: want text, markdown or json", format)
+	return nil, usageErrorf("unknown --format %q: want text, markdown, json or html", format)
 }
 
 // chooseSet finds the set to use: a file, a named set, or the newest active default.

@@ -9,9 +9,10 @@ import (
 
 func newListCmd(a *app) *cobra.Command {
 	return &cobra.Command{
-		Use:   "list",
-		Short: "List the question sets built into safeharbor",
-		Args:  wrapArgs(cobra.NoArgs),
+		Use:     "list",
+		Short:   "List the question sets built into safeharbor",
+		Example: "  safeharbor list\n  safeharbor show post-return",
+		Args:    wrapArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, catalog, err := a.shipped()
 			if err != nil {

@@ -23,14 +23,18 @@ Training with fictional young people. 'practice list' shows the scenarios; 'prac
 prints the role-player's card for a mock interview (run it with 'safeharbor interview --training
 --scenario ID'); 'practice run ID' is self-study: the tool plays the young person, you record the
 answers as you would code them, and at the end you see what you caught, missed and over-flagged.`),
+		Example: `  safeharbor practice list
+  safeharbor practice card gang-boyfriend > card.txt
+  safeharbor practice run grandmother --accessible`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
 	cmd.AddCommand(
 		&cobra.Command{
-			Use:   "list",
-			Short: "List the training scenarios",
-			Args:  wrapArgs(cobra.NoArgs),
+			Use:     "list",
+			Short:   "List the training scenarios",
+			Example: "  safeharbor practice list",
+			Args:    wrapArgs(cobra.NoArgs),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				scenarios, err := shippedScenarios()
 				if err != nil {

@@ -226,7 +226,10 @@ expired.`),
 	del := &cobra.Command{
 		Use:   "delete ID | --expired | --all",
 		Short: "Delete drafts",
-		Args:  wrapArgs(cobra.MaximumNArgs(1)),
+		Example: `  safeharbor drafts delete 20261122-140502-3fa9c2d1
+  safeharbor drafts delete --expired
+  safeharbor drafts --training delete --all`,
+		Args: wrapArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if (len(args) == 1) == (expired || all) || (expired && all) {
 				return usageErrorf("name one: a draft id, --expired or --all")

@@ -94,13 +94,16 @@ referral summary: what was seen, what must be done now, and whom to call.
 
 National Human Trafficking Hotline: 1-888-373-7888, text 233733 (24/7).
 NCMEC: 1-800-THE-LOST (1-800-843-5678) (24/7). In immediate danger: 911.`),
+		Example: `  safeharbor interview                       the conversation, on the default set
+  safeharbor interview --accessible          plain lines, for a screen reader
+  safeharbor resume                          go on after an interruption
+  safeharbor validate --strict sets/         check an agency's files in CI`,
 		SilenceErrors: true, // errors are printed once, by exitCode
 		SilenceUsage:  true,
 		Args:          noArgs,
 		// Runnable, so that cobra checks the arguments: an unknown command is a usage error.
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	root.CompletionOptions.HiddenDefaultCmd = true
 	root.SuggestionsMinimumDistance = 2
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
 	root.AddCommand(
@@ -114,7 +117,16 @@ NCMEC: 1-800-THE-LOST (1-800-843-5678) (24/7). In immediate danger: 911.`),
 		newListCmd(a),
 		newShowCmd(a),
 		newVersionCmd(a),
+		newManCmd(a),
 	)
+	// Cobra makes its completion command lazily; make it now to give it an example too.
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Example = "  safeharbor completion bash > /etc/bash_completion.d/safeharbor\n  safeharbor completion zsh > \"${fpath[1]}/_safeharbor\""
+		}
+	}
+	addCompletions(a, root)
 	return root
 }
 

@@ -16,9 +16,10 @@ var Version = ""
 
 func newVersionCmd(a *app) *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the tool's version and the versions of the built-in question sets",
-		Args:  wrapArgs(cobra.NoArgs),
+		Use:     "version",
+		Short:   "Print the tool's version and the versions of the built-in question sets",
+		Example: "  safeharbor version",
+		Args:    wrapArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			_, catalog, err := a.shipped()
 			if err != nil {

@@ -60,26 +60,15 @@ func (d *decoder) answersFile(root *yaml.Node) *AnswersFile {
 		case "set":
 			af.Set, af.SetPos = d.str(f.val, "set")
 		case "answers":
-			switch {
-			case isNull(f.val) || !d.usable(f.val):
-			case f.val.Kind != yaml.MappingNode:
-				d.wrongType(f.val, "answers", "a mapping of question ids to answers")
-			default:
-				af.Answers = d.answerPairs(f.val)
+			for _, p := range d.idPairs(f.val, "answers", "a mapping of question ids to answers") {
+				raw, ok := d.rawAnswer(p.val, fmt.Sprintf("the answer to %q", p.name))
+				if ok {
+					af.Answers = append(af.Answers, FileAnswer{QuestionID: p.name, KeyPos: pos(p.key), Pos: pos(p.val), RawAnswer: raw})
+				}
 			}
 		case "notes":
-			if isNull(f.val) {
-				continue
-			}
-			if f.val.Kind != yaml.MappingNode {
-				d.wrongType(f.val, "notes", "a mapping of section ids to notes")
-				continue
-			}
-			for i := 0; i+1 < len(f.val.Content); i += 2 {
-				k, v := f.val.Content[i], f.val.Content[i+1]
-				text, p := d.str(v, "a note")
-				af.Notes[k.Value] = text
-				af.NotePos[k.Value] = p
+			for _, p := range d.idPairs(f.val, "notes", "a mapping of section ids to notes") {
+				af.Notes[p.name], af.NotePos[p.name] = d.str(p.val, "a note")
 			}
 		}
 	}
@@ -111,28 +100,4 @@ func (d *decoder) rawAnswer(v *yaml.Node, what string) (screening.RawAnswer, boo
 		return a, false
 	}
 	return a, true
-}
-
-// answerPairs reads `question-id: value` pairs, refusing duplicates.
-func (d *decoder) answerPairs(n *yaml.Node) []FileAnswer {
-	var out []FileAnswer
-	seen := map[string]screening.Pos{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if !d.usable(k) || !d.usable(v) {
-			continue
-		}
-		if first, dup := seen[k.Value]; dup {
-			d.out.Errorf(pos(k), screening.RuleDuplicateKey, "question %q is answered twice: first at line %d", k.Value, first.Line)
-			continue
-		}
-		seen[k.Value] = pos(k)
-		raw, ok := d.rawAnswer(v, fmt.Sprintf("the answer to %q", k.Value))
-		if !ok {
-			continue
-		}
-		a := FileAnswer{QuestionID: k.Value, KeyPos: pos(k), Pos: pos(v), RawAnswer: raw}
-		out = append(out, a)
-	}
-	return out
 }

@@ -128,6 +128,38 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed []string) (fs []fiel
 	return fs, true
 }
 
+// idPairs returns the pairs of a mapping whose keys are ids of the set (question or section
+// ids), not keys of the format: an empty value has none; a duplicated id is reported.
+func (d *decoder) idPairs(n *yaml.Node, what, want string) []field {
+	if isNull(n) || !d.usable(n) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.wrongType(n, what, want)
+		return nil
+	}
+	var out []field
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			if d.usable(k) {
+				d.wrongType(k, "a key", "an id")
+			}
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.out.Errorf(pos(k), screening.RuleDuplicateKey, "%q appears twice in %s: first at line %d, column %d; keep one", k.Value, what, first.Line, first.Column)
+			continue
+		}
+		seen[k.Value] = k
+		if d.usable(v) {
+			out = append(out, field{name: k.Value, key: k, val: v})
+		}
+	}
+	return out
+}
+
 // list returns the items of a sequence; an empty value is an empty list.
 func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
 	if !d.usable(n) || isNull(n) {

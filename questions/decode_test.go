@@ -386,3 +386,26 @@ expect:
 		}
 	}
 }
+
+func TestAnswersFile(t *testing.T) {
+	af, err := DecodeAnswers("a.yaml", []byte("set: post-return@1.0.0\nanswers:\n  age: 15\n  slept-where: [friend, hotel]\n  exchange: declined\n  hurt: true\nnotes:\n  while-away: she said so\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(af.Answers) != 4 || af.Answers[1].QuestionID != "slept-where" || !af.Answers[1].IsList || af.Answers[2].State != screening.StateDeclined || af.Answers[3].Text != "true" || af.Notes["while-away"] != "she said so" {
+		t.Errorf("decoded %+v", af)
+	}
+	for _, tt := range []struct{ name, text, want string }{
+		{"answered twice", "answers:\n  age: 15\n  age: 16\n", `a.yaml:3:3: "age" appears twice in answers: first at line 2, column 3`},
+		{"noted twice", "notes:\n  s: a\n  s: b\n", `a.yaml:3:3: "s" appears twice in notes`},
+		{"empty answer", "answers:\n  age:\n", "a.yaml:2:7: the answer to \"age\" is empty"},
+		{"answers as a list", "answers: [age]\n", "a.yaml:1:10: answers must be a mapping of question ids to answers, not a list"},
+		{"unknown key", "anwsers: {}\n", `unknown key "anwsers" in the answers file (did you mean "answers"?)`},
+		{"an alias", "answers: &a {age: 1}\n", "anchors (&a) are not allowed"},
+	} {
+		_, err := DecodeAnswers("a.yaml", []byte(tt.text))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}

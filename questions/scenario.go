@@ -42,17 +42,9 @@ func (d *decoder) scenario(root *yaml.Node) *screening.Scenario {
 				}
 			}
 		case "responses":
-			if isNull(f.val) || !d.usable(f.val) {
-				continue
-			}
-			if f.val.Kind != yaml.MappingNode {
-				d.wrongType(f.val, "responses", "a mapping of question ids to responses")
-				continue
-			}
-			for i := 0; i+1 < len(f.val.Content); i += 2 {
-				k, v := f.val.Content[i], f.val.Content[i+1]
-				r := screening.Response{QuestionID: k.Value, Pos: pos(k)}
-				rfs, ok := d.fields(v, "a response ({says: ..., answer: ...})", ResponseKeys)
+			for _, p := range d.idPairs(f.val, "responses", "a mapping of question ids to responses") {
+				r := screening.Response{QuestionID: p.name, Pos: pos(p.key)}
+				rfs, ok := d.fields(p.val, "a response ({says: ..., answer: ...})", ResponseKeys)
 				if !ok {
 					continue
 				}
@@ -62,7 +54,7 @@ func (d *decoder) scenario(root *yaml.Node) *screening.Scenario {
 						r.Says, _ = d.str(rf.val, "says")
 					case "answer":
 						r.AnswerPos = pos(rf.val)
-						r.Answer, r.HasAnswer = d.rawAnswer(rf.val, "the answer to "+k.Value)
+						r.Answer, r.HasAnswer = d.rawAnswer(rf.val, "the answer to "+p.name)
 					}
 				}
 				sc.Responses = append(sc.Responses, r)

@@ -171,9 +171,12 @@ func prepareRun(a *app, opts *interviewOptions) (*runSetup, error) {
 		return nil, usageErrorf("--encrypt-to goes with --output FILE: an encrypted summary is written to a file")
 	}
 	if opts.Output != "" {
-		// Refuse an existing file now, not after a long interview.
+		// Refuse now, not after a long interview: an existing file, or a folder that is not there.
 		if _, err := os.Lstat(opts.Output); err == nil {
 			return nil, usageErrorf("--output %s: the file exists; choose a new name, so no earlier summary is overwritten", opts.Output)
+		}
+		if info, err := os.Stat(filepath.Dir(opts.Output)); err != nil || !info.IsDir() {
+			return nil, usageErrorf("--output %s: there is no folder %s to write it in", opts.Output, filepath.Dir(opts.Output))
 		}
 	}
 	base, catalog, err := a.shipped()

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -93,6 +94,39 @@ func (c *Catalog) Find(id, version string) (*File, error) {
 	default:
 		return nil, fmt.Errorf("question set %q has no version %s; it has %s", id, version, strings.Join(versions, ", "))
 	}
+}
+
+// Translation finds the shipped translation of a set version into a language, checked:
+// <id>/translations/v<version>.<lang>.yaml. It returns nil and no error when there is none.
+func Translation(fsys fs.FS, set *File, lang string, base Base) (*screening.Translation, error) {
+	name := path.Join(set.Set.ID, TranslationsDirName, "v"+set.Set.Version+"."+lang+".yaml")
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", name, err)
+	}
+	return DecodeTranslation(name, data, set, base)
+}
+
+// DecodeTranslation decodes and checks a translation of set.
+func DecodeTranslation(name string, data []byte, set *File, base Base) (*screening.Translation, error) {
+	f := Decode(name, data)
+	if f.Kind != KindTranslation && !f.Findings.HasErrors() {
+		return nil, fmt.Errorf("load %s: not a translation (format %s)", name, FormatTranslation)
+	}
+	if f.Kind == KindTranslation {
+		base.Sets = append([]*File{set}, base.Sets...)
+		check([]*File{f}, base)
+		if id, version := ParseSetRef(f.Translation.Set); id != set.Set.ID || version != set.Set.Version {
+			f.Findings.Errorf(f.Translation.SetPos, screening.RuleUnknownReference, "the translation is of %s, not %s@%s", f.Translation.Set, set.Set.ID, set.Set.Version)
+		}
+	}
+	if f.Findings.HasErrors() {
+		return nil, &InvalidError{File: name, Findings: f.Findings}
+	}
+	return f.Translation, nil
 }
 
 // ParseSetRef splits "id@version" (the version is optional).

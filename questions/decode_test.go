@@ -174,7 +174,7 @@ func TestDecodeRules(t *testing.T) {
 		})
 	}
 	// Rules about files, contacts and reading are covered in the tests below.
-	for _, r := range []string{screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleInvalidDate, screening.RuleNationalOverride, screening.RuleInvalidAnswer, screening.RuleUnusedResponse} {
+	for _, r := range []string{screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleInvalidDate, screening.RuleNationalOverride, screening.RuleInvalidAnswer, screening.RuleUnusedResponse, screening.RuleMissingTranslation} {
 		covered[r] = true
 	}
 	for _, r := range screening.Rules {
@@ -406,6 +406,39 @@ func TestAnswersFile(t *testing.T) {
 		_, err := DecodeAnswers("a.yaml", []byte(tt.text))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: err = %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+// A translation must carry every string of the exact set version it names, and nothing else.
+func TestTranslationRules(t *testing.T) {
+	es, err := fs.ReadFile(FS(), "example/translations/v0.1.0.es.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := fs.ReadFile(FS(), "example/v0.1.0.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ name, old, new, rule, want string }{
+		{"a missing label", "      family: Con familia\n", "", screening.RuleMissingTranslation, `lacks the label of option "family" of question "slept-where"`},
+		{"a missing question", "  several-phones:\n    text: Tiene más de un teléfono.\n", "", screening.RuleMissingTranslation, `lacks the text of question "several-phones"`},
+		{"an unknown question", "  room-paid-by:", "  room-payd-by:", screening.RuleUnknownReference, `no question "room-payd-by" (did you mean "room-paid-by"?)`},
+		{"a step of another kind", "  - do: Escríbele", "  - say: Escríbele", screening.RuleMissingTranslation, `step 2 of the closing is "do" in the set but "say" here`},
+		{"a stigmatizing word read aloud", "¿Quién pagó el cuarto?", "¿Quién pagó el cuarto, la prostituta?", screening.RuleStigmatizing, `"prostituta"`},
+		{"another version", "set: example@0.1.0", "set: example@0.2.0", screening.RuleUnknownReference, "no question set example@0.2.0"},
+	} {
+		text := strings.Replace(string(es), tt.old, tt.new, 1)
+		if text == string(es) {
+			t.Fatalf("%s: the edit changed nothing", tt.name)
+		}
+		ds := Validate([]Input{{Name: "set.yaml", Data: set}, {Name: "es.yaml", Data: []byte(text)}}, testBase(t))
+		found := false
+		for _, d := range ds {
+			found = found || (d.File == "es.yaml" && d.Rule == tt.rule && strings.Contains(d.Message, tt.want))
+		}
+		if !found {
+			t.Errorf("%s: want %s %q; got %v", tt.name, tt.rule, tt.want, ds)
 		}
 	}
 }

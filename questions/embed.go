@@ -8,7 +8,7 @@ import (
 // The shipped files: one folder per question set, one file per published version
 // (<id>/v<version>.yaml, never edited once published), the national contacts and the word list.
 //
-//go:embed contacts.yaml wording.yaml */v*.yaml scenarios/*.yaml
+//go:embed contacts.yaml wording.yaml */v*.yaml scenarios/*.yaml */translations/*.yaml
 var embedded embed.FS
 
 // FS returns the shipped files. A folder on disk (os.DirFS) with the same layout serves the same

@@ -35,28 +35,31 @@ const (
 	KindContacts
 	KindWording
 	KindScenario
+	KindTranslation
 )
 
 // The formats this version reads.
 const (
-	FormatSet      = "safeharbor/v1"
-	FormatContacts = "safeharbor-contacts/v1"
-	FormatWording  = "safeharbor-wording/v1"
-	FormatScenario = "safeharbor-scenario/v1"
+	FormatSet         = "safeharbor/v1"
+	FormatContacts    = "safeharbor-contacts/v1"
+	FormatWording     = "safeharbor-wording/v1"
+	FormatScenario    = "safeharbor-scenario/v1"
+	FormatTranslation = "safeharbor-translation/v1"
 )
 
-var formats = []string{FormatSet, FormatContacts, FormatWording, FormatScenario}
+var formats = []string{FormatSet, FormatContacts, FormatWording, FormatScenario, FormatTranslation}
 
 // File is one decoded file: what it holds and what was found wrong with it.
 type File struct {
-	Name     string
-	Kind     Kind
-	SHA256   string // of the bytes read, hex
-	Set      *screening.QuestionSet
-	Contacts []screening.Contact
-	Wording  *WordingFile
-	Scenario *screening.Scenario
-	Findings screening.Findings
+	Name        string
+	Kind        Kind
+	SHA256      string // of the bytes read, hex
+	Set         *screening.QuestionSet
+	Contacts    []screening.Contact
+	Wording     *WordingFile
+	Scenario    *screening.Scenario
+	Translation *screening.Translation
+	Findings    screening.Findings
 }
 
 // ReadAll reads r up to MaxFileSize. It returns errTooLarge, without reading the rest, for
@@ -128,6 +131,9 @@ func Decode(name string, data []byte) *File {
 	case FormatScenario:
 		f.Kind = KindScenario
 		f.Scenario = d.scenario(root)
+	case FormatTranslation:
+		f.Kind = KindTranslation
+		f.Translation = d.translation(root)
 	case "":
 		d.out.Errorf(pos(root), screening.RuleFormat, "the file has no `format:` key; a question set starts with `format: %s`", FormatSet)
 	default:

@@ -150,10 +150,32 @@ func check(files []*File, base Base) {
 		}
 	}
 	for _, f := range files {
-		if f.Kind == KindScenario {
+		switch f.Kind {
+		case KindScenario:
 			f.Findings = append(f.Findings, checkScenario(f.Scenario, sets)...)
+		case KindTranslation:
+			f.Findings = append(f.Findings, checkTranslation(f.Translation, sets, opt.Wording)...)
 		}
 	}
+}
+
+// checkTranslation checks a translation against the exact set version it names.
+func checkTranslation(tr *screening.Translation, sets map[string]*File, wording *screening.Wording) screening.Findings {
+	var out screening.Findings
+	id, version := ParseSetRef(tr.Set)
+	switch {
+	case tr.Set == "":
+		out.Errorf(tr.Pos, screening.RuleMissingField, "the translation has no `set:` (id@version)")
+	case version == "":
+		out.Errorf(tr.SetPos, screening.RuleInvalidVersion, "set %q names no version: a translation is of one version, since any change to the set changes what must be translated", tr.Set)
+	case sets[id+"@"+version] == nil:
+		out.Errorf(tr.SetPos, screening.RuleUnknownReference, "no question set %s to translate; validate it with its set", tr.Set)
+	}
+	var set *screening.QuestionSet
+	if f := sets[id+"@"+version]; f != nil {
+		set = f.Set
+	}
+	return append(out, screening.CheckTranslation(tr, set, wording)...)
 }
 
 // checkScenario checks a scenario against the set it names, among those known.

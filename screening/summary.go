@@ -82,6 +82,7 @@ type QuestionAnswer struct {
 	State      State
 	Value      string   // the answer as a person reads it: option labels, "Yes", the youth's words
 	Values     []string // the answer as data: "yes"/"no", option values, the number, the words
+	Language   string   // the language it was asked in, when the interview used a translation
 }
 
 // SectionNote is the worker's note on a section.

@@ -423,10 +423,11 @@ type jsonAnswer struct {
 	State    string   `json:"state"`
 	Value    string   `json:"value,omitempty"`
 	Values   []string `json:"values,omitempty"`
+	Language string   `json:"language,omitempty"`
 }
 
 func toJSONAnswer(a screening.QuestionAnswer) jsonAnswer {
-	return jsonAnswer{Question: a.QuestionID, Section: a.SectionID, Text: a.Text, Mode: string(a.Mode), State: string(a.State), Value: a.Value, Values: a.Values}
+	return jsonAnswer{Question: a.QuestionID, Section: a.SectionID, Text: a.Text, Mode: string(a.Mode), State: string(a.State), Value: a.Value, Values: a.Values, Language: a.Language}
 }
 
 func ids(qs []screening.QuestionAnswer) []string {

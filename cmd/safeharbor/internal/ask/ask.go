@@ -5,6 +5,7 @@ package ask
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/safeharbor/safeharbor/screening"
 )
@@ -18,6 +19,16 @@ type Prompt struct {
 	N, Total     int               // the question's place among those that apply now, 1-based
 	Current      *screening.Answer // the answer being changed, on the review screen
 	Cue          string            // in self-study: what the young person says, or what the worker sees
+	Also         string            // the question in a second language, for an interpreted interview
+	Lang         string            // the language the question is shown in; "" is English
+}
+
+// yesNo are the words for yes and no in the languages safeharbor has translations for.
+func yesNo(lang string) (string, string) {
+	if lang == "es" || strings.HasPrefix(lang, "es-") {
+		return "Sí", "No"
+	}
+	return "Yes", "No"
 }
 
 // Screen is text the worker reads: what to say aloud and what to do.

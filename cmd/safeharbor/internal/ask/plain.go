@@ -104,13 +104,16 @@ func (p *Plain) Ask(ctx context.Context, pr Prompt) (screening.Answer, error) {
 	default:
 		p.printf("Ask: %s\n", q.Text)
 	}
+	if pr.Also != "" {
+		p.printf("Also: %s\n", pr.Also)
+	}
 	if q.Help != "" {
 		p.printf("Guidance: %s\n", q.Help)
 	}
 	if pr.Cue != "" {
 		p.printf("%s\n", pr.Cue)
 	}
-	labels := choiceLabels(q)
+	labels := choiceLabels(q, pr.Lang)
 	switch q.Type {
 	case screening.TypeMulti:
 		p.printf("Choose all that apply, by number or name, separated by commas; or none.\n")
@@ -194,10 +197,11 @@ func (p *Plain) Review(ctx context.Context, rows []ReviewRow) (int, error) {
 }
 
 // choiceLabels are the numbered choices of a question.
-func choiceLabels(q *screening.Question) []string {
+func choiceLabels(q *screening.Question, lang string) []string {
 	switch q.Type {
 	case screening.TypeYesNo:
-		return []string{"Yes", "No"}
+		yes, no := yesNo(lang)
+		return []string{yes, no}
 	case screening.TypeSingle, screening.TypeMulti:
 		out := make([]string, len(q.Options))
 		for i, o := range q.Options {
@@ -253,7 +257,7 @@ func parseAnswer(q *screening.Question, text string) (screening.Answer, string) 
 	switch q.Type {
 	case screening.TypeYesNo:
 		switch strings.ToLower(text) {
-		case "1", "yes", "y":
+		case "1", "yes", "y", "sí", "si":
 			a.Text = "yes"
 		case "2", "no", "n":
 			a.Text = "no"

@@ -225,6 +225,9 @@ func title(q *screening.Question) string {
 func description(p Prompt, extra string) string {
 	q := p.Question
 	lines := []string{fmt.Sprintf("Section %d of %d, %s. Question %d of %d.", p.SectionIndex, p.SectionCount, p.Section.Title, p.N, p.Total)}
+	if p.Also != "" {
+		lines = append(lines, "Also: "+p.Also)
+	}
 	if q.Help != "" {
 		lines = append(lines, "Guidance: "+q.Help)
 	}
@@ -267,7 +270,8 @@ func (t *TUI) askSingle(ctx context.Context, p Prompt) (screening.Answer, error)
 	q := p.Question
 	var opts []huh.Option[string]
 	if q.Type == screening.TypeYesNo {
-		opts = []huh.Option[string]{huh.NewOption("Yes", "yes"), huh.NewOption("No", "no")}
+		yes, no := yesNo(p.Lang)
+		opts = []huh.Option[string]{huh.NewOption(yes, "yes"), huh.NewOption(no, "no")}
 	} else {
 		for _, o := range q.Options {
 			opts = append(opts, huh.NewOption(o.Label, o.Value))

@@ -89,7 +89,7 @@ func TestValidateRefusesFIFO(t *testing.T) {
 
 func TestRunWritesOnlyToItsStreams(t *testing.T) {
 	code, stdout, stderr := run(t, "validate", "--strict")
-	if code != 0 || stdout != "12 files checked: no problems found\n" || stderr != "" {
+	if code != 0 || !strings.HasSuffix(stdout, " files checked: no problems found\n") || stderr != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }

@@ -36,9 +36,12 @@ type interviewOptions struct {
 	KeepDraft  bool
 	Training   bool
 	Scenario   string // --training --scenario ID: feedback after the summary
+	Lang       string // the language the questions are asked in
+	Also       string // a second language shown with each question: the worker's
 
 	cue      func(*screening.Question) string // self-study: what the young person says
 	scenario *screening.Scenario
+	loc      *localizer
 }
 
 func newInterviewCmd(a *app) *cobra.Command {
@@ -91,6 +94,8 @@ func addRunFlags(cmd *cobra.Command, opts *interviewOptions) {
 	f.StringArrayVar(&opts.EncryptTo, "encrypt-to", nil, "encrypt the --output file to this age public key (age1...); repeat for several")
 	f.BoolVar(&opts.Accessible, "accessible", false, "plain line prompts, for screen readers and pipes")
 	f.BoolVar(&opts.KeepDraft, "keep-draft", false, "keep the saved draft after the summary is written")
+	f.StringVar(&opts.Lang, "lang", "", "ask the questions in this language (a translation of the set, such as es)")
+	f.StringVar(&opts.Also, "also", "", "with --lang: show each question in this language too, for an interpreted interview; the guidance and summary use it")
 }
 
 // asker asks the worker: one question, a screen to read, the end after a disclosure, a note
@@ -132,7 +137,10 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 			return usageErrorf("scenario %s is for set %s, not %s@%s", sc.ID, sc.Set, file.Set.ID, file.Set.Version)
 		}
 	}
-	session := screening.NewSession(file.Set)
+	if opts.loc, err = newLocalizer(a, opts, file, run.base); err != nil {
+		return err
+	}
+	session := screening.NewSession(opts.loc.workerSet(file.Set))
 	var draft *drafts.Draft
 	if opts.Answers == "" {
 		ref := drafts.SetRef{ID: file.Set.ID, Version: file.Set.Version, SHA256: file.SHA256}
@@ -231,7 +239,14 @@ func conduct(ctx context.Context, a *app, opts *interviewOptions, run *runSetup,
 	if draft != nil {
 		started = draft.Started
 	}
-	err = interview(ctx, asker, session, interviewHooks{saver: saver, resumed: resumed, cue: opts.cue})
+	hooks := interviewHooks{saver: saver, resumed: resumed, cue: opts.cue}
+	if opts.loc != nil && (opts.loc.youth != nil || opts.loc.worker != nil) {
+		hooks.lang, hooks.base, hooks.baseQs = opts.loc, file.Set, map[string]*screening.Question{}
+		for _, q := range file.Set.Questions() {
+			hooks.baseQs[q.ID] = q
+		}
+	}
+	err = interview(ctx, asker, session, hooks)
 	if c, ok := asker.(io.Closer); ok {
 		// Give the terminal back before anything else is printed.
 		if cerr := c.Close(); err == nil {
@@ -251,6 +266,16 @@ func conduct(ctx context.Context, a *app, opts *interviewOptions, run *runSetup,
 		SetSHA256: file.SHA256, Started: started, Finished: time.Now(), Contacts: &run.dir,
 		Training: opts.Training || (draft != nil && draft.Training),
 	})
+	if opts.loc != nil {
+		// Written in the worker's language; each answer says which language it was asked in.
+		sum.Language = opts.loc.workerLang
+		for i := range sum.Answers {
+			sum.Answers[i].Language = opts.loc.workerLang
+			if sum.Answers[i].Mode.ReadAloud() {
+				sum.Answers[i].Language = opts.loc.youthLang
+			}
+		}
+	}
 	if err := writeSummary(a, opts.Output, run.render, run.encrypt, &sum); err != nil {
 		if saver.saved {
 			return fmt.Errorf("%w; the answers are kept in draft %s (safeharbor resume %s)", err, draft.ID, draft.ID)
@@ -325,6 +350,9 @@ type interviewHooks struct {
 	saver   *draftSaver
 	resumed *ask.Screen
 	cue     func(*screening.Question) string
+	lang    *localizer
+	base    *screening.QuestionSet         // the set in its own language
+	baseQs  map[string]*screening.Question // its questions by id
 }
 
 func interview(ctx context.Context, a asker, s *screening.Session, h interviewHooks) error {
@@ -336,7 +364,11 @@ func interview(ctx context.Context, a asker, s *screening.Session, h interviewHo
 			return err
 		}
 	case len(set.Opening) > 0:
-		if err := a.Show(ctx, ask.Screen{Title: "Before you begin", Steps: set.Opening}); err != nil {
+		steps := set.Opening
+		if h.lang != nil {
+			steps = h.lang.steps(h.base.Opening, set.Opening, false)
+		}
+		if err := a.Show(ctx, ask.Screen{Title: "Before you begin", Steps: steps}); err != nil {
 			return err
 		}
 	}
@@ -367,6 +399,11 @@ func interview(ctx context.Context, a asker, s *screening.Session, h interviewHo
 		p := ask.Prompt{Question: q, Section: sec, SectionIndex: sectionIndex(set, sec) + 1, SectionCount: len(set.Sections), N: n, Total: total, Current: current}
 		if h.cue != nil {
 			p.Cue = h.cue(q)
+		}
+		if h.lang != nil {
+			if bq, ok := h.baseQs[q.ID]; ok {
+				h.lang.prompt(&p, bq)
+			}
 		}
 		ans, err := a.Ask(ctx, p)
 		if err != nil {
@@ -428,7 +465,11 @@ func interview(ctx context.Context, a asker, s *screening.Session, h interviewHo
 		// A changed answer can open follow-ups: the loop asks them, then reviews again.
 	}
 	if len(set.Closing) > 0 {
-		return a.Show(ctx, ask.Screen{Title: "To close", Steps: set.Closing})
+		steps := set.Closing
+		if h.lang != nil {
+			steps = h.lang.steps(h.base.Closing, set.Closing, true)
+		}
+		return a.Show(ctx, ask.Screen{Title: "To close", Steps: steps})
 	}
 	return nil
 }

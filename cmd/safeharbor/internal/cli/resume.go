@@ -84,7 +84,10 @@ func runResume(ctx context.Context, a *app, id string, opts *interviewOptions) e
 	if err != nil {
 		return err
 	}
-	session, err := screening.Restore(file.Set, d.Snapshot())
+	if opts.loc, err = newLocalizer(a, opts, file, run.base); err != nil {
+		return err
+	}
+	session, err := screening.Restore(opts.loc.workerSet(file.Set), d.Snapshot())
 	if err != nil {
 		return fmt.Errorf("draft %s cannot be resumed with set %s %s: %w; it was left as it is", d.ID, d.Set.ID, d.Set.Version, err)
 	}

@@ -18,6 +18,7 @@ type showOptions struct {
 	Set    string // ID[@VERSION]
 	File   string
 	Format string
+	Lang   string
 }
 
 func newShowCmd(a *app) *cobra.Command {
@@ -31,7 +32,8 @@ read aloud and which only observed, the options, the worker's guidance, follow-u
 indicators, actions and contacts. With no @VERSION, the newest version is shown.`),
 		Example: `  safeharbor show example
   safeharbor show example@0.1.0 --format markdown > example.md
-  safeharbor show --file sets/county/v1.2.0.yaml`,
+  safeharbor show --file sets/county/v1.2.0.yaml
+  safeharbor show example --lang es`,
 		Args: wrapArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
@@ -42,6 +44,7 @@ indicators, actions and contacts. With no @VERSION, the newest version is shown.
 	}
 	cmd.Flags().StringVar(&opts.File, "file", "", "show the question set in this file instead of a built-in one")
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or markdown")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "show the set in this language (a translation, such as es)")
 	return cmd
 }
 
@@ -75,9 +78,17 @@ func runShow(a *app, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
+	set := file.Set
+	if opts.Lang != "" && opts.Lang != set.Language {
+		loc, err := newLocalizer(a, &interviewOptions{Lang: opts.Lang}, file, base)
+		if err != nil {
+			return err
+		}
+		set = screening.Translate(set, loc.youth)
+	}
 	var dir screening.ContactDirectory
 	dir.Add(base.Contacts...)
-	if err := write(report.SetForm{Set: file.Set, Contacts: &dir}); err != nil {
+	if err := write(report.SetForm{Set: set, Contacts: &dir}); err != nil {
 		return fmt.Errorf("write form: %w", err)
 	}
 	return nil

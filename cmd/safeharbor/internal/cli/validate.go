@@ -115,7 +115,12 @@ func shippedInputs() ([]questions.Input, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list shipped scenarios: %w", err)
 	}
+	translations, err := fs.Glob(fsys, "*/"+questions.TranslationsDirName+"/*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("list shipped translations: %w", err)
+	}
 	names = append([]string{questions.ContactsPath, questions.WordingPath}, names...)
+	names = append(names, translations...)
 	names = append(names, scenarios...)
 	inputs := make([]questions.Input, 0, len(names))
 	for _, name := range names {

@@ -1,0 +1,193 @@
+package screening
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Translation is a question set's words in another language, for the exact set version it
+// names. Ids, values, weights and conditions stay the set's own: only what people read changes.
+type Translation struct {
+	Set         string // id@version
+	Language    string
+	Title       string
+	Description string
+	Opening     []Step
+	Closing     []Step
+	Sections    map[string]SectionText
+	Questions   map[string]QuestionText
+	Indicators  map[string]Text
+	Actions     map[string]Text
+
+	Pos, SetPos, LangPos Pos
+}
+
+// Text is one translated string with where it is written.
+type Text struct {
+	Text string
+	Pos  Pos
+}
+
+// SectionText is a section's translated title and guidance.
+type SectionText struct {
+	Title, Help Text
+	Pos         Pos
+}
+
+// QuestionText is a question's translated words.
+type QuestionText struct {
+	Text, Help, Unit Text
+	Options          map[string]Text
+	Pos              Pos
+}
+
+// CheckTranslation checks that a translation has every string of the set, and nothing else.
+func CheckTranslation(tr *Translation, set *QuestionSet, wording *Wording) Findings {
+	c := checker{opt: CheckOptions{Wording: wording}}
+	if tr.Language == "" {
+		c.out.Errorf(tr.Pos, RuleMissingField, "the translation has no language")
+	} else if !IsLanguageTag(tr.Language) {
+		c.out.Errorf(tr.LangPos, RuleInvalidLanguage, "language %q is not a BCP 47 tag such as \"es\" or \"es-US\"", tr.Language)
+	}
+	if set == nil {
+		return c.out
+	}
+	missing := func(what string) {
+		c.out.Errorf(tr.Pos, RuleMissingTranslation, "the translation lacks %s", what)
+	}
+	need := func(got Text, has string, what string) {
+		if strings.TrimSpace(has) != "" && strings.TrimSpace(got.Text) == "" {
+			missing(what)
+		}
+	}
+	need(Text{Text: tr.Title}, set.Title, "the title")
+	need(Text{Text: tr.Description}, set.Description, "the description")
+	steps := func(got, want []Step, what string) {
+		if len(got) != len(want) {
+			c.out.Errorf(tr.Pos, RuleMissingTranslation, "the %s has %d steps, the translation %d: translate each, in order", what, len(want), len(got))
+			return
+		}
+		for i := range want {
+			if got[i].Kind != want[i].Kind {
+				c.out.Errorf(got[i].Pos, RuleMissingTranslation, "step %d of the %s is %q in the set but %q here", i+1, what, want[i].Kind, got[i].Kind)
+			}
+			if got[i].Kind == StepSay {
+				c.readAloud(got[i].Text, got[i].Pos, "read aloud", true)
+			}
+		}
+	}
+	steps(tr.Opening, set.Opening, "opening")
+	steps(tr.Closing, set.Closing, "closing")
+
+	sectionIDs, questionIDs := []string{}, []string{}
+	for _, sec := range set.Sections {
+		sectionIDs = append(sectionIDs, sec.ID)
+		st := tr.Sections[sec.ID]
+		need(st.Title, sec.Title, fmt.Sprintf("the title of section %q", sec.ID))
+		need(st.Help, sec.Help, fmt.Sprintf("the guidance of section %q", sec.ID))
+		for i := range sec.Questions {
+			q := &sec.Questions[i]
+			questionIDs = append(questionIDs, q.ID)
+			qt := tr.Questions[q.ID]
+			need(qt.Text, q.Text, fmt.Sprintf("the text of question %q", q.ID))
+			need(qt.Help, q.Help, fmt.Sprintf("the guidance of question %q", q.ID))
+			need(qt.Unit, q.Unit, fmt.Sprintf("the unit of question %q", q.ID))
+			if q.Mode.ReadAloud() && qt.Text.Text != "" {
+				c.readAloud(qt.Text.Text, qt.Text.Pos, "question", true)
+			}
+			values := []string{}
+			for _, o := range q.Options {
+				values = append(values, o.Value)
+				need(qt.Options[o.Value], o.Label, fmt.Sprintf("the label of option %q of question %q", o.Value, q.ID))
+			}
+			for v, t := range qt.Options {
+				if !slices.Contains(values, v) {
+					c.out.Errorf(t.Pos, RuleUnknownReference, "question %q has no option %q%s", q.ID, v, DidYouMean(v, values))
+				}
+			}
+		}
+	}
+	for id, st := range tr.Sections {
+		if !slices.Contains(sectionIDs, id) {
+			c.out.Errorf(st.Pos, RuleUnknownReference, "set %s has no section %q%s", set.ID, id, DidYouMean(id, sectionIDs))
+		}
+	}
+	for id, qt := range tr.Questions {
+		if !slices.Contains(questionIDs, id) {
+			c.out.Errorf(qt.Pos, RuleUnknownReference, "set %s has no question %q%s", set.ID, id, DidYouMean(id, questionIDs))
+		}
+	}
+	indicatorIDs := []string{}
+	for _, ind := range set.Indicators {
+		indicatorIDs = append(indicatorIDs, ind.ID)
+		need(tr.Indicators[ind.ID], ind.Label, fmt.Sprintf("the label of indicator %q", ind.ID))
+	}
+	for id, t := range tr.Indicators {
+		if !slices.Contains(indicatorIDs, id) {
+			c.out.Errorf(t.Pos, RuleUnknownReference, "set %s has no indicator %q%s", set.ID, id, DidYouMean(id, indicatorIDs))
+		}
+	}
+	actionIDs := []string{}
+	for _, a := range set.Actions {
+		actionIDs = append(actionIDs, a.ID)
+		need(tr.Actions[a.ID], a.Text, fmt.Sprintf("the text of action %q", a.ID))
+	}
+	for id, t := range tr.Actions {
+		if !slices.Contains(actionIDs, id) {
+			c.out.Errorf(t.Pos, RuleUnknownReference, "set %s has no action %q%s", set.ID, id, DidYouMean(id, actionIDs))
+		}
+	}
+	return c.out
+}
+
+// Translate returns a copy of the set in the translation's language. The set must have passed
+// CheckTranslation with this translation.
+func Translate(set *QuestionSet, tr *Translation) *QuestionSet {
+	out := *set
+	out.Language = tr.Language
+	out.Title = tr.Title
+	if tr.Description != "" {
+		out.Description = tr.Description
+	}
+	out.Opening, out.Closing = slices.Clone(tr.Opening), slices.Clone(tr.Closing)
+	out.Sections = make([]Section, len(set.Sections))
+	for i, sec := range set.Sections {
+		st := tr.Sections[sec.ID]
+		sec.Title, sec.Help = or(st.Title.Text, sec.Title), or(st.Help.Text, sec.Help)
+		qs := make([]Question, len(sec.Questions))
+		for j, q := range sec.Questions {
+			qs[j] = TranslateQuestion(&q, tr)
+		}
+		sec.Questions = qs
+		out.Sections[i] = sec
+	}
+	out.Indicators = slices.Clone(set.Indicators)
+	for i := range out.Indicators {
+		out.Indicators[i].Label = or(tr.Indicators[out.Indicators[i].ID].Text, out.Indicators[i].Label)
+	}
+	out.Actions = slices.Clone(set.Actions)
+	for i := range out.Actions {
+		out.Actions[i].Text = or(tr.Actions[out.Actions[i].ID].Text, out.Actions[i].Text)
+	}
+	return &out
+}
+
+// TranslateQuestion returns a copy of q with its words in the translation's language.
+func TranslateQuestion(q *Question, tr *Translation) Question {
+	out := *q
+	qt := tr.Questions[q.ID]
+	out.Text, out.Help, out.Unit = or(qt.Text.Text, q.Text), or(qt.Help.Text, q.Help), or(qt.Unit.Text, q.Unit)
+	out.Options = slices.Clone(q.Options)
+	for i := range out.Options {
+		out.Options[i].Label = or(qt.Options[out.Options[i].Value].Text, out.Options[i].Label)
+	}
+	return out
+}
+
+func or(a, b string) string {
+	if strings.TrimSpace(a) != "" {
+		return a
+	}
+	return b
+}

@@ -108,37 +108,37 @@ func CheckTranslation(tr *Translation, set *QuestionSet, wording *Wording) Findi
 			}
 		}
 	}
-	for id, st := range tr.Sections {
-		if !slices.Contains(sectionIDs, id) {
-			c.out.Errorf(st.Pos, RuleUnknownReference, "set %s has no section %q%s", set.ID, id, DidYouMean(id, sectionIDs))
+	unknown := func(what string, known []string, got map[string]Pos) {
+		for id, p := range got {
+			if !slices.Contains(known, id) {
+				c.out.Errorf(p, RuleUnknownReference, "set %s has no %s %q%s", set.ID, what, id, DidYouMean(id, known))
+			}
 		}
 	}
-	for id, qt := range tr.Questions {
-		if !slices.Contains(questionIDs, id) {
-			c.out.Errorf(qt.Pos, RuleUnknownReference, "set %s has no question %q%s", set.ID, id, DidYouMean(id, questionIDs))
-		}
-	}
+	unknown("section", sectionIDs, positions(tr.Sections, func(st SectionText) Pos { return st.Pos }))
+	unknown("question", questionIDs, positions(tr.Questions, func(qt QuestionText) Pos { return qt.Pos }))
 	indicatorIDs := []string{}
 	for _, ind := range set.Indicators {
 		indicatorIDs = append(indicatorIDs, ind.ID)
 		need(tr.Indicators[ind.ID], ind.Label, fmt.Sprintf("the label of indicator %q", ind.ID))
 	}
-	for id, t := range tr.Indicators {
-		if !slices.Contains(indicatorIDs, id) {
-			c.out.Errorf(t.Pos, RuleUnknownReference, "set %s has no indicator %q%s", set.ID, id, DidYouMean(id, indicatorIDs))
-		}
-	}
+	unknown("indicator", indicatorIDs, positions(tr.Indicators, func(t Text) Pos { return t.Pos }))
 	actionIDs := []string{}
 	for _, a := range set.Actions {
 		actionIDs = append(actionIDs, a.ID)
 		need(tr.Actions[a.ID], a.Text, fmt.Sprintf("the text of action %q", a.ID))
 	}
-	for id, t := range tr.Actions {
-		if !slices.Contains(actionIDs, id) {
-			c.out.Errorf(t.Pos, RuleUnknownReference, "set %s has no action %q%s", set.ID, id, DidYouMean(id, actionIDs))
-		}
-	}
+	unknown("action", actionIDs, positions(tr.Actions, func(t Text) Pos { return t.Pos }))
 	return c.out
+}
+
+// positions maps each id of a translation's entries to where it is written.
+func positions[T any](m map[string]T, pos func(T) Pos) map[string]Pos {
+	out := make(map[string]Pos, len(m))
+	for id, v := range m {
+		out[id] = pos(v)
+	}
+	return out
 }
 
 // Translate returns a copy of the set in the translation's language. The set must have passed

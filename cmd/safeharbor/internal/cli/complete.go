@@ -85,7 +85,7 @@ func addCompletions(a *app, root *cobra.Command) {
 			c.ValidArgsFunction = firstArg(completeSets(a))
 			_ = c.RegisterFlagCompletionFunc("format", completeValues("text", "markdown"))
 		case "interview", "resume":
-			_ = c.RegisterFlagCompletionFunc("format", completeValues("text", "markdown", "json", "html"))
+			_ = c.RegisterFlagCompletionFunc("format", completeValues("text", "markdown", "json", "html", "fhir"))
 			if c.Name() == "interview" {
 				_ = c.RegisterFlagCompletionFunc("set", completeSets(a))
 				_ = c.RegisterFlagCompletionFunc("scenario", completeScenarios)

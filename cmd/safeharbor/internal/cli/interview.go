@@ -36,6 +36,7 @@ type interviewOptions struct {
 	KeepDraft  bool
 	Training   bool
 	Scenario   string // --training --scenario ID: feedback after the summary
+	FHIRBase   string // the canonical base of FHIR Questionnaires
 	Lang       string // the language the questions are asked in
 	Also       string // a second language shown with each question: the worker's
 
@@ -89,7 +90,8 @@ Ctrl-C stops the interview (exit 130); no summary is printed for an unfinished i
 func addRunFlags(cmd *cobra.Command, opts *interviewOptions) {
 	f := cmd.Flags()
 	f.StringVar(&opts.Answers, "answers", "", "take the answers from this YAML file instead of asking")
-	f.StringVar(&opts.Format, "format", "text", "summary format: text, markdown, json or html (one self-contained page, to print or save as PDF)")
+	f.StringVar(&opts.Format, "format", "text", "summary format: text, markdown, json, html (one page, to print or save as PDF) or fhir (an R4 QuestionnaireResponse)")
+	f.StringVar(&opts.FHIRBase, "fhir-base", "", "with --format fhir: the base URL of the agency's Questionnaires (default: a urn)")
 	f.StringVar(&opts.Output, "output", "", "write the summary to this new file (mode 0600) instead of standard output")
 	f.StringArrayVar(&opts.EncryptTo, "encrypt-to", nil, "encrypt the --output file to this age public key (age1...); repeat for several")
 	f.BoolVar(&opts.Accessible, "accessible", false, "plain line prompts, for screen readers and pipes")
@@ -226,6 +228,12 @@ func conduct(ctx context.Context, a *app, opts *interviewOptions, run *runSetup,
 	asker, replay, err := chooseAsker(a, opts, file, session)
 	if err != nil {
 		return err
+	}
+	if opts.Format == "fhir" {
+		url := report.FHIRURL(opts.FHIRBase, file.Set.ID)
+		run.render = func(w io.Writer, s *screening.Summary) error {
+			return report.WriteQuestionnaireResponse(w, session.Set(), s, url)
+		}
 	}
 	var store *drafts.Store
 	if draft != nil {
@@ -531,8 +539,10 @@ func summaryWriter(format string) (func(io.Writer, *screening.Summary) error, er
 		return report.WriteSummaryJSON, nil
 	case "html":
 		return report.WriteSummaryHTML, nil
+	case "fhir":
+		return nil, nil // needs the set: made in conduct
 	}
-	return nil, usageErrorf("unknown --format %q: want text, markdown, json or html", format)
+	return nil, usageErrorf("unknown --format %q: want text, markdown, json, html or fhir", format)
 }
 
 // chooseSet finds the set to use: a file, a named set, or the newest active default.

@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/safeharbor/safeharbor/questions"
+	"github.com/safeharbor/safeharbor/screening/report"
+)
+
+func newExportCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "export",
+		Short: "Write a question set in another standard's format",
+		Args:  noArgs,
+		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	var file, base string
+	fhir := &cobra.Command{
+		Use:   "fhir SET[@VERSION] | --file PATH",
+		Short: "Write a question set as a FHIR R4 Questionnaire",
+		Long: strings.TrimSpace(`
+Write a question set as a FHIR R4 Questionnaire (JSON): a group per section, an item per question
+with its linkId, enableWhen for its conditions, answer options with indicator weights as the
+ordinalValue extension, and the worker's guidance as help items. Yes/no questions are choices of
+HL7's Y/N codes so their weight can be carried; every choice also lists data-absent-reason codes
+for a decline, "don't know" and "not asked". 'interview --format fhir' writes the matching
+QuestionnaireResponse; give both the same --base/--fhir-base.`),
+		Example: `  safeharbor export fhir post-return > questionnaire.json
+  safeharbor export fhir post-return --base https://fhir.example.org/fhir`,
+		Args: wrapArgs(cobra.MaximumNArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if (len(args) == 1) == (file != "") {
+				return usageErrorf("name one question set: `export fhir SET[@VERSION]` or `export fhir --file PATH`")
+			}
+			b, catalog, err := a.shipped()
+			if err != nil {
+				return err
+			}
+			var f *questions.File
+			if file != "" {
+				f, err = loadSetFile(file, b)
+			} else {
+				id, version := questions.ParseSetRef(args[0])
+				if f, err = catalog.Find(id, version); err != nil {
+					err = &usageError{err}
+				}
+			}
+			if err != nil {
+				return err
+			}
+			if err := report.WriteQuestionnaire(a.streams.Out, f.Set, report.FHIRURL(base, f.Set.ID)); err != nil {
+				return fmt.Errorf("export %s: %w", f.Set.ID, err)
+			}
+			return nil
+		},
+	}
+	fhir.Flags().StringVar(&file, "file", "", "export the question set in this file")
+	fhir.Flags().StringVar(&base, "base", "", "the base URL of the agency's Questionnaires (default: a urn)")
+	fhir.ValidArgsFunction = firstArg(completeSets(a))
+	cmd.AddCommand(fhir)
+	return cmd
+}

@@ -1,0 +1,219 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+type qItem struct {
+	LinkID     string `json:"linkId"`
+	Type       string `json:"type"`
+	Repeats    bool   `json:"repeats"`
+	EnableWhen []struct {
+		Question      string      `json:"question"`
+		Operator      string      `json:"operator"`
+		AnswerBoolean *bool       `json:"answerBoolean"`
+		AnswerCoding  *fhirCoding `json:"answerCoding"`
+	} `json:"enableWhen"`
+	EnableBehavior string `json:"enableBehavior"`
+	AnswerOption   []struct {
+		Extension []struct {
+			URL          string   `json:"url"`
+			ValueDecimal *float64 `json:"valueDecimal"`
+		} `json:"extension"`
+		ValueCoding fhirCoding `json:"valueCoding"`
+	} `json:"answerOption"`
+	Item []qItem `json:"item"`
+}
+
+func exportQuestionnaire(t *testing.T) (map[string]any, []qItem) {
+	t.Helper()
+	f, _ := postReturn(t)
+	var b bytes.Buffer
+	if err := WriteQuestionnaire(&b, f.Set, FHIRURL("", f.Set.ID)); err != nil {
+		t.Fatal(err)
+	}
+	var top map[string]any
+	var q struct {
+		Item []qItem `json:"item"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &top); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b.Bytes(), &q); err != nil {
+		t.Fatal(err)
+	}
+	return top, q.Item
+}
+
+// The FHIR R4 rules a Questionnaire must keep, as the research names them (que-0, que-1, que-2,
+// que-5, que-7, que-12), and the weights carried as ordinalValue.
+func TestQuestionnaire(t *testing.T) {
+	top, items := exportQuestionnaire(t)
+	if top["resourceType"] != "Questionnaire" || top["status"] != "active" || top["version"] != "1.0.0" || top["url"] != "urn:safeharbor:questionnaire:post-return" {
+		t.Errorf("header %v %v %v %v", top["resourceType"], top["status"], top["version"], top["url"])
+	}
+	if !regexp.MustCompile(`^[A-Z]([A-Za-z0-9_]){0,254}$`).MatchString(top["name"].(string)) {
+		t.Errorf("name %q is not machine-friendly (que-0)", top["name"])
+	}
+	seen := map[string]string{} // linkId -> type, in order
+	order := []string{}
+	weights := 0.0
+	var walk func(items []qItem)
+	walk = func(items []qItem) {
+		for _, it := range items {
+			if _, dup := seen[it.LinkID]; dup {
+				t.Errorf("linkId %s twice (que-2)", it.LinkID)
+			}
+			for _, ew := range it.EnableWhen {
+				typ, ok := seen[ew.Question]
+				if !ok {
+					t.Errorf("%s: enableWhen on %s, which is not an earlier item", it.LinkID, ew.Question)
+				}
+				if ew.Operator == "exists" && ew.AnswerBoolean == nil {
+					t.Errorf("%s: exists needs answerBoolean (que-7)", it.LinkID)
+				}
+				if typ == "choice" && ew.Operator != "exists" && ew.AnswerCoding == nil {
+					t.Errorf("%s: enableWhen on a choice needs answerCoding", it.LinkID)
+				}
+			}
+			if len(it.EnableWhen) > 1 && it.EnableBehavior == "" {
+				t.Errorf("%s: several enableWhen need enableBehavior (que-12)", it.LinkID)
+			}
+			switch it.Type {
+			case "group":
+				if len(it.Item) == 0 {
+					t.Errorf("group %s without items (que-1)", it.LinkID)
+				}
+			case "display":
+				if len(it.Item) > 0 {
+					t.Errorf("display %s with items (que-1)", it.LinkID)
+				}
+			case "choice":
+				codes := map[string]bool{}
+				for _, o := range it.AnswerOption {
+					codes[o.ValueCoding.Code] = true
+					for _, e := range o.Extension {
+						if e.URL == fhirOrdinal {
+							weights += *e.ValueDecimal
+						}
+					}
+				}
+				if !codes["asked-declined"] || !codes["asked-unknown"] {
+					t.Errorf("choice %s cannot record a decline", it.LinkID)
+				}
+			default:
+				if len(it.AnswerOption) > 0 {
+					t.Errorf("%s of type %s has answer options (que-5)", it.LinkID, it.Type)
+				}
+			}
+			seen[it.LinkID] = it.Type
+			order = append(order, it.LinkID)
+			walk(it.Item)
+		}
+	}
+	walk(items)
+	if seen["offered-for-sexual"] != "choice" || seen["age"] != "decimal" || seen["room-paid-by"] != "string" {
+		t.Errorf("types %s %s %s", seen["offered-for-sexual"], seen["age"], seen["room-paid-by"])
+	}
+	if weights == 0 {
+		t.Error("no indicator weight carried as ordinalValue")
+	}
+}
+
+func TestQuestionnaireRefusesWhatFHIRCannotSay(t *testing.T) {
+	f, _ := postReturn(t)
+	set := *f.Set
+	set.Sections = append([]screening.Section(nil), set.Sections...)
+	sec := set.Sections[1]
+	sec.Questions = append([]screening.Question(nil), sec.Questions...)
+	sec.Questions[1].When = &screening.Condition{Op: screening.OpLevel, Level: screening.LevelPossible}
+	set.Sections[1] = sec
+	err := WriteQuestionnaire(&bytes.Buffer{}, &set, "urn:x")
+	if err == nil || !strings.Contains(err.Error(), "no FHIR enableWhen form") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// A response names its Questionnaire's url and version, uses its linkIds and codes, records a
+// decline as asked-declined, and leaves out what did not apply.
+func TestQuestionnaireResponse(t *testing.T) {
+	_, items := exportQuestionnaire(t)
+	options := map[string]map[string]bool{}
+	var index func(items []qItem)
+	index = func(items []qItem) {
+		for _, it := range items {
+			options[it.LinkID] = map[string]bool{}
+			for _, o := range it.AnswerOption {
+				options[it.LinkID][o.ValueCoding.System+"|"+o.ValueCoding.Code] = true
+			}
+			index(it.Item)
+		}
+	}
+	index(items)
+
+	f, _ := postReturn(t)
+	sum := disclosureSummary(t)
+	var b bytes.Buffer
+	if err := WriteQuestionnaireResponse(&b, f.Set, &sum, FHIRURL("", f.Set.ID)); err != nil {
+		t.Fatal(err)
+	}
+	var qr struct {
+		ResourceType  string `json:"resourceType"`
+		Questionnaire string `json:"questionnaire"`
+		Status        string `json:"status"`
+		Item          []struct {
+			LinkID string `json:"linkId"`
+			Item   []struct {
+				LinkID string `json:"linkId"`
+				Answer []struct {
+					ValueCoding *fhirCoding `json:"valueCoding"`
+				} `json:"answer"`
+			} `json:"item"`
+		} `json:"item"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &qr); err != nil {
+		t.Fatal(err)
+	}
+	if qr.ResourceType != "QuestionnaireResponse" || qr.Questionnaire != "urn:safeharbor:questionnaire:post-return|1.0.0" || qr.Status != "stopped" {
+		t.Errorf("header %s %s %s", qr.ResourceType, qr.Questionnaire, qr.Status)
+	}
+	got := map[string]string{}
+	for _, g := range qr.Item {
+		if _, ok := options[g.LinkID]; !ok {
+			t.Errorf("group %s is not in the Questionnaire", g.LinkID)
+		}
+		for _, it := range g.Item {
+			if _, ok := options[it.LinkID]; !ok {
+				t.Errorf("item %s is not in the Questionnaire", it.LinkID)
+			}
+			for _, a := range it.Answer {
+				if a.ValueCoding == nil {
+					continue
+				}
+				key := a.ValueCoding.System + "|" + a.ValueCoding.Code
+				if !options[it.LinkID][key] {
+					t.Errorf("%s: %s is not one of its answer options", it.LinkID, key)
+				}
+				got[it.LinkID] += a.ValueCoding.Code + " "
+			}
+		}
+	}
+	if got["afraid-of-someone"] != "asked-declined " || got["others-there"] != "asked-unknown " || got["offered-for-sexual"] != "Y " || got["slept-where"] != "friend hotel " {
+		t.Errorf("answers %v", got)
+	}
+	if _, ok := got["room-paid-by"]; ok {
+		t.Error("a string answer came out as a coding")
+	}
+	if strings.Contains(b.String(), `"partner-met"`) == false {
+		t.Error("an answered follow-up is missing")
+	}
+	if strings.Contains(b.String(), `"new-things-from"`) {
+		t.Error("a question that did not apply is in the response")
+	}
+}

@@ -192,22 +192,6 @@ const (
 	LevelClear    = "clear"
 )
 
-// QuestionIndex returns the index of every question by id, in file order (sections flattened).
-// A duplicated id keeps its first place.
-func (s *QuestionSet) QuestionIndex() map[string]int {
-	idx := make(map[string]int)
-	n := 0
-	for _, sec := range s.Sections {
-		for _, q := range sec.Questions {
-			if _, dup := idx[q.ID]; !dup {
-				idx[q.ID] = n
-			}
-			n++
-		}
-	}
-	return idx
-}
-
 // Questions returns every question in file order.
 func (s *QuestionSet) Questions() []*Question {
 	var qs []*Question

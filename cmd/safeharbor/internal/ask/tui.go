@@ -16,20 +16,20 @@ import (
 	"github.com/safeharbor/safeharbor/screening"
 )
 
-// Internal values for the choices every question offers. They start with a NUL byte, which no
-// option value (kebab-case) can, so they never collide with a set's own values.
+// Values of the form-only choices; like the states' values (stateLabels), they start with a NUL.
 const (
-	valDeclined = "\x00declined"
-	valDontKnow = "\x00dont-know"
-	valSkip     = "\x00skip"
-	valNone     = "\x00none"
-	valTypeIt   = "\x00type"
+	valNone   = "\x00none"
+	valTypeIt = "\x00type"
 )
 
-var stateByValue = map[string]screening.State{
-	valDeclined: screening.StateDeclined,
-	valDontKnow: screening.StateDontKnow,
-	valSkip:     screening.StateNotAsked,
+// stateOf returns the state a form value stands for.
+func stateOf(value string) (screening.State, bool) {
+	for _, s := range stateLabels {
+		if s.Value == value {
+			return s.State, true
+		}
+	}
+	return "", false
 }
 
 // TUI asks in the terminal with huh, one question per form: the question large, the worker's
@@ -244,11 +244,11 @@ func description(p Prompt, extra string) string {
 }
 
 func stateOptions() []huh.Option[string] {
-	return []huh.Option[string]{
-		huh.NewOption("Prefers not to say", valDeclined),
-		huh.NewOption("Doesn't know", valDontKnow),
-		huh.NewOption("Skip (not asked)", valSkip),
+	opts := make([]huh.Option[string], len(stateLabels))
+	for i, s := range stateLabels {
+		opts[i] = huh.NewOption(s.Label, s.Value)
 	}
+	return opts
 }
 
 // Warn shows something the worker must know, until they continue.
@@ -286,7 +286,7 @@ func (t *TUI) askSingle(ctx context.Context, p Prompt) (screening.Answer, error)
 	if err := t.run(ctx, sel); err != nil {
 		return screening.Answer{}, err
 	}
-	if st, ok := stateByValue[v]; ok {
+	if st, ok := stateOf(v); ok {
 		return screening.Answer{State: st}, nil
 	}
 	return screening.Answered(v), nil
@@ -333,7 +333,7 @@ func (t *TUI) askMulti(ctx context.Context, p Prompt) (screening.Answer, error) 
 		extra = "Nothing was chosen. Choose all that apply with space or x, or choose \"None of these\", then press Enter."
 	}
 	if len(vs) == 1 {
-		if st, ok := stateByValue[vs[0]]; ok {
+		if st, ok := stateOf(vs[0]); ok {
 			return screening.Answer{State: st}, nil
 		}
 		if vs[0] == valNone {
@@ -380,7 +380,7 @@ func (t *TUI) askTyped(ctx context.Context, p Prompt) (screening.Answer, error) 
 		if err := t.run(ctx, sel); err != nil {
 			return screening.Answer{}, err
 		}
-		if st, ok := stateByValue[v]; ok {
+		if st, ok := stateOf(v); ok {
 			return screening.Answer{State: st}, nil
 		}
 	}
@@ -429,13 +429,10 @@ func (t *TUI) Review(ctx context.Context, rows []ReviewRow) (int, error) {
 
 // currentValue is the select value of an earlier answer, to start from when changing it.
 func currentValue(a screening.Answer) string {
-	switch a.State {
-	case screening.StateDeclined:
-		return valDeclined
-	case screening.StateDontKnow:
-		return valDontKnow
-	case screening.StateNotAsked:
-		return valSkip
+	for _, s := range stateLabels {
+		if s.State == a.State {
+			return s.Value
+		}
 	}
 	return a.Text
 }

@@ -375,11 +375,6 @@ func writeAtomic(dir, name string, data []byte) error {
 	return f.Sync()
 }
 
-// List returns the drafts, most recently saved first.
-func (s *Store) List() ([]Meta, error) {
-	return List(s.dirs)
-}
-
 // List returns the drafts in dirs, most recently saved first, without the key.
 func List(dirs Dirs) ([]Meta, error) {
 	entries, err := os.ReadDir(dirs.draftsDir())

@@ -57,7 +57,7 @@ func TestSaveLoad(t *testing.T) {
 		strings.Join(sn.Answers["slept-where"].Choices, ",") != "friend,hotel" || sn.Notes["while-away"] != "stayed with people" {
 		t.Errorf("round trip lost something: %+v", sn)
 	}
-	list, err := s.List()
+	list, err := List(dirs)
 	if err != nil || len(list) != 1 || list[0].Answered != 4 || list[0].Set != "post-return@1.0.0" {
 		t.Errorf("list %+v %v", list, err)
 	}
@@ -153,7 +153,7 @@ func TestMissingKey(t *testing.T) {
 	if _, err := s.Load(d.ID, ""); err == nil || !strings.Contains(err.Error(), "without it, drafts cannot be opened") {
 		t.Errorf("err = %v", err)
 	}
-	if list, _ := s.List(); len(list) != 1 {
+	if list, _ := List(dirs); len(list) != 1 {
 		t.Error("the draft is gone")
 	}
 }
@@ -185,7 +185,7 @@ func TestDeleteAndIDs(t *testing.T) {
 	if err := s.Delete(d.ID); err != nil {
 		t.Fatal(err)
 	}
-	if list, _ := s.List(); len(list) != 0 {
+	if list, _ := List(dirs); len(list) != 0 {
 		t.Errorf("left %v", list)
 	}
 }

@@ -79,16 +79,56 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed []string) (fs []fiel
 		d.wrongType(n, what, "a mapping of keys")
 		return nil, false
 	}
+	all := d.pairs(n, what, "a plain word")
+	fs = all[:0] // filtered in place: decoding a set reads thousands of mappings
+	for _, f := range all {
+		if !slices.Contains(allowed, f.name) {
+			hint := ""
+			if n.Style&yaml.FlowStyle != 0 && strings.ContainsAny(f.name, " ") {
+				// {label: A, B} reads "B" as a key: the comma ended the value.
+				hint = "; in a {...} mapping a comma ends the value, so put text with commas in quotes"
+			}
+			d.out.Errorf(pos(f.key), screening.RuleUnknownKey, "unknown key %q in %s%s; allowed: %s%s", f.name, what, screening.DidYouMean(f.name, allowed), strings.Join(allowed, ", "), hint)
+			continue
+		}
+		fs = append(fs, f)
+	}
+	return fs, true
+}
+
+// idPairs returns the pairs of a mapping whose keys are ids of the set (question or section
+// ids), not keys of the format: an empty value has none; a duplicated id is reported.
+func (d *decoder) idPairs(n *yaml.Node, what, want string) []field {
+	if isNull(n) || !d.usable(n) {
+		return nil
+	}
+	if n.Kind != yaml.MappingNode {
+		d.wrongType(n, what, want)
+		return nil
+	}
+	all := d.pairs(n, what, "an id")
+	out := all[:0]
+	for _, f := range all {
+		if d.usable(f.val) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// pairs returns the keys and values of mapping n in order, reporting keys that are not plain
+// scalars (keyWant says what they should be), merge keys and duplicated keys, and leaving them out.
+func (d *decoder) pairs(n *yaml.Node, what, keyWant string) []field {
 	var seen map[string]*yaml.Node
 	if len(n.Content) > 64 { // a map only where a linear scan could get slow
 		seen = make(map[string]*yaml.Node, len(n.Content)/2)
 	}
-	fs = make([]field, 0, len(n.Content)/2)
+	out := make([]field, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			if d.usable(k) {
-				d.wrongType(k, "a key", "a plain word")
+				d.wrongType(k, "a key", keyWant)
 			}
 			continue
 		}
@@ -114,48 +154,7 @@ func (d *decoder) fields(n *yaml.Node, what string, allowed []string) (fs []fiel
 			d.out.Errorf(pos(k), screening.RuleDuplicateKey, "%q appears twice in %s: first at line %d, column %d; keep one", k.Value, what, first.Line, first.Column)
 			continue
 		}
-		if !slices.Contains(allowed, k.Value) {
-			hint := ""
-			if n.Style&yaml.FlowStyle != 0 && strings.ContainsAny(k.Value, " ") {
-				// {label: A, B} reads "B" as a key: the comma ended the value.
-				hint = "; in a {...} mapping a comma ends the value, so put text with commas in quotes"
-			}
-			d.out.Errorf(pos(k), screening.RuleUnknownKey, "unknown key %q in %s%s; allowed: %s%s", k.Value, what, screening.DidYouMean(k.Value, allowed), strings.Join(allowed, ", "), hint)
-			continue
-		}
-		fs = append(fs, field{name: k.Value, key: k, val: v})
-	}
-	return fs, true
-}
-
-// idPairs returns the pairs of a mapping whose keys are ids of the set (question or section
-// ids), not keys of the format: an empty value has none; a duplicated id is reported.
-func (d *decoder) idPairs(n *yaml.Node, what, want string) []field {
-	if isNull(n) || !d.usable(n) {
-		return nil
-	}
-	if n.Kind != yaml.MappingNode {
-		d.wrongType(n, what, want)
-		return nil
-	}
-	var out []field
-	seen := map[string]*yaml.Node{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			if d.usable(k) {
-				d.wrongType(k, "a key", "an id")
-			}
-			continue
-		}
-		if first, dup := seen[k.Value]; dup {
-			d.out.Errorf(pos(k), screening.RuleDuplicateKey, "%q appears twice in %s: first at line %d, column %d; keep one", k.Value, what, first.Line, first.Column)
-			continue
-		}
-		seen[k.Value] = k
-		if d.usable(v) {
-			out = append(out, field{name: k.Value, key: k, val: v})
-		}
+		out = append(out, field{name: k.Value, key: k, val: v})
 	}
 	return out
 }

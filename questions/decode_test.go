@@ -402,6 +402,8 @@ func TestAnswersFile(t *testing.T) {
 		{"answers as a list", "answers: [age]\n", "a.yaml:1:10: answers must be a mapping of question ids to answers, not a list"},
 		{"unknown key", "anwsers: {}\n", `unknown key "anwsers" in the answers file (did you mean "answers"?)`},
 		{"an alias", "answers: &a {age: 1}\n", "anchors (&a) are not allowed"},
+		{"a merge key among ids", "answers:\n  <<: {age: 15}\n", "a.yaml:2:3: merge keys (<<) are not allowed"},
+		{"a list as an id", "answers:\n  [age]: 15\n", "a.yaml:2:3: a key must be an id"},
 	} {
 		_, err := DecodeAnswers("a.yaml", []byte(tt.text))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {

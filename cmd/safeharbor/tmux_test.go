@@ -58,6 +58,12 @@ func (term *terminal) tmux(args ...string) string {
 
 func (term *terminal) screen() string { return term.tmux("capture-pane", "-p", "-t", term.session) }
 
+// styledScreen is the screen with its colours and bold kept as escape codes (-e), which
+// screen drops: the way to see whether the program styled its text.
+func (term *terminal) styledScreen() string {
+	return term.tmux("capture-pane", "-e", "-p", "-t", term.session)
+}
+
 // waitFor waits until the screen shows text, and fails with the screen if it never does.
 func (term *terminal) waitFor(text string) {
 	term.t.Helper()
@@ -233,8 +239,8 @@ func TestPlainOnATerminal(t *testing.T) {
 			t.Errorf("%s = %q, want %q", q, got[q], want)
 		}
 	}
-	if strings.Contains(term.screen(), "\x1b[") {
-		t.Error("escape codes on a dumb terminal")
+	if styled := term.styledScreen(); strings.Contains(styled, "\x1b[") {
+		t.Errorf("styled text on a dumb terminal:\n%q", styled)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening/report"
 )
 
@@ -39,15 +38,11 @@ QuestionnaireResponse; give both the same --base/--fhir-base.`),
 			if err != nil {
 				return err
 			}
-			var f *questions.File
-			if file != "" {
-				f, err = loadSetFile(file, b)
-			} else {
-				id, version := questions.ParseSetRef(args[0])
-				if f, err = catalog.Find(id, version); err != nil {
-					err = &usageError{err}
-				}
+			var ref string
+			if len(args) == 1 {
+				ref = args[0]
 			}
+			f, err := namedSet(ref, file, b, catalog)
 			if err != nil {
 				return err
 			}

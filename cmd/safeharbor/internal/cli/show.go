@@ -65,16 +65,7 @@ func runShow(a *app, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	var file *questions.File
-	if opts.File != "" {
-		file, err = loadSetFile(opts.File, base)
-	} else {
-		id, version := questions.ParseSetRef(opts.Set)
-		file, err = catalog.Find(id, version)
-		if err != nil {
-			err = &usageError{err}
-		}
-	}
+	file, err := namedSet(opts.Set, opts.File, base, catalog)
 	if err != nil {
 		return err
 	}
@@ -92,6 +83,20 @@ func runShow(a *app, opts *showOptions) error {
 		return fmt.Errorf("write form: %w", err)
 	}
 	return nil
+}
+
+// namedSet finds the question set a command was given: the file at path if there is one,
+// otherwise the shipped set ref names (SET[@VERSION]); a set not shipped is a usage error.
+func namedSet(ref, path string, base questions.Base, catalog *questions.Catalog) (*questions.File, error) {
+	if path != "" {
+		return loadSetFile(path, base)
+	}
+	id, version := questions.ParseSetRef(ref)
+	f, err := catalog.Find(id, version)
+	if err != nil {
+		return nil, &usageError{err}
+	}
+	return f, nil
 }
 
 // loadSetFile reads and checks a question set on disk.

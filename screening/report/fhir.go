@@ -290,7 +290,7 @@ type fhirQR struct {
 	Status        string          `json:"status"`
 	Authored      string          `json:"authored,omitempty"`
 	Language      string          `json:"language,omitempty"`
-	Item          []fhirQRItem    `json:"item"`
+	Item          []fhirQRItem    `json:"item,omitempty"` // FHIR JSON has no empty arrays
 }
 
 // WriteQuestionnaireResponse writes an interview as a FHIR R4 QuestionnaireResponse for the
@@ -355,9 +355,6 @@ func WriteQuestionnaireResponse(w io.Writer, set *screening.QuestionSet, s *scre
 		if len(group.Item) > 0 {
 			qr.Item = append(qr.Item, group)
 		}
-	}
-	if qr.Item == nil {
-		qr.Item = []fhirQRItem{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

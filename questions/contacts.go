@@ -9,7 +9,9 @@ import (
 // The keys of format safeharbor-contacts/v1.
 var (
 	ContactsFileKeys = []string{"format", "contacts"}
-	ContactKeys      = []string{"id", "name", "phone", "text", "tty", "url", "hours", "notes", "source", "confirmed"}
+	ContactKeys      = []string{"id", "name", "phone", "text", "tty", "url", "hours", "notes", "source", "confirmed", "translations"}
+	// A contact's words in another language; numbers and addresses are not among them.
+	ContactWordsKeys = []string{"name", "text", "hours", "notes"}
 )
 
 func (d *decoder) contactsFile(root *yaml.Node) []screening.Contact {
@@ -51,7 +53,29 @@ func (d *decoder) contact(n *yaml.Node) screening.Contact {
 			c.Source, _ = d.str(f.val, "source")
 		case "confirmed":
 			c.Confirmed, c.ConfirmedPos = d.str(f.val, "confirmed")
+		case "translations":
+			for _, p := range d.idPairs(f.val, "a contact's translations", "a mapping of languages to the contact's words") {
+				c.Translations = append(c.Translations, d.contactWords(p))
+			}
 		}
 	}
 	return c
+}
+
+func (d *decoder) contactWords(p field) screening.ContactWords {
+	w := screening.ContactWords{Language: p.name, LangPos: pos(p.key), Pos: pos(p.val)}
+	fs, _ := d.fields(p.val, "a contact's "+p.name+" words", ContactWordsKeys)
+	for _, f := range fs {
+		switch f.name {
+		case "name":
+			w.Name, _ = d.str(f.val, "name")
+		case "text":
+			w.Text, w.TextPos = d.str(f.val, "text")
+		case "hours":
+			w.Hours, _ = d.str(f.val, "hours")
+		case "notes":
+			w.Notes, _ = d.str(f.val, "notes")
+		}
+	}
+	return w
 }

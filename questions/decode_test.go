@@ -174,7 +174,7 @@ func TestDecodeRules(t *testing.T) {
 		})
 	}
 	// Rules about files, contacts and reading are covered in the tests below.
-	for _, r := range []string{screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleInvalidDate, screening.RuleNationalOverride, screening.RuleInvalidAnswer, screening.RuleUnusedResponse, screening.RuleMissingTranslation} {
+	for _, r := range []string{screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleInvalidDate, screening.RuleNationalOverride, screening.RuleInvalidAnswer, screening.RuleUnusedResponse, screening.RuleMissingTranslation, screening.RuleTranslatedNumber} {
 		covered[r] = true
 	}
 	for _, r := range screening.Rules {
@@ -201,6 +201,19 @@ contacts:
   - {id: hotline, name: National Human Trafficking Hotline, phone: 1-888-373-7887, text: 233733 (text HELP or BEFREE), url: https://humantraffickinghotline.org}
   - {id: county, name: County intake, phone: "call now!"}
   - {id: on-call, name: On-call supervisor, phone: 555-0100, confirmed: 2026-13-01}
+  - id: text-line
+    name: County text line
+    text: 55155 (text SAFE)
+    translations:
+      es: {text: 55156 (escribe SAFE)}
+      fr: {}
+      Spanish: {hours: siempre}
+      es-US: {phone: 555-0199}
+  - id: walk-in
+    name: Walk-in centre
+    url: https://example.org
+    translations:
+      es: {name: Centro sin cita, text: 55155}
 `
 	set := strings.Replace(baseYAML, "contacts: [hotline, ncmec]", "contacts: [hotline, ncmec, on-call]", 1)
 	ds := Validate([]Input{{Name: "contacts.yaml", Data: []byte(contacts)}, {Name: "set.yaml", Data: []byte(set)}}, testBase(t))
@@ -212,6 +225,12 @@ contacts:
 		"contacts.yaml:3:10 " + screening.RuleNationalOverride, // the hotline's phone changed by one digit
 		"contacts.yaml:4:46 " + screening.RuleInvalidPhone,
 		"contacts.yaml:5:73 " + screening.RuleInvalidDate,
+		"contacts.yaml:10:18 " + screening.RuleTranslatedNumber, // 55156 is not 55155
+		"contacts.yaml:11:11 " + screening.RuleMissingText,      // fr says nothing
+		"contacts.yaml:12:7 " + screening.RuleInvalidLanguage,
+		"contacts.yaml:13:14 " + screening.RuleMissingText,      // with its one key refused, es-US says nothing
+		"contacts.yaml:13:15 " + screening.RuleUnknownKey,       // a phone has no translation
+		"contacts.yaml:18:41 " + screening.RuleTranslatedNumber, // a text where the contact has none
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -548,8 +548,44 @@ func CheckContacts(cs []Contact) Findings {
 		if ct.Phone != "" && !IsPhone(ct.Phone) {
 			c.out.Errorf(ct.PhonePos, RuleInvalidPhone, "contact %q: phone %q has characters a phone cannot dial; write digits, letters, spaces, hyphens, dots or parentheses, such as \"1-800-THE-LOST (1-800-843-5678)\"", ct.ID, ct.Phone)
 		}
+		c.contactTranslations(ct)
 	}
 	return c.out
+}
+
+// contactTranslations checks a contact's words in other languages: one entry a language, each
+// saying something, and a text that keeps the contact's own text number, digit for digit.
+func (c *checker) contactTranslations(ct Contact) {
+	seen := make(map[string]Pos)
+	for _, tr := range ct.Translations {
+		if !IsLanguageTag(tr.Language) {
+			c.out.Errorf(tr.LangPos, RuleInvalidLanguage, "contact %q: language %q is not a BCP 47 tag such as \"es\" or \"es-US\"", ct.ID, tr.Language)
+		} else if first, dup := seen[strings.ToLower(tr.Language)]; dup {
+			c.out.Errorf(tr.LangPos, RuleDuplicateID, "contact %q: a second %q translation; the first is at line %d, column %d", ct.ID, tr.Language, first.Line, first.Column)
+		} else {
+			seen[strings.ToLower(tr.Language)] = tr.LangPos
+		}
+		if tr.Name == "" && tr.Text == "" && tr.Hours == "" && tr.Notes == "" {
+			c.out.Errorf(tr.Pos, RuleMissingText, "contact %q: the %q translation says nothing; give name, text, hours or notes", ct.ID, tr.Language)
+		}
+		switch {
+		case tr.Text != "" && ct.Text == "":
+			c.out.Errorf(tr.TextPos, RuleTranslatedNumber, "contact %q: the %q translation has a text, but the contact has no text number to translate", ct.ID, tr.Language)
+		case tr.Text != "" && digits(tr.Text) != digits(ct.Text):
+			c.out.Errorf(tr.TextPos, RuleTranslatedNumber, "contact %q: the %q text %q does not keep the number %q; a translation changes words, never a number", ct.ID, tr.Language, tr.Text, ct.Text)
+		}
+	}
+}
+
+// digits are the digits of s, in order.
+func digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // IsPhone reports whether p reads as a dialable number: at least three digits, and otherwise

@@ -1,5 +1,7 @@
 package screening
 
+import "strings"
+
 // Contact is a service the summary names: a hotline, a reporting line, emergency services.
 type Contact struct {
 	ID    string
@@ -17,7 +19,44 @@ type Contact struct {
 
 	ConfirmedPos Pos
 
+	// Translations are the contact's words in other languages, for summaries written in them.
+	Translations []ContactWords
+
 	Pos, IDPos, PhonePos Pos
+}
+
+// ContactWords are a contact's words in one other language. A number or address never changes
+// with the language, so a translation has none of its own, and its text keeps the text number.
+type ContactWords struct {
+	Language                 string
+	Name, Text, Hours, Notes string
+
+	Pos, LangPos, TextPos Pos
+}
+
+// In returns the contact as a summary in lang shows it: its words in that language where it
+// has them, then in the base language (es for es-US), then its own.
+func (c Contact) In(lang string) Contact {
+	base, _, _ := strings.Cut(lang, "-")
+	apply := func(tag string) {
+		for _, t := range c.Translations {
+			if strings.EqualFold(t.Language, tag) {
+				c.Name = cmpOr(t.Name, c.Name)
+				c.Text = cmpOr(t.Text, c.Text)
+				c.Hours = cmpOr(t.Hours, c.Hours)
+				c.Notes = cmpOr(t.Notes, c.Notes)
+				return
+			}
+		}
+	}
+	if lang == "" {
+		return c
+	}
+	apply(base)
+	if base != lang {
+		apply(lang)
+	}
+	return c
 }
 
 // ContactDirectory holds the contacts a set may refer to, by id. Later entries (an agency's

@@ -48,6 +48,7 @@ const (
 	RuleInvalidAnswer      = "invalid-answer"
 	RuleUnusedResponse     = "unused-response"
 	RuleMissingTranslation = "missing-translation"
+	RuleTranslatedNumber   = "translated-number"
 
 	// Words.
 	RuleStigmatizing      = "stigmatizing-language"
@@ -104,6 +105,7 @@ var Rules = []RuleInfo{
 	{RuleInvalidAnswer, SeverityError, "a scenario's answer that does not fit its question"},
 	{RuleUnusedResponse, SeverityWarning, "a scenario's answer to a question that never applies to its other answers"},
 	{RuleMissingTranslation, SeverityError, "a translation that lacks a string of its set, or whose steps do not match"},
+	{RuleTranslatedNumber, SeverityError, "a contact's translated text whose digits differ from the contact's own text number"},
 	{RuleStigmatizing, SeverityError, "words that blame or label a child, in text read aloud"},
 	{RuleProfessionalLabel, SeverityWarning, "professional labels read aloud, which a youth may not recognise or accept"},
 	{RuleWhyQuestion, SeverityWarning, "a question read aloud that starts with \"Why\", which sounds like blame"},

@@ -371,3 +371,63 @@ func TestCompare(t *testing.T) {
 		t.Errorf("different %q", qids(fb.Different))
 	}
 }
+
+// A summary says yes, no and "none of these" in its own language; values stay the set's.
+func TestSummaryAnswerWords(t *testing.T) {
+	set := &QuestionSet{ID: "s", Version: "1.0.0", Language: "es", Levels: Levels{Possible: 1, Clear: 2}, Sections: []Section{{ID: "a", Questions: []Question{
+		{ID: "q1", Mode: ModeAsk, Type: TypeYesNo, Text: "¿Sí?"},
+		{ID: "q2", Mode: ModeAsk, Type: TypeYesNo, Text: "¿No?"},
+		{ID: "q3", Mode: ModeAsk, Type: TypeMulti, Text: "¿Cuáles?", Options: []Option{{Value: "x", Label: "Equis"}}},
+	}}}}
+	for _, c := range []struct {
+		lang          string
+		yes, no, none string
+	}{
+		{"", "Sí", "No", "Ninguna de estas"},
+		{"es-US", "Sí", "No", "Ninguna de estas"},
+		{"en", "Yes", "No", "None of these"},
+		{"vi", "Yes", "No", "None of these"},
+	} {
+		s := NewSession(set)
+		for _, a := range []struct {
+			id string
+			a  Answer
+		}{{"q1", Answered("yes")}, {"q2", Answered("no")}, {"q3", Answer{State: StateAnswered}}} {
+			if err := s.Answer(a.id, a.a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		sum := s.Summary(SummaryMeta{Language: c.lang})
+		got := []string{sum.Answers[0].Value, sum.Answers[1].Value, sum.Answers[2].Value}
+		if want := []string{c.yes, c.no, c.none}; !slices.Equal(got, want) {
+			t.Errorf("language %q: %v, want %v", c.lang, got, want)
+		}
+		if sum.Answers[0].Values[0] != "yes" {
+			t.Errorf("language %q: the value is %v, want the set's own yes", c.lang, sum.Answers[0].Values)
+		}
+	}
+}
+
+// A contact in a summary's language: its words where it has them, its numbers always its own.
+func TestContactIn(t *testing.T) {
+	c := Contact{ID: "hotline", Name: "Hotline", Phone: "1-888-373-7888", Text: "233733 (text HELP)", Hours: "24 hours", Notes: "Confidential.",
+		Translations: []ContactWords{
+			{Language: "es", Text: "233733 (escribe HELP)", Hours: "Las 24 horas"},
+			{Language: "es-MX", Hours: "Todo el día"},
+		}}
+	for _, tt := range []struct {
+		lang, name, text, hours, notes string
+	}{
+		{"en", "Hotline", "233733 (text HELP)", "24 hours", "Confidential."},
+		{"", "Hotline", "233733 (text HELP)", "24 hours", "Confidential."},
+		{"es", "Hotline", "233733 (escribe HELP)", "Las 24 horas", "Confidential."},
+		{"ES-us", "Hotline", "233733 (escribe HELP)", "Las 24 horas", "Confidential."},
+		{"es-MX", "Hotline", "233733 (escribe HELP)", "Todo el día", "Confidential."},
+		{"fr", "Hotline", "233733 (text HELP)", "24 hours", "Confidential."},
+	} {
+		got := c.In(tt.lang)
+		if got.Name != tt.name || got.Text != tt.text || got.Hours != tt.hours || got.Notes != tt.notes || got.Phone != c.Phone {
+			t.Errorf("In(%q) = %q %q %q %q %q", tt.lang, got.Name, got.Text, got.Hours, got.Notes, got.Phone)
+		}
+	}
+}

@@ -125,6 +125,7 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 		Levels:     s.set.Levels,
 	}
 	sum.Concern = s.set.Levels.For(v.score)
+	words := AnswerWordsIn(sum.Language)
 
 	// Every answer, and which indicators each raised first.
 	firstSection := make(map[string]int) // indicator -> section index
@@ -139,7 +140,7 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 			Mode: q.Mode, Type: q.Type, State: a.State,
 		}
 		if a.IsAnswered() {
-			qa.Value, qa.Values = display(q, a)
+			qa.Value, qa.Values = display(q, a, words)
 		}
 		sum.Answers = append(sum.Answers, qa)
 		for _, id := range raisedBy(q, a) {
@@ -178,7 +179,8 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 		if meta.Contacts == nil {
 			return Contact{ID: id, Name: id}, true
 		}
-		return meta.Contacts.Lookup(id)
+		c, ok := meta.Contacts.Lookup(id)
+		return c.In(sum.Language), ok
 	}
 	var contactIDs []string
 	addContact := func(id string) {
@@ -217,7 +219,26 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 }
 
 // display renders an answered value for people, and as data.
-func display(q *Question, a Answer) (string, []string) {
+// AnswerWords are how a yes, a no and "none of these" read in one language; everything else an
+// answer says comes from the set, translated with it.
+type AnswerWords struct{ Yes, No, None string }
+
+var answerWords = map[string]AnswerWords{
+	"en": {"Yes", "No", "None of these"},
+	"es": {"Sí", "No", "Ninguna de estas"},
+}
+
+// AnswerWordsIn returns the answer words for a language tag such as es or es-US; English for a
+// language it does not have.
+func AnswerWordsIn(lang string) AnswerWords {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if w, ok := answerWords[base]; ok {
+		return w
+	}
+	return answerWords["en"]
+}
+
+func display(q *Question, a Answer, words AnswerWords) (string, []string) {
 	label := func(value string) string {
 		for _, o := range q.Options {
 			if o.Value == value {
@@ -229,14 +250,14 @@ func display(q *Question, a Answer) (string, []string) {
 	switch q.Type {
 	case TypeYesNo:
 		if a.Text == "yes" {
-			return "Yes", []string{"yes"}
+			return words.Yes, []string{"yes"}
 		}
-		return "No", []string{"no"}
+		return words.No, []string{"no"}
 	case TypeSingle:
 		return label(a.Text), []string{a.Text}
 	case TypeMulti:
 		if len(a.Choices) == 0 {
-			return "None of these", []string{}
+			return words.None, []string{}
 		}
 		labels := make([]string, len(a.Choices))
 		for i, c := range a.Choices {
@@ -261,9 +282,9 @@ func cmpOr(a, b string) string {
 	return b
 }
 
-// DisplayAnswer says an answered value the way a person reads it: option labels, "Yes", the
-// number with its unit, the young person's words.
-func DisplayAnswer(q *Question, a Answer) string {
-	v, _ := display(q, a)
+// DisplayAnswer says an answered value the way a person reads it, in lang: option labels, "Yes",
+// the number with its unit, the young person's words.
+func DisplayAnswer(q *Question, a Answer, lang string) string {
+	v, _ := display(q, a, AnswerWordsIn(lang))
 	return v
 }

@@ -18,20 +18,19 @@ var summaryHTML string
 
 var summaryTemplate = template.Must(template.New("summary").Funcs(template.FuncMap{
 	"upper":      strings.ToUpper,
-	"when":       when,
-	"concern":    concernLine,
-	"reached":    howReached,
-	"verb":       evidenceVerb,
-	"answer":     answerValue,
-	"contact":    contactLine,
+	"when":       (*words).when,
+	"concern":    (*words).concern,
+	"reached":    (*words).reached,
+	"verb":       (*words).evidenceVerb,
+	"answer":     (*words).answerValue,
+	"contact":    (*words).contactLine,
+	"priority":   (*words).priority,
+	"unanswered": (*words).unanswered,
 	"sources":    sourceTitles,
-	"unanswered": unanswered,
 	"split": func(actions []screening.SummaryAction) [][]screening.SummaryAction {
 		now, later := splitActions(actions)
 		return [][]screening.SummaryAction{now, later}
 	},
-	"string":            func(p screening.Priority) string { return string(p) },
-	"notADetermination": func() string { return notADetermination },
 	"tel": func(phone string) string {
 		// The number to dial: digits and +, from "1-800-THE-LOST (1-800-843-5678)" the part in brackets.
 		if i := strings.Index(phone, "("); i >= 0 {
@@ -56,10 +55,17 @@ var summaryTemplate = template.Must(template.New("summary").Funcs(template.FuncM
 	},
 }).Parse(summaryHTML))
 
+// htmlSummary is what the page template sees: the summary, and W, its words in the summary's
+// language.
+type htmlSummary struct {
+	*screening.Summary
+	W *words
+}
+
 // WriteSummaryHTML writes the summary as one self-contained HTML page, for printing or saving
 // as PDF from a browser.
 func WriteSummaryHTML(w io.Writer, s *screening.Summary) error {
-	if err := summaryTemplate.Execute(w, s); err != nil {
+	if err := summaryTemplate.Execute(w, htmlSummary{s, wordsFor(s.Language)}); err != nil {
 		return fmt.Errorf("render html: %w", err)
 	}
 	return nil

@@ -66,9 +66,25 @@ var start = time.Date(2026, 11, 22, 14, 5, 0, 0, time.UTC)
 
 // disclosureSummary: a 15-year-old in foster care who stayed at a motel, declined one question,
 // then disclosed an exchange; the worker ended the screening there.
-func disclosureSummary(t *testing.T) screening.Summary {
+func disclosureSummary(t *testing.T) screening.Summary { return disclosureSummaryIn(t, "") }
+
+// disclosureSummaryIn is the same interview in a translation of the set: lang es gives the
+// summary a Spanish-speaking worker reads.
+func disclosureSummaryIn(t *testing.T, lang string) screening.Summary {
 	f, dir := postReturn(t)
-	s := screening.NewSession(f.Set)
+	set := f.Set
+	if lang != "" {
+		base, err := questions.LoadBase(questions.FS())
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr, err := questions.Translation(questions.FS(), f, lang, base)
+		if err != nil || tr == nil {
+			t.Fatalf("no %s translation: %v", lang, err)
+		}
+		set = screening.Translate(f.Set, tr)
+	}
+	s := screening.NewSession(set)
 	for _, st := range []struct {
 		id string
 		a  screening.Answer
@@ -131,7 +147,11 @@ func TestSummaryGolden(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		sum  func(*testing.T) screening.Summary
-	}{{"disclosure", disclosureSummary}, {"quiet", quietSummary}} {
+	}{
+		{"disclosure", disclosureSummary},
+		{"quiet", quietSummary},
+		{"disclosure-es", func(t *testing.T) screening.Summary { return disclosureSummaryIn(t, "es") }},
+	} {
 		sum := c.sum(t)
 		for _, f := range []struct {
 			ext   string

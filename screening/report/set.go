@@ -26,40 +26,51 @@ const lineWidth = 78
 func WriteSetText(w io.Writer, f SetForm) error {
 	p := &printer{w: w}
 	s := f.Set
+	t := wordsFor(s.Language)
+	up := strings.ToUpper
 	p.line(s.Title)
 	p.line(strings.Repeat("=", min(len([]rune(s.Title)), lineWidth)))
-	p.linef("Set %s, version %s (%s), language %s", s.ID, s.Version, s.Status, s.Language)
+	p.linef(t.SetInfo, s.ID, s.Version, s.Status, s.Language)
 	if s.Description != "" {
 		p.blank()
 		p.wrap("", s.Description)
 	}
 	p.blank()
-	p.wrap("", fmt.Sprintf("Concern is possible from a total indicator weight of %d and clear from %d. A screening is not a determination: it shows where more assessment is needed.", s.Levels.Possible, s.Levels.Clear))
+	p.wrap("", fmt.Sprintf(t.Levels, s.Levels.Possible, s.Levels.Clear))
 	p.blank()
-	p.wrap("", "Key: ASK = read aloud to the young person; OBSERVE = the worker notes it, never read aloud; RECORD = from the case file. Every question can be answered \"prefers not to say\" or \"doesn't know\".")
+	p.wrap("", t.Key)
 
-	indLabel := indicatorLabels(s)
+	indLabel := indicatorLabels(s, t)
+	steps := func(steps []screening.Step) {
+		for _, st := range steps {
+			if st.Kind == screening.StepSay {
+				p.wrap(t.Say+": ", "\""+st.Text+"\"")
+			} else {
+				p.wrap(fmt.Sprintf("%-*s", len([]rune(t.Say))+2, t.Do+":"), st.Text)
+			}
+		}
+	}
 	if len(s.Opening) > 0 {
-		p.heading("OPENING")
-		p.steps(s.Opening)
+		p.heading(up(t.Opening))
+		steps(s.Opening)
 	}
 	n := 0
 	for i, sec := range s.Sections {
-		p.heading(fmt.Sprintf("%d. %s", i+1, strings.ToUpper(sec.Title)))
+		p.heading(fmt.Sprintf("%d. %s", i+1, up(sec.Title)))
 		if sec.Help != "" {
-			p.wrap("   Guidance: ", sec.Help)
+			p.wrap("   "+t.Guidance+": ", sec.Help)
 		}
 		for j := range sec.Questions {
 			q := &sec.Questions[j]
 			n++
 			p.blank()
-			p.wrap(fmt.Sprintf("%d.%d ", i+1, j+1), fmt.Sprintf("[%s] %s", modeTag(q), q.Text))
-			p.wrap("     ", fmt.Sprintf("(%s; %s)", q.ID, typeDesc(q)))
+			p.wrap(fmt.Sprintf("%d.%d ", i+1, j+1), fmt.Sprintf("[%s] %s", t.modeTag(q), q.Text))
+			p.wrap("     ", fmt.Sprintf("(%s; %s)", q.ID, t.typeDesc(q)))
 			if q.When != nil {
-				p.wrap("     Only if: ", q.When.String())
+				p.wrap("     "+t.OnlyIf+": ", t.condition(q.When))
 			}
 			if q.Help != "" {
-				p.wrap("     Guidance: ", q.Help)
+				p.wrap("     "+t.Guidance+": ", q.Help)
 			}
 			for _, o := range q.Options {
 				mark := "[ ]"
@@ -73,41 +84,41 @@ func WriteSetText(w io.Writer, f SetForm) error {
 				p.wrap("       ", text)
 			}
 			if q.Indicator.ID != "" {
-				p.wrap("       ", "A yes raises: "+indLabel(q.Indicator.ID))
+				p.wrap("       ", t.AYesRaises+": "+indLabel(q.Indicator.ID))
 			}
 		}
 	}
 	if len(s.Closing) > 0 {
-		p.heading("CLOSING")
-		p.steps(s.Closing)
+		p.heading(up(t.Closing))
+		steps(s.Closing)
 	}
 	if len(s.Indicators) > 0 {
-		p.heading("INDICATORS")
+		p.heading(up(t.Indicators))
 		for _, ind := range s.Indicators {
-			text := fmt.Sprintf("%s (%s), weight %d", ind.Label, ind.ID, ind.Weight)
+			text := fmt.Sprintf(t.IndicatorLine, ind.Label, ind.ID, ind.Weight)
 			if ind.Disclosure {
-				text += "; a disclosure: stop probing, attend to safety, refer for a forensic interview"
+				text += "; " + t.DisclosureNote
 			}
-			text += ". Sources: " + refList(ind.Sources)
+			text += ". " + t.Sources + ": " + refList(ind.Sources)
 			p.wrap("- ", text)
 		}
 	}
 	if len(s.Actions) > 0 {
-		p.heading("ACTIONS")
+		p.heading(up(t.Actions))
 		for _, a := range s.Actions {
-			text := fmt.Sprintf("%s, when %s: %s", strings.ToUpper(string(a.Priority)), a.When.String(), a.Text)
+			text := fmt.Sprintf(t.ActionLine, up(t.priority(a.Priority)), t.condition(a.When), a.Text)
 			if len(a.Contacts) > 0 {
-				text += " Contacts: " + refList(a.Contacts)
+				text += " " + t.Contacts + ": " + refList(a.Contacts)
 			}
 			p.wrap("- ", text)
 		}
 	}
-	p.heading("CONTACTS ON EVERY SUMMARY")
+	p.heading(up(t.EveryContact))
 	for _, c := range contactsOf(f) {
-		p.wrap("- ", contactLine(c))
+		p.wrap("- ", t.contactLine(c))
 	}
 	if len(s.Sources) > 0 {
-		p.heading("SOURCES")
+		p.heading(up(t.Sources))
 		for _, src := range s.Sources {
 			p.wrap("- ", sourceLine(src))
 		}
@@ -119,30 +130,31 @@ func WriteSetText(w io.Writer, f SetForm) error {
 func WriteSetMarkdown(w io.Writer, f SetForm) error {
 	p := &printer{w: w}
 	s := f.Set
+	t := wordsFor(s.Language)
 	p.linef("# %s", s.Title)
 	p.blank()
-	p.linef("Set `%s`, version %s (%s), language `%s`.", s.ID, s.Version, s.Status, s.Language)
+	p.linef(t.SetInfo+".", "`"+s.ID+"`", s.Version, s.Status, "`"+s.Language+"`")
 	if s.Description != "" {
 		p.blank()
 		p.line(s.Description)
 	}
 	p.blank()
-	p.linef("Concern is possible from a total indicator weight of %d and clear from %d. A screening is not a determination: it shows where more assessment is needed.", s.Levels.Possible, s.Levels.Clear)
+	p.linef(t.Levels, s.Levels.Possible, s.Levels.Clear)
 	p.blank()
-	p.line("**Ask**: read aloud to the young person. **Observe**: the worker notes it, never read aloud. **Record**: from the case file. Every question can be answered \"prefers not to say\" or \"doesn't know\".")
-	indLabel := indicatorLabels(s)
+	p.line(t.KeyMarkdown)
+	indLabel := indicatorLabels(s, t)
 	mdSteps := func(steps []screening.Step) {
 		for _, st := range steps {
 			if st.Kind == screening.StepSay {
-				p.linef("- **Say:** %s", st.Text)
+				p.linef("- **%s:** %s", t.Say, st.Text)
 			} else {
-				p.linef("- *Do:* %s", st.Text)
+				p.linef("- *%s:* %s", t.Do, st.Text)
 			}
 		}
 	}
 	if len(s.Opening) > 0 {
 		p.blank()
-		p.line("## Opening")
+		p.line("## " + t.Opening)
 		p.blank()
 		mdSteps(s.Opening)
 	}
@@ -151,20 +163,20 @@ func WriteSetMarkdown(w io.Writer, f SetForm) error {
 		p.linef("## %d. %s", i+1, sec.Title)
 		if sec.Help != "" {
 			p.blank()
-			p.linef("*Guidance:* %s", sec.Help)
+			p.linef("*%s:* %s", t.Guidance, sec.Help)
 		}
 		for j := range sec.Questions {
 			q := &sec.Questions[j]
 			p.blank()
-			p.linef("%d.%d **%s** %s  ", i+1, j+1, modeTag(q), q.Text)
-			p.linef("`%s`, %s", q.ID, typeDesc(q))
+			p.linef("%d.%d **%s** %s  ", i+1, j+1, t.modeTag(q), q.Text)
+			p.linef("`%s`, %s", q.ID, t.typeDesc(q))
 			if q.When != nil {
 				p.blank()
-				p.linef("- Only if: %s", q.When.String())
+				p.linef("- %s: %s", t.OnlyIf, t.condition(q.When))
 			}
 			if q.Help != "" {
 				p.blank()
-				p.linef("> *Guidance:* %s", q.Help)
+				p.linef("> *%s:* %s", t.Guidance, q.Help)
 			}
 			if len(q.Options) > 0 || q.Indicator.ID != "" {
 				p.blank()
@@ -177,47 +189,47 @@ func WriteSetMarkdown(w io.Writer, f SetForm) error {
 				p.line(text)
 			}
 			if q.Indicator.ID != "" {
-				p.linef("- A yes raises: %s", indLabel(q.Indicator.ID))
+				p.linef("- %s: %s", t.AYesRaises, indLabel(q.Indicator.ID))
 			}
 		}
 	}
 	if len(s.Closing) > 0 {
 		p.blank()
-		p.line("## Closing")
+		p.line("## " + t.Closing)
 		p.blank()
 		mdSteps(s.Closing)
 	}
 	if len(s.Indicators) > 0 {
 		p.blank()
-		p.line("## Indicators")
+		p.line("## " + t.Indicators)
 		p.blank()
-		p.line("| indicator | id | weight | sources |")
+		p.line(t.IndicatorHeader)
 		p.line("|---|---|---|---|")
 		for _, ind := range s.Indicators {
 			label := mdCell(ind.Label)
 			if ind.Disclosure {
-				label += " (disclosure: stop and refer)"
+				label += " (" + t.DisclosureShort + ")"
 			}
 			p.linef("| %s | `%s` | %d | %s |", label, ind.ID, ind.Weight, refList(ind.Sources))
 		}
 	}
 	if len(s.Actions) > 0 {
 		p.blank()
-		p.line("## Actions")
+		p.line("## " + t.Actions)
 		p.blank()
 		for _, a := range s.Actions {
-			p.linef("- **%s**, when %s: %s", a.Priority, a.When.String(), a.Text)
+			p.line("- " + fmt.Sprintf(t.ActionLine, "**"+t.priority(a.Priority)+"**", t.condition(a.When), a.Text))
 		}
 	}
 	p.blank()
-	p.line("## Contacts on every summary")
+	p.line("## " + t.EveryContact)
 	p.blank()
 	for _, c := range contactsOf(f) {
-		p.linef("- %s", contactLine(c))
+		p.linef("- %s", t.contactLine(c))
 	}
 	if len(s.Sources) > 0 {
 		p.blank()
-		p.line("## Sources")
+		p.line("## " + t.Sources)
 		p.blank()
 		for _, src := range s.Sources {
 			p.linef("- %s", sourceLine(src))
@@ -226,43 +238,7 @@ func WriteSetMarkdown(w io.Writer, f SetForm) error {
 	return p.err
 }
 
-func modeTag(q *screening.Question) string {
-	switch q.Mode {
-	case screening.ModeObserve:
-		return "OBSERVE, do not read aloud"
-	case screening.ModeRecord:
-		return "RECORD"
-	default:
-		return "ASK"
-	}
-}
-
-func typeDesc(q *screening.Question) string {
-	switch q.Type {
-	case screening.TypeYesNo:
-		return "yes or no"
-	case screening.TypeSingle:
-		return "choose one"
-	case screening.TypeMulti:
-		return "choose any"
-	case screening.TypeNumber:
-		d := "a number"
-		if q.Unit != "" {
-			d += " of " + q.Unit
-		}
-		if q.Min != nil {
-			d += fmt.Sprintf(", at least %v", *q.Min)
-		}
-		if q.Max != nil {
-			d += fmt.Sprintf(", at most %v", *q.Max)
-		}
-		return d
-	default:
-		return "their words"
-	}
-}
-
-func indicatorLabels(s *screening.QuestionSet) func(id string) string {
+func indicatorLabels(s *screening.QuestionSet, t *words) func(id string) string {
 	byID := make(map[string]screening.Indicator, len(s.Indicators))
 	for _, ind := range s.Indicators {
 		byID[ind.ID] = ind
@@ -272,7 +248,7 @@ func indicatorLabels(s *screening.QuestionSet) func(id string) string {
 		if !ok {
 			return id
 		}
-		return fmt.Sprintf("%s (weight %d)", ind.Label, ind.Weight)
+		return ind.Label + " (" + fmt.Sprintf(t.Weight, ind.Weight) + ")"
 	}
 }
 
@@ -292,30 +268,10 @@ func contactsOf(f SetForm) []screening.Contact {
 			continue
 		}
 		if c, ok := f.Contacts.Lookup(id); ok {
-			out = append(out, c)
+			out = append(out, c.In(f.Set.Language))
 		}
 	}
 	return out
-}
-
-func contactLine(c screening.Contact) string {
-	parts := []string{c.Name}
-	if c.Phone != "" {
-		parts = append(parts, "call "+c.Phone)
-	}
-	if c.Text != "" {
-		parts = append(parts, "text "+c.Text)
-	}
-	if c.TTY != "" {
-		parts = append(parts, "TTY "+c.TTY)
-	}
-	if c.URL != "" {
-		parts = append(parts, c.URL)
-	}
-	if c.Hours != "" {
-		parts = append(parts, c.Hours)
-	}
-	return strings.Join(parts, "; ")
 }
 
 func sourceLine(s screening.Source) string {
@@ -361,16 +317,6 @@ func (p *printer) blank() { p.line("") }
 func (p *printer) heading(s string) {
 	p.blank()
 	p.line(s)
-}
-
-func (p *printer) steps(steps []screening.Step) {
-	for _, st := range steps {
-		if st.Kind == screening.StepSay {
-			p.wrap("Say: ", "\""+st.Text+"\"")
-		} else {
-			p.wrap("Do:  ", st.Text)
-		}
-	}
 }
 
 // wrap writes text wrapped at lineWidth, the first line after prefix and the rest indented to

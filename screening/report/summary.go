@@ -10,115 +10,75 @@ import (
 	"github.com/safeharbor/safeharbor/screening"
 )
 
-// notADetermination closes every summary: the screening shows where to look, not what happened.
-const notADetermination = "This is a screening, not a determination. It shows where further assessment is needed; no single indicator proves exploitation, and none rules it out."
-
-// concernLine says what the level means, in words that never call the young person a victim or
-// not a victim.
-func concernLine(level string) string {
-	switch level {
-	case screening.LevelClear:
-		return "CLEAR. There are clear indicators of concern: further assessment is needed now."
-	case screening.LevelPossible:
-		return "POSSIBLE. There are indicators of concern: further assessment is needed."
-	default:
-		return "NONE. No indicators of concern were found in this conversation; that does not rule anything out."
-	}
-}
-
-// howReached explains the level: "score 7 = Hotel stays 2 + Older partner 2 + ...; possible from 2, clear from 5".
-func howReached(s *screening.Summary) string {
-	parts := make([]string, len(s.Indicators))
-	for i, ind := range s.Indicators {
-		parts[i] = fmt.Sprintf("%s %d", ind.Label, ind.Weight)
-	}
-	sum := "no indicators raised"
-	if len(parts) > 0 {
-		sum = strings.Join(parts, " + ")
-	}
-	return fmt.Sprintf("score %d = %s; possible from %d, clear from %d", s.Score, sum, s.Levels.Possible, s.Levels.Clear)
-}
-
-func contactText(c screening.Contact) string {
-	line := contactLine(c)
-	if c.Notes != "" {
-		line += ". " + c.Notes
-	}
-	return line
-}
-
-func when(t time.Time) string {
-	if t.IsZero() {
-		return "unknown"
-	}
-	return t.Format("2006-01-02 15:04 MST")
-}
-
-// WriteSummaryText writes the summary for a terminal or a printer: what must be done now first,
-// set apart; then the concern level and how it was reached; what was seen, with the young
-// person's answers and the sources; what was not answered; the notes; every contact.
+// WriteSummaryText writes the summary for a terminal or a printer, in the summary's language:
+// what must be done now first, set apart; then the concern level and how it was reached; what
+// was seen, with the young person's answers and the sources; what was not answered; the notes;
+// every contact.
 func WriteSummaryText(w io.Writer, s *screening.Summary) error {
 	p := &printer{w: w}
+	t := wordsFor(s.Language)
+	up := strings.ToUpper
 	if s.Training {
-		p.line("*** TRAINING: a mock interview, not a real screening ***")
+		p.line("*** " + t.Training + " ***")
 		p.blank()
 	}
-	p.line("SCREENING SUMMARY")
+	p.line(up(t.SummaryTitle))
 	p.line(s.Set.Title)
-	p.wrap("", fmt.Sprintf("Set %s %s. Started %s, finished %s. Language: %s.", s.Set.ID, s.Set.Version, when(s.Started), when(s.Finished), s.Language))
-	p.line("Set file sha256: " + s.Set.SHA256)
+	p.wrap("", fmt.Sprintf(t.SetLine, s.Set.ID, s.Set.Version, t.when(s.Started), t.when(s.Finished), s.Language))
+	p.line(t.SetSHA256 + ": " + s.Set.SHA256)
 	if s.EndedEarly {
-		p.wrap("", "The worker ended the conversation early, after a disclosure; the questions left are listed as not asked.")
+		p.wrap("", t.EndedEarly)
 	}
 
 	urgent, other := splitActions(s.Actions)
 	if len(urgent) > 0 {
-		p.heading("DO NOW")
+		p.heading(up(t.DoNow))
 		p.line(strings.Repeat("-", 10))
 		for _, a := range urgent {
-			p.wrap(fmt.Sprintf("[%s] ", strings.ToUpper(string(a.Priority))), a.Text)
+			p.wrap(fmt.Sprintf("[%s] ", up(t.priority(a.Priority))), a.Text)
 			for _, c := range a.Contacts {
-				p.wrap("    ", contactLine(c))
+				p.wrap("    ", t.contactLine(c))
 			}
 		}
 		p.line(strings.Repeat("-", 10))
 	}
 
 	p.blank()
-	p.wrap("", "CONCERN: "+concernLine(s.Concern))
-	p.wrap("", "How it was reached: "+howReached(s)+".")
+	p.wrap("", up(t.Concern)+": "+t.concern(s.Concern))
+	p.wrap("", t.HowReached+": "+t.reached(s)+".")
 	if len(s.Sections) > 0 {
 		parts := make([]string, len(s.Sections))
 		for i, sec := range s.Sections {
 			parts[i] = fmt.Sprintf("%s %d", sec.Title, sec.Score)
 		}
-		p.wrap("", "By section: "+strings.Join(parts, ", ")+".")
+		p.wrap("", t.BySection+": "+strings.Join(parts, ", ")+".")
 	}
 
 	if len(s.Indicators) > 0 {
-		p.heading("WHAT WAS SEEN")
+		p.heading(up(t.WhatWasSeen))
 		for _, ind := range s.Indicators {
-			head := fmt.Sprintf("%s (weight %d", ind.Label, ind.Weight)
+			head := ind.Label + " (" + fmt.Sprintf(t.Weight, ind.Weight)
 			if ind.Disclosure {
-				head += ", a disclosure"
+				head += ", " + t.ADisclosure
 			}
 			p.wrap("- ", head+")")
 			for _, e := range ind.Evidence {
-				p.wrap("    ", fmt.Sprintf("%s %s — %s", evidenceVerb(e.Mode), e.Text, e.Value))
+				p.wrap("    ", fmt.Sprintf("%s %s — %s", t.evidenceVerb(e.Mode), e.Text, e.Value))
 			}
-			p.wrap("    ", "Sources: "+sourceTitles(ind.Sources))
+			p.wrap("    ", t.Sources+": "+sourceTitles(ind.Sources))
 		}
 	}
 
 	if len(other) > 0 {
-		p.heading("ALSO TO DO")
+		p.heading(up(t.AlsoToDo))
 		for _, a := range other {
-			p.wrap(fmt.Sprintf("[%s] ", strings.ToUpper(string(a.Priority))), a.Text)
+			p.wrap(fmt.Sprintf("[%s] ", up(t.priority(a.Priority))), a.Text)
 		}
 	}
 
-	if unanswered := unanswered(s); len(unanswered) > 0 {
-		p.heading("NOT ANSWERED (a later conversation can return to these)")
+	if unanswered := t.unanswered(s); len(unanswered) > 0 {
+		p.heading(up(t.NotAnswered))
+		p.wrap("", t.ReturnLater)
 		for _, u := range unanswered {
 			p.line(u.Title + ":")
 			for _, q := range u.Questions {
@@ -128,30 +88,30 @@ func WriteSummaryText(w io.Writer, s *screening.Summary) error {
 	}
 
 	if len(s.Notes) > 0 {
-		p.heading("NOTES")
+		p.heading(up(t.Notes))
 		for _, n := range s.Notes {
 			p.wrap(n.Title+": ", n.Text)
 		}
 	}
 
-	p.heading("CONTACTS")
+	p.heading(up(t.Contacts))
 	for _, c := range s.Contacts {
-		p.wrap("- ", contactText(c))
+		p.wrap("- ", t.contactText(c))
 	}
 
-	p.heading("ALL ANSWERS")
+	p.heading(up(t.AllAnswers))
 	for _, a := range s.Answers {
 		if a.State == screening.StateNotApplicable {
 			continue
 		}
-		p.wrap("- ", fmt.Sprintf("%s %s", a.Text, answerValue(a)))
+		p.wrap("- ", fmt.Sprintf("%s %s", a.Text, t.answerValue(a)))
 	}
 
 	p.blank()
-	p.wrap("", notADetermination)
+	p.wrap("", t.NotADetermination)
 	if s.Training {
 		p.blank()
-		p.line("*** TRAINING: a mock interview, not a real screening ***")
+		p.line("*** " + t.Training + " ***")
 	}
 	return p.err
 }
@@ -159,63 +119,65 @@ func WriteSummaryText(w io.Writer, s *screening.Summary) error {
 // WriteSummaryMarkdown writes the same summary as markdown, for a case record.
 func WriteSummaryMarkdown(w io.Writer, s *screening.Summary) error {
 	p := &printer{w: w}
+	t := wordsFor(s.Language)
 	if s.Training {
-		p.line("> **TRAINING: a mock interview, not a real screening.**")
+		p.linef("> **%s.**", t.Training)
 		p.blank()
 	}
-	p.line("# Screening summary")
+	p.line("# " + t.SummaryTitle)
 	p.blank()
 	p.linef("**%s**  ", s.Set.Title)
-	p.linef("Set `%s` %s (file sha256 `%s`). Started %s, finished %s. Language: %s.", s.Set.ID, s.Set.Version, s.Set.SHA256, when(s.Started), when(s.Finished), s.Language)
+	p.linef(t.SetLine+"  ", "`"+s.Set.ID+"`", s.Set.Version, t.when(s.Started), t.when(s.Finished), s.Language)
+	p.linef("%s: `%s`", t.SetSHA256, s.Set.SHA256)
 	if s.EndedEarly {
 		p.blank()
-		p.line("The worker ended the conversation early, after a disclosure; the questions left are listed as not asked.")
+		p.line(t.EndedEarly)
 	}
 	urgent, other := splitActions(s.Actions)
 	if len(urgent) > 0 {
 		p.blank()
-		p.line("## Do now")
+		p.line("## " + t.DoNow)
 		p.blank()
 		for _, a := range urgent {
-			p.linef("- **%s:** %s", strings.ToUpper(string(a.Priority)), a.Text)
+			p.linef("- **%s:** %s", strings.ToUpper(t.priority(a.Priority)), a.Text)
 			for _, c := range a.Contacts {
-				p.linef("  - %s", contactLine(c))
+				p.linef("  - %s", t.contactLine(c))
 			}
 		}
 	}
 	p.blank()
-	p.linef("## Concern: %s", concernLine(s.Concern))
+	p.linef("## %s: %s", t.Concern, t.concern(s.Concern))
 	p.blank()
-	p.linef("How it was reached: %s.", howReached(s))
+	p.linef("%s: %s.", t.HowReached, t.reached(s))
 	if len(s.Indicators) > 0 {
 		p.blank()
-		p.line("## What was seen")
+		p.line("## " + t.WhatWasSeen)
 		for _, ind := range s.Indicators {
 			p.blank()
-			head := fmt.Sprintf("- **%s** (weight %d", ind.Label, ind.Weight)
+			head := fmt.Sprintf("- **%s** (%s", ind.Label, fmt.Sprintf(t.Weight, ind.Weight))
 			if ind.Disclosure {
-				head += ", a disclosure"
+				head += ", " + t.ADisclosure
 			}
 			p.line(head + ")")
 			for _, e := range ind.Evidence {
-				p.linef("  - %s %s — %s", evidenceVerb(e.Mode), e.Text, e.Value)
+				p.linef("  - %s %s — %s", t.evidenceVerb(e.Mode), e.Text, e.Value)
 			}
-			p.linef("  - Sources: %s", sourceTitles(ind.Sources))
+			p.linef("  - %s: %s", t.Sources, sourceTitles(ind.Sources))
 		}
 	}
 	if len(other) > 0 {
 		p.blank()
-		p.line("## Also to do")
+		p.line("## " + t.AlsoToDo)
 		p.blank()
 		for _, a := range other {
-			p.linef("- **%s:** %s", strings.ToUpper(string(a.Priority)), a.Text)
+			p.linef("- **%s:** %s", strings.ToUpper(t.priority(a.Priority)), a.Text)
 		}
 	}
-	if unanswered := unanswered(s); len(unanswered) > 0 {
+	if unanswered := t.unanswered(s); len(unanswered) > 0 {
 		p.blank()
-		p.line("## Not answered")
+		p.line("## " + t.NotAnswered)
 		p.blank()
-		p.line("A later conversation can return to these.")
+		p.line(t.ReturnLater)
 		p.blank()
 		for _, u := range unanswered {
 			p.linef("%s:", u.Title)
@@ -228,34 +190,34 @@ func WriteSummaryMarkdown(w io.Writer, s *screening.Summary) error {
 	}
 	if len(s.Notes) > 0 {
 		p.blank()
-		p.line("## Notes")
+		p.line("## " + t.Notes)
 		p.blank()
 		for _, n := range s.Notes {
 			p.linef("- **%s:** %s", n.Title, n.Text)
 		}
 	}
 	p.blank()
-	p.line("## Contacts")
+	p.line("## " + t.Contacts)
 	p.blank()
 	for _, c := range s.Contacts {
-		p.linef("- %s", contactText(c))
+		p.linef("- %s", t.contactText(c))
 	}
 	p.blank()
-	p.line("## All answers")
+	p.line("## " + t.AllAnswers)
 	p.blank()
-	p.line("| question | answer |")
+	p.line(t.AnswerHeader)
 	p.line("|---|---|")
 	for _, a := range s.Answers {
 		if a.State == screening.StateNotApplicable {
 			continue
 		}
-		p.linef("| %s | %s |", mdCell(a.Text), mdCell(answerValue(a)))
+		p.linef("| %s | %s |", mdCell(a.Text), mdCell(t.answerValue(a)))
 	}
 	p.blank()
-	p.linef("*%s*", notADetermination)
+	p.linef("*%s*", t.NotADetermination)
 	if s.Training {
 		p.blank()
-		p.line("> **TRAINING: a mock interview, not a real screening.**")
+		p.linef("> **%s.**", t.Training)
 	}
 	return p.err
 }
@@ -271,63 +233,12 @@ func splitActions(actions []screening.SummaryAction) (urgent, other []screening.
 	return urgent, other
 }
 
-func evidenceVerb(m screening.Mode) string {
-	switch m {
-	case screening.ModeObserve:
-		return "Observed:"
-	case screening.ModeRecord:
-		return "From the record:"
-	default:
-		return "Asked:"
-	}
-}
-
-func answerValue(a screening.QuestionAnswer) string {
-	switch a.State {
-	case screening.StateAnswered:
-		return "— " + a.Value
-	case screening.StateDeclined:
-		return "— (preferred not to say)"
-	case screening.StateDontKnow:
-		return "— (did not know)"
-	default:
-		return "— (not asked)"
-	}
-}
-
 func sourceTitles(srcs []screening.Source) string {
 	titles := make([]string, len(srcs))
 	for i, s := range srcs {
 		titles[i] = s.Title
 	}
 	return strings.Join(titles, "; ")
-}
-
-type unansweredGroup struct {
-	Title     string
-	Questions []string
-}
-
-func unanswered(s *screening.Summary) []unansweredGroup {
-	var out []unansweredGroup
-	for _, g := range []struct {
-		title string
-		qs    []screening.QuestionAnswer
-	}{
-		{"Preferred not to say", s.Declined()},
-		{"Did not know", s.DontKnow()},
-		{"Not asked", s.NotAsked()},
-	} {
-		if len(g.qs) == 0 {
-			continue
-		}
-		texts := make([]string, len(g.qs))
-		for i, q := range g.qs {
-			texts[i] = q.Text
-		}
-		out = append(out, unansweredGroup{g.title, texts})
-	}
-	return out
 }
 
 // The JSON form is the contract for scripts: keys are stable, and "format" names the version.

@@ -103,7 +103,7 @@ func cardValue(q *screening.Question, a screening.Answer) string {
 	case screening.StateNotAsked:
 		return "skipped"
 	}
-	return screening.DisplayAnswer(q, a)
+	return screening.DisplayAnswer(q, a, "en") // the card is in English
 }
 
 // WriteFeedback writes what a trainee caught, missed and over-flagged in a scenario.

@@ -5,7 +5,6 @@ package ask
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/safeharbor/safeharbor/screening"
 )
@@ -23,12 +22,10 @@ type Prompt struct {
 	Lang         string            // the language the question is shown in; "" is English
 }
 
-// yesNo are the words for yes and no in the languages safeharbor has translations for.
+// yesNo are the words for yes and no in the question's language.
 func yesNo(lang string) (string, string) {
-	if lang == "es" || strings.HasPrefix(lang, "es-") {
-		return "Sí", "No"
-	}
-	return "Yes", "No"
+	w := screening.AnswerWordsIn(lang)
+	return w.Yes, w.No
 }
 
 // Screen is text the worker reads: what to say aloud and what to do.

@@ -298,7 +298,7 @@ func (t *TUI) askMulti(ctx context.Context, p Prompt) (screening.Answer, error) 
 	for _, o := range q.Options {
 		opts = append(opts, huh.NewOption(o.Label, o.Value))
 	}
-	opts = append(opts, huh.NewOption("None of these", valNone))
+	opts = append(opts, huh.NewOption(screening.AnswerWordsIn(p.Lang).None, valNone))
 	opts = append(opts, stateOptions()...)
 	var vs []string
 	if p.Current != nil && p.Current.IsAnswered() {

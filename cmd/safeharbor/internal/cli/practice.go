@@ -153,7 +153,7 @@ func scenarioCue(sc *screening.Scenario) func(*screening.Question) string {
 				return "The case file says nothing about this."
 			}
 			if a, err := r.Answer.Parse(q); err == nil && a.IsAnswered() {
-				return "The case file says: " + screening.DisplayAnswer(q, a) + "."
+				return "The case file says: " + screening.DisplayAnswer(q, a, "en") + "."
 			}
 			return "The case file is not clear about this."
 		}

@@ -191,6 +191,30 @@ func TestTUIDisclosureEndsEarly(t *testing.T) {
 	}
 }
 
+// The same disclosure in Spanish: the form's own words (choices, positions, the stop-and-refer
+// screen and its default) are in the worker's language, and the answers are recorded as before.
+func TestTUIInSpanish(t *testing.T) {
+	term := newTerminal(t, nil, "interview", "--set", "example@0.1.0", "--lang", "es", "--format", "json", "--output", "summary.json")
+	term.keys("Antes de empezar", "Enter")
+	term.waitFor("Sección 1 de 2")
+	term.waitFor("Prefiere no decir")
+	term.keys("Dónde dormiste", "x", "Enter")
+	term.keys("Qué tan a salvo", "Enter")
+	term.typeText("Días fuera", "2")
+	term.keys("> 2", "Enter")
+	term.keys("Nota sobre Mientras estabas fuera", "Enter")
+	term.keys("Hay alguien mayor", "Down", "Enter")
+	term.keys("Alguien te ofreció", "Enter") // sí: a disclosure
+	term.waitFor("Terminar la detección ahora e ir al resumen")
+	term.keys("Detente y refiere", "Enter")
+	term.keys("Nota sobre Personas", "Enter")
+	term.keys("Para cerrar", "Enter")
+	s := readSummary(t, term, filepath.Join(filepath.Dir(term.socket), "summary.json"))
+	if !s.Interview.EndedEarly || s.Concern != "clear" {
+		t.Errorf("ended early %v, concern %s", s.Interview.EndedEarly, s.Concern)
+	}
+}
+
 // Ctrl-C stops the interview: exit 130, and no summary file.
 func TestTUICtrlC(t *testing.T) {
 	term := newTerminal(t, nil, "interview", "--set", "example@0.1.0", "--output", "summary.txt")

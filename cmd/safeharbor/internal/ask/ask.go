@@ -49,14 +49,14 @@ var ErrInputEnded = errors.New("input ended before the interview was finished")
 // ErrAborted means the worker quit the interview (Ctrl-C in the terminal UI).
 var ErrAborted = errors.New("the interview was stopped")
 
-// stateLabels are the choices every question offers besides its own answers: the state, how it
-// is shown, and its value in a form (a NUL first, which no option value, kebab-case, can have).
+// stateLabels are the choices every question offers besides its own answers: the state, and
+// its value in a form (a NUL first, which no option value, kebab-case, can have). How each reads
+// is in Words.
 var stateLabels = []struct {
 	State screening.State
-	Label string
 	Value string
 }{
-	{screening.StateDeclined, "Prefers not to say", "\x00declined"},
-	{screening.StateDontKnow, "Doesn't know", "\x00dont-know"},
-	{screening.StateNotAsked, "Skip (not asked)", "\x00skip"},
+	{screening.StateDeclined, "\x00declined"},
+	{screening.StateDontKnow, "\x00dont-know"},
+	{screening.StateNotAsked, "\x00skip"},
 }

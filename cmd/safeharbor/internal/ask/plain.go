@@ -19,6 +19,7 @@ import (
 type Plain struct {
 	out   io.Writer
 	lines chan line
+	w     *Words
 }
 
 type line struct {
@@ -26,9 +27,12 @@ type line struct {
 	err  error
 }
 
-// NewPlain asks on out and reads answers from in.
-func NewPlain(in io.Reader, out io.Writer) *Plain {
-	p := &Plain{out: out, lines: make(chan line)}
+// NewPlain asks on out and reads answers from in, in the worker's words w (nil: English).
+func NewPlain(in io.Reader, out io.Writer, w *Words) *Plain {
+	if w == nil {
+		w = &english
+	}
+	p := &Plain{out: out, lines: make(chan line), w: w}
 	go func() {
 		r := bufio.NewReader(in)
 		for {
@@ -73,12 +77,12 @@ func (p *Plain) Show(ctx context.Context, s Screen) error {
 	p.printf("\n%s\n", s.Title)
 	for _, st := range s.Steps {
 		if st.Kind == screening.StepSay {
-			p.printf("Say: %s\n", st.Text)
+			p.printf("%s: %s\n", p.w.Say, st.Text)
 		} else {
-			p.printf("Do: %s\n", st.Text)
+			p.printf("%s: %s\n", p.w.Do, st.Text)
 		}
 	}
-	p.printf("Press Enter to continue.\n")
+	p.printf("%s\n", p.w.PressEnter)
 	_, err := p.readLine(ctx)
 	return err
 }
@@ -95,20 +99,21 @@ func (p *Plain) Warn(_ context.Context, s Screen) error {
 // Ask asks one question until it gets an answer that fits.
 func (p *Plain) Ask(ctx context.Context, pr Prompt) (screening.Answer, error) {
 	q := pr.Question
-	p.printf("\nSection %d of %d, %s. Question %d of %d.\n", pr.SectionIndex, pr.SectionCount, pr.Section.Title, pr.N, pr.Total)
+	w := p.w
+	p.printf("\n"+w.Position+"\n", pr.SectionIndex, pr.SectionCount, pr.Section.Title, pr.N, pr.Total)
 	switch q.Mode {
 	case screening.ModeObserve:
-		p.printf("Observe, do not read aloud: %s\n", q.Text)
+		p.printf("%s: %s\n", w.ObserveLabel, q.Text)
 	case screening.ModeRecord:
-		p.printf("From the record: %s\n", q.Text)
+		p.printf("%s: %s\n", w.RecordLabel, q.Text)
 	default:
-		p.printf("Ask: %s\n", q.Text)
+		p.printf("%s: %s\n", w.AskLabel, q.Text)
 	}
 	if pr.Also != "" {
-		p.printf("Also: %s\n", pr.Also)
+		p.printf("%s: %s\n", w.Also, pr.Also)
 	}
 	if q.Help != "" {
-		p.printf("Guidance: %s\n", q.Help)
+		p.printf("%s: %s\n", w.Guidance, q.Help)
 	}
 	if pr.Cue != "" {
 		p.printf("%s\n", pr.Cue)
@@ -116,34 +121,34 @@ func (p *Plain) Ask(ctx context.Context, pr Prompt) (screening.Answer, error) {
 	labels := choiceLabels(q, pr.Lang)
 	switch q.Type {
 	case screening.TypeMulti:
-		p.printf("Choose all that apply, by number or name, separated by commas; or none.\n")
+		p.printf("%s\n", w.ChooseMulti)
 	case screening.TypeNumber:
-		p.printf("Type a number%s.\n", numberHint(q))
+		p.printf(w.TypeNumber+"\n", w.numberHint(q))
 	case screening.TypeText:
-		p.printf("Type the answer, in their words.\n")
+		p.printf("%s\n", w.TypeText)
 	default:
-		p.printf("Choose one, by number or name.\n")
+		p.printf("%s\n", w.ChooseOne)
 	}
 	for i, l := range labels {
 		p.printf("%d. %s\n", i+1, l)
 	}
-	p.printf("Or type declined, dont-know or skip.\n")
+	p.printf("%s\n", w.OrState)
 	if pr.Current != nil {
-		p.printf("Current answer: %s\n", describeAnswer(q, *pr.Current))
+		p.printf("%s: %s\n", w.Current, w.describeAnswer(q, *pr.Current))
 	}
 	for {
 		text, err := p.readLine(ctx)
 		if err != nil {
 			return screening.Answer{}, err
 		}
-		a, problem := parseAnswer(q, text)
+		a, problem := w.parseAnswer(q, text)
 		if problem == "" {
 			if problem = checkProblem(q, a); problem == "" {
-				p.printf("Recorded: %s\n", describeAnswer(q, a))
+				p.printf("%s: %s\n", w.Recorded, w.describeAnswer(q, a))
 				return a, nil
 			}
 		}
-		p.printf("%s Try again, or type declined, dont-know or skip.\n", problem)
+		p.printf(w.TryAgain+"\n", problem)
 	}
 }
 
@@ -154,13 +159,13 @@ func (p *Plain) EndNow(ctx context.Context, s Screen) (bool, error) {
 		p.printf("%s\n", st.Text)
 	}
 	for {
-		p.printf("End the screening now and go to the summary? Type yes to end, or no to go on.\n")
+		p.printf("%s\n", p.w.EndNowQuestion)
 		text, err := p.readLine(ctx)
 		if err != nil {
 			return false, err
 		}
 		switch strings.ToLower(text) {
-		case "yes", "y":
+		case "yes", "y", "sí", "si", "s":
 			return true, nil
 		case "no", "n":
 			return false, nil
@@ -170,18 +175,18 @@ func (p *Plain) EndNow(ctx context.Context, s Screen) (bool, error) {
 
 // Note asks for an optional note on a section; an empty line skips it.
 func (p *Plain) Note(ctx context.Context, sec *screening.Section) (string, error) {
-	p.printf("\nNote on %s (optional, one line; press Enter to skip):\n", sec.Title)
+	p.printf("\n"+p.w.NotePlain+"\n", sec.Title)
 	return p.readLine(ctx)
 }
 
 // Review lists the answers; the worker types a number to change one, or Enter to finish.
 func (p *Plain) Review(ctx context.Context, rows []ReviewRow) (int, error) {
-	p.printf("\nReview the answers before the summary.\n")
+	p.printf("\n%s\n", p.w.ReviewPlain)
 	for i, r := range rows {
 		p.printf("%d. %s %s\n", i+1, r.Text, r.Answer)
 	}
 	for {
-		p.printf("Type a number to change that answer, or press Enter to finish.\n")
+		p.printf("%s\n", p.w.ReviewPrompt)
 		text, err := p.readLine(ctx)
 		if err != nil {
 			return -1, err
@@ -192,7 +197,7 @@ func (p *Plain) Review(ctx context.Context, rows []ReviewRow) (int, error) {
 		if n, err := strconv.Atoi(text); err == nil && n >= 1 && n <= len(rows) {
 			return n - 1, nil
 		}
-		p.printf("%q is not a number from 1 to %d.\n", text, len(rows))
+		p.printf(p.w.NotANumber+"\n", text, len(rows))
 	}
 }
 
@@ -212,18 +217,18 @@ func choiceLabels(q *screening.Question, lang string) []string {
 	return nil
 }
 
-func numberHint(q *screening.Question) string {
+func (w *Words) numberHint(q *screening.Question) string {
 	var parts []string
 	if q.Unit != "" {
 		parts = append(parts, q.Unit)
 	}
 	switch {
 	case q.Min != nil && q.Max != nil:
-		parts = append(parts, fmt.Sprintf("from %v to %v", *q.Min, *q.Max))
+		parts = append(parts, fmt.Sprintf(w.FromTo, *q.Min, *q.Max))
 	case q.Min != nil:
-		parts = append(parts, fmt.Sprintf("at least %v", *q.Min))
+		parts = append(parts, fmt.Sprintf(w.AtLeast, *q.Min))
 	case q.Max != nil:
-		parts = append(parts, fmt.Sprintf("at most %v", *q.Max))
+		parts = append(parts, fmt.Sprintf(w.AtMost, *q.Max))
 	}
 	if len(parts) == 0 {
 		return ""
@@ -234,11 +239,11 @@ func numberHint(q *screening.Question) string {
 // stateWord recognises the words for an answer that is not a value.
 func stateWord(s string) (screening.State, bool) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "declined", "decline", "prefers not to say", "prefer not to say":
+	case "declined", "decline", "prefers not to say", "prefer not to say", "no-decir", "no decir", "prefiere no decir":
 		return screening.StateDeclined, true
-	case "dont-know", "don't know", "dont know", "doesn't know", "doesnt know":
+	case "dont-know", "don't know", "dont know", "doesn't know", "doesnt know", "no-sabe", "no sabe":
 		return screening.StateDontKnow, true
-	case "skip", "skipped", "not-asked", "not asked", "skip (not asked)":
+	case "skip", "skipped", "not-asked", "not asked", "skip (not asked)", "saltar", "saltar (no se preguntó)":
 		return screening.StateNotAsked, true
 	}
 	return "", false
@@ -246,12 +251,12 @@ func stateWord(s string) (screening.State, bool) {
 
 // parseAnswer reads a typed answer: an option's number, value or label (any case), a state
 // word, a number, or words. It returns a message when the text cannot be read.
-func parseAnswer(q *screening.Question, text string) (screening.Answer, string) {
+func (w *Words) parseAnswer(q *screening.Question, text string) (screening.Answer, string) {
 	if st, ok := stateWord(text); ok {
 		return screening.Answer{State: st}, ""
 	}
 	if text == "" {
-		return screening.Answer{}, "Please answer."
+		return screening.Answer{}, w.PleaseAnswer
 	}
 	a := screening.Answer{State: screening.StateAnswered}
 	switch q.Type {
@@ -262,23 +267,23 @@ func parseAnswer(q *screening.Question, text string) (screening.Answer, string) 
 		case "2", "no", "n":
 			a.Text = "no"
 		default:
-			return a, fmt.Sprintf("%q is not yes or no.", text)
+			return a, fmt.Sprintf(w.NotYesNo, text)
 		}
 	case screening.TypeSingle:
 		v, ok := matchOption(q, text)
 		if !ok {
-			return a, fmt.Sprintf("%q is not one of the choices.", text)
+			return a, fmt.Sprintf(w.NotAChoice, text)
 		}
 		a.Text = v
 	case screening.TypeMulti:
 		a.Choices = []string{}
-		if strings.EqualFold(text, "none") {
+		if strings.EqualFold(text, "none") || strings.EqualFold(text, "ninguna") {
 			return a, ""
 		}
 		for _, part := range strings.Split(text, ",") {
 			v, ok := matchOption(q, strings.TrimSpace(part))
 			if !ok {
-				return a, fmt.Sprintf("%q is not one of the choices.", strings.TrimSpace(part))
+				return a, fmt.Sprintf(w.NotAChoice, strings.TrimSpace(part))
 			}
 			a.Choices = append(a.Choices, v)
 		}
@@ -315,18 +320,17 @@ func checkProblem(q *screening.Question, a screening.Answer) string {
 }
 
 // describeAnswer says an answer in words, for "Recorded:" and the review screen.
-func describeAnswer(q *screening.Question, a screening.Answer) string {
-	for _, s := range stateLabels {
-		if a.State == s.State {
-			return s.Label
-		}
+func (w *Words) describeAnswer(q *screening.Question, a screening.Answer) string {
+	if a.State != screening.StateAnswered {
+		return w.stateLabel(a.State)
 	}
+	words := screening.AnswerWordsIn(w.lang)
 	switch q.Type {
 	case screening.TypeYesNo:
 		if a.Text == "yes" {
-			return "Yes"
+			return words.Yes
 		}
-		return "No"
+		return words.No
 	case screening.TypeSingle:
 		for _, o := range q.Options {
 			if o.Value == a.Text {
@@ -335,7 +339,7 @@ func describeAnswer(q *screening.Question, a screening.Answer) string {
 		}
 	case screening.TypeMulti:
 		if len(a.Choices) == 0 {
-			return "None of these"
+			return words.None
 		}
 		var labels []string
 		for _, o := range q.Options {

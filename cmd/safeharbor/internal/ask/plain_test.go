@@ -53,7 +53,7 @@ func TestParseAnswer(t *testing.T) {
 		{screening.TypeText, "my uncle", screening.StateAnswered, "my uncle", nil, ""},
 	}
 	for _, tt := range tests {
-		a, problem := parseAnswer(question(tt.typ), tt.in)
+		a, problem := english.parseAnswer(question(tt.typ), tt.in)
 		if tt.problem != "" {
 			if !strings.Contains(problem, tt.problem) {
 				t.Errorf("%s %q: problem %q, want %q", tt.typ, tt.in, problem, tt.problem)
@@ -71,7 +71,7 @@ func TestParseAnswer(t *testing.T) {
 }
 
 func TestPlainEndOfInputIsAnInterruption(t *testing.T) {
-	p := NewPlain(strings.NewReader("\n"), io.Discard)
+	p := NewPlain(strings.NewReader("\n"), io.Discard, nil)
 	pr := Prompt{Question: question(screening.TypeYesNo), Section: &screening.Section{Title: "S"}, SectionIndex: 1, SectionCount: 1, N: 1, Total: 1}
 	if err := p.Show(context.Background(), Screen{Title: "Opening"}); err != nil {
 		t.Fatal(err)
@@ -84,7 +84,7 @@ func TestPlainEndOfInputIsAnInterruption(t *testing.T) {
 func TestPlainInterruptWhileWaiting(t *testing.T) {
 	r, w := io.Pipe() // never written: the reader stays blocked, as on a quiet terminal
 	defer w.Close()
-	p := NewPlain(r, io.Discard)
+	p := NewPlain(r, io.Discard, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
 	pr := Prompt{Question: question(screening.TypeText), Section: &screening.Section{Title: "S"}, SectionIndex: 1, SectionCount: 1, N: 1, Total: 1}
@@ -95,7 +95,7 @@ func TestPlainInterruptWhileWaiting(t *testing.T) {
 
 // Piped lines reach the right questions, one each: huh's own accessible mode loses them.
 func TestPlainReadsOneLinePerQuestion(t *testing.T) {
-	p := NewPlain(strings.NewReader("1\nmy uncle\n2, 1\n"), io.Discard)
+	p := NewPlain(strings.NewReader("1\nmy uncle\n2, 1\n"), io.Discard, nil)
 	sec := &screening.Section{Title: "S"}
 	var got []string
 	for _, typ := range []screening.Type{screening.TypeYesNo, screening.TypeText, screening.TypeMulti} {

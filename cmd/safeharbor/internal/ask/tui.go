@@ -44,6 +44,7 @@ type TUI struct {
 	in    io.Reader
 	out   io.Writer
 	color bool
+	w     *Words
 
 	prog   *tea.Program
 	ended  chan struct{} // closed when the program has stopped
@@ -62,8 +63,12 @@ func CanDraw(out io.Writer) bool {
 }
 
 // NewTUI asks on out (a terminal) and reads keys from in.
-func NewTUI(in io.Reader, out io.Writer, color bool) *TUI {
-	return &TUI{in: in, out: out, color: color}
+// NewTUI asks in the terminal, in the worker's words w (nil: English).
+func NewTUI(in io.Reader, out io.Writer, color bool, w *Words) *TUI {
+	if w == nil {
+		w = &english
+	}
+	return &TUI{in: in, out: out, color: color, w: w}
 }
 
 // host is the program's model: it shows the current form and reports when it is done.
@@ -192,16 +197,16 @@ func (t *TUI) run(ctx context.Context, fields ...huh.Field) error {
 	}
 }
 
-func stepsText(steps []screening.Step) string {
+func (w *Words) stepsText(steps []screening.Step) string {
 	var b strings.Builder
 	for i, st := range steps {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}
 		if st.Kind == screening.StepSay {
-			b.WriteString("Say: \u201c" + st.Text + "\u201d")
+			b.WriteString(w.Say + ": \u201c" + st.Text + "\u201d")
 		} else {
-			b.WriteString("Do: " + st.Text)
+			b.WriteString(w.Do + ": " + st.Text)
 		}
 	}
 	return b.String()
@@ -209,33 +214,33 @@ func stepsText(steps []screening.Step) string {
 
 // Show shows text to read as a note, until the worker continues.
 func (t *TUI) Show(ctx context.Context, s Screen) error {
-	return t.run(ctx, huh.NewNote().Title(s.Title).Description(stepsText(s.Steps)).Next(true).NextLabel("Continue"))
+	return t.run(ctx, huh.NewNote().Title(s.Title).Description(t.w.stepsText(s.Steps)).Next(true).NextLabel(t.w.Continue))
 }
 
-func title(q *screening.Question) string {
+func (w *Words) title(q *screening.Question) string {
 	switch q.Mode {
 	case screening.ModeObserve:
-		return "OBSERVE, do not read aloud: " + q.Text
+		return w.ObserveTitle + ": " + q.Text
 	case screening.ModeRecord:
-		return "From the record: " + q.Text
+		return w.RecordLabel + ": " + q.Text
 	}
 	return q.Text
 }
 
-func description(p Prompt, extra string) string {
+func (w *Words) description(p Prompt, extra string) string {
 	q := p.Question
-	lines := []string{fmt.Sprintf("Section %d of %d, %s. Question %d of %d.", p.SectionIndex, p.SectionCount, p.Section.Title, p.N, p.Total)}
+	lines := []string{fmt.Sprintf(w.Position, p.SectionIndex, p.SectionCount, p.Section.Title, p.N, p.Total)}
 	if p.Also != "" {
-		lines = append(lines, "Also: "+p.Also)
+		lines = append(lines, w.Also+": "+p.Also)
 	}
 	if q.Help != "" {
-		lines = append(lines, "Guidance: "+q.Help)
+		lines = append(lines, w.Guidance+": "+q.Help)
 	}
 	if p.Cue != "" {
 		lines = append(lines, p.Cue)
 	}
 	if p.Current != nil {
-		lines = append(lines, "Current answer: "+describeAnswer(q, *p.Current))
+		lines = append(lines, w.Current+": "+w.describeAnswer(q, *p.Current))
 	}
 	if extra != "" {
 		lines = append(lines, extra)
@@ -243,10 +248,10 @@ func description(p Prompt, extra string) string {
 	return strings.Join(lines, "\n")
 }
 
-func stateOptions() []huh.Option[string] {
+func (w *Words) stateOptions() []huh.Option[string] {
 	opts := make([]huh.Option[string], len(stateLabels))
 	for i, s := range stateLabels {
-		opts[i] = huh.NewOption(s.Label, s.Value)
+		opts[i] = huh.NewOption(w.stateLabel(s.State), s.Value)
 	}
 	return opts
 }
@@ -277,12 +282,12 @@ func (t *TUI) askSingle(ctx context.Context, p Prompt) (screening.Answer, error)
 			opts = append(opts, huh.NewOption(o.Label, o.Value))
 		}
 	}
-	opts = append(opts, stateOptions()...)
+	opts = append(opts, t.w.stateOptions()...)
 	var v string
 	if p.Current != nil {
 		v = currentValue(*p.Current)
 	}
-	sel := huh.NewSelect[string]().Title(title(q)).Description(description(p, "")).Options(opts...).Value(&v)
+	sel := huh.NewSelect[string]().Title(t.w.title(q)).Description(t.w.description(p, "")).Options(opts...).Value(&v)
 	if err := t.run(ctx, sel); err != nil {
 		return screening.Answer{}, err
 	}
@@ -299,16 +304,16 @@ func (t *TUI) askMulti(ctx context.Context, p Prompt) (screening.Answer, error) 
 		opts = append(opts, huh.NewOption(o.Label, o.Value))
 	}
 	opts = append(opts, huh.NewOption(screening.AnswerWordsIn(p.Lang).None, valNone))
-	opts = append(opts, stateOptions()...)
+	opts = append(opts, t.w.stateOptions()...)
 	var vs []string
 	if p.Current != nil && p.Current.IsAnswered() {
 		vs = append(vs, p.Current.Choices...)
 	}
-	extra := "Choose all that apply with space or x, then press Enter."
+	extra := t.w.ChooseAll
 	for {
-		desc := description(p, extra)
+		desc := t.w.description(p, extra)
 		// Height counts the title and description too: make room for every option.
-		ms := huh.NewMultiSelect[string]().Title(title(q)).
+		ms := huh.NewMultiSelect[string]().Title(t.w.title(q)).
 			Description(desc).
 			Options(opts...).Value(&vs).Height(len(opts) + strings.Count(desc, "\n") + 3).
 			Validate(func(vs []string) error {
@@ -319,7 +324,7 @@ func (t *TUI) askMulti(ctx context.Context, p Prompt) (screening.Answer, error) 
 					}
 				}
 				if special > 0 && len(vs) > 1 {
-					return errors.New("\"None of these\", \"Prefers not to say\", \"Doesn't know\" and \"Skip\" go alone")
+					return fmt.Errorf(t.w.GoAlone, screening.AnswerWordsIn(p.Lang).None, t.w.Declined, t.w.DontKnow, t.w.Skip)
 				}
 				return nil
 			})
@@ -330,7 +335,7 @@ func (t *TUI) askMulti(ctx context.Context, p Prompt) (screening.Answer, error) 
 			break
 		}
 		// Enter with nothing chosen is more likely a slip than an answer: ask again.
-		extra = "Nothing was chosen. Choose all that apply with space or x, or choose \"None of these\", then press Enter."
+		extra = t.w.NothingChosen
 	}
 	if len(vs) == 1 {
 		if st, ok := stateOf(vs[0]); ok {
@@ -346,17 +351,17 @@ func (t *TUI) askMulti(ctx context.Context, p Prompt) (screening.Answer, error) 
 // askTyped asks for a number or words. An empty answer offers the other choices.
 func (t *TUI) askTyped(ctx context.Context, p Prompt) (screening.Answer, error) {
 	q := p.Question
-	hint := "Type the answer in their words."
+	hint := t.w.TypeText
 	if q.Type == screening.TypeNumber {
-		hint = "Type a number" + numberHint(q) + "."
+		hint = fmt.Sprintf(t.w.TypeNumber, t.w.numberHint(q))
 	}
-	hint += " Leave it empty and press Enter for: prefers not to say, doesn't know, skip."
+	hint += " " + t.w.LeaveEmpty
 	for {
 		var text string
 		if p.Current != nil && p.Current.IsAnswered() {
 			text = describeAnswerValue(q, *p.Current)
 		}
-		in := huh.NewInput().Title(title(q)).Description(description(p, hint)).Value(&text).
+		in := huh.NewInput().Title(t.w.title(q)).Description(t.w.description(p, hint)).Value(&text).
 			Validate(func(s string) error {
 				if strings.TrimSpace(s) == "" {
 					return nil
@@ -375,8 +380,8 @@ func (t *TUI) askTyped(ctx context.Context, p Prompt) (screening.Answer, error) 
 			return a, nil
 		}
 		var v string
-		opts := append(stateOptions(), huh.NewOption("Type an answer", valTypeIt))
-		sel := huh.NewSelect[string]().Title(title(q)).Description("No answer was typed.").Options(opts...).Value(&v)
+		opts := append(t.w.stateOptions(), huh.NewOption(t.w.TypeAnAnswer, valTypeIt))
+		sel := huh.NewSelect[string]().Title(t.w.title(q)).Description(t.w.NoAnswerTyped).Options(opts...).Value(&v)
 		if err := t.run(ctx, sel); err != nil {
 			return screening.Answer{}, err
 		}
@@ -389,9 +394,9 @@ func (t *TUI) askTyped(ctx context.Context, p Prompt) (screening.Answer, error) 
 // EndNow shows the stop-and-refer guidance at once, and lets the worker end here.
 func (t *TUI) EndNow(ctx context.Context, s Screen) (bool, error) {
 	end := true // after a disclosure the guidance is to stop probing: ending is the default
-	sel := huh.NewSelect[bool]().Title(s.Title).Description(stepsText(s.Steps)).Options(
-		huh.NewOption("End the screening now and go to the summary", true),
-		huh.NewOption("Go on with the screening", false),
+	sel := huh.NewSelect[bool]().Title(s.Title).Description(t.w.stepsText(s.Steps)).Options(
+		huh.NewOption(t.w.EndNow, true),
+		huh.NewOption(t.w.GoOn, false),
 	).Value(&end)
 	if err := t.run(ctx, sel); err != nil {
 		return false, err
@@ -402,8 +407,8 @@ func (t *TUI) EndNow(ctx context.Context, s Screen) (bool, error) {
 // Note asks for an optional one-line note on a section.
 func (t *TUI) Note(ctx context.Context, sec *screening.Section) (string, error) {
 	var text string
-	in := huh.NewInput().Title("Note on " + sec.Title + " (optional)").
-		Description("Anything to record from this part, such as the young person's own words. Press Enter to skip.").
+	in := huh.NewInput().Title(fmt.Sprintf(t.w.NoteTitle, sec.Title)).
+		Description(t.w.NoteHelp).
 		Value(&text)
 	if err := t.run(ctx, in); err != nil {
 		return "", err
@@ -413,13 +418,13 @@ func (t *TUI) Note(ctx context.Context, sec *screening.Section) (string, error) 
 
 // Review lists the answers; choosing one changes it, and "Finish" goes to the summary.
 func (t *TUI) Review(ctx context.Context, rows []ReviewRow) (int, error) {
-	opts := []huh.Option[int]{huh.NewOption("Finish and show the summary", -1)}
+	opts := []huh.Option[int]{huh.NewOption(t.w.ReviewFinish, -1)}
 	for i, r := range rows {
 		opts = append(opts, huh.NewOption(fmt.Sprintf("%s %s", r.Text, r.Answer), i))
 	}
 	choice := -1
-	sel := huh.NewSelect[int]().Title("Review the answers").
-		Description("Choose an answer to change it, or finish.").
+	sel := huh.NewSelect[int]().Title(t.w.ReviewTitle).
+		Description(t.w.ReviewHelp).
 		Options(opts...).Value(&choice).Height(20)
 	if err := t.run(ctx, sel); err != nil {
 		return -1, err

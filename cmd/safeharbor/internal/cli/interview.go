@@ -205,6 +205,10 @@ func prepareRun(a *app, opts *interviewOptions) (*runSetup, error) {
 	return r, nil
 }
 
+// workerWords are the interview's own words in the worker's language: the session's set is in
+// that language.
+func workerWords(s *screening.Session) *ask.Words { return ask.WordsIn(s.Set().Language) }
+
 // chooseAsker picks how to ask: from a file, in plain lines, or in the terminal UI.
 func chooseAsker(a *app, opts *interviewOptions, file *questions.File, session *screening.Session) (asker, *ask.Replay, error) {
 	switch {
@@ -212,12 +216,12 @@ func chooseAsker(a *app, opts *interviewOptions, file *questions.File, session *
 		replay, err := loadReplay(opts.Answers, file, session)
 		return replay, replay, err
 	case opts.Accessible || a.getenv("TERM") == "dumb" || truthy(a.getenv("SAFEHARBOR_ACCESSIBLE")):
-		return ask.NewPlain(a.streams.In, a.streams.Err), nil, nil
+		return ask.NewPlain(a.streams.In, a.streams.Err, workerWords(session)), nil, nil
 	case a.streams.InTTY && a.streams.ErrTTY && !ask.CanDraw(a.streams.Err):
 		fmt.Fprintln(a.streams.Err, "This terminal reports no size, so the full-screen form cannot be drawn; using plain line prompts.")
-		return ask.NewPlain(a.streams.In, a.streams.Err), nil, nil
+		return ask.NewPlain(a.streams.In, a.streams.Err, workerWords(session)), nil, nil
 	case a.streams.InTTY && a.streams.ErrTTY:
-		return ask.NewTUI(a.streams.In, a.streams.Err, !noColor(a.getenv)), nil, nil
+		return ask.NewTUI(a.streams.In, a.streams.Err, !noColor(a.getenv), workerWords(session)), nil, nil
 	}
 	return nil, nil, usageErrorf("no terminal to ask the questions on: use --accessible for plain line prompts (they can be piped), or --answers FILE")
 }
@@ -324,18 +328,19 @@ func (d *draftSaver) save() *ask.Screen {
 	}
 	d.draft.Record(d.session.Snapshot(), time.Now())
 	err := d.store.Save(d.draft)
+	w := workerWords(d.session)
 	switch {
 	case err == nil && d.failing != nil:
 		d.failing, d.saved = nil, true
-		return &ask.Screen{Title: "Progress saved again", Steps: []screening.Step{{Kind: screening.StepDo, Text: "Saving works again; every answer so far is saved."}}}
+		return &ask.Screen{Title: w.SavedAgain, Steps: []screening.Step{{Kind: screening.StepDo, Text: w.SavingWorks}}}
 	case err == nil:
 		d.saved = true
 	case d.failing == nil || d.failing.Error() != err.Error():
 		d.failing = err
-		return &ask.Screen{Title: "Progress could not be saved", Steps: []screening.Step{
+		return &ask.Screen{Title: w.SaveFailed, Steps: []screening.Step{
 			{Kind: screening.StepDo, Text: err.Error() + "."},
-			{Kind: screening.StepDo, Text: "Nothing is lost: the answers are still here, and the interview goes on. It tries to save again after every answer."},
-			{Kind: screening.StepDo, Text: "If you can, free disk space or fix the permissions of the folder, so the next save works."},
+			{Kind: screening.StepDo, Text: w.NothingLost},
+			{Kind: screening.StepDo, Text: w.FreeSpace},
 		}}
 	}
 	return nil
@@ -365,6 +370,7 @@ type interviewHooks struct {
 
 func interview(ctx context.Context, a asker, s *screening.Session, h interviewHooks) error {
 	set := s.Set()
+	w := workerWords(s)
 	saver, resumed := h.saver, h.resumed
 	switch {
 	case resumed != nil:
@@ -376,7 +382,7 @@ func interview(ctx context.Context, a asker, s *screening.Session, h interviewHo
 		if h.lang != nil {
 			steps = h.lang.steps(h.base.Opening, set.Opening, false)
 		}
-		if err := a.Show(ctx, ask.Screen{Title: "Before you begin", Steps: steps}); err != nil {
+		if err := a.Show(ctx, ask.Screen{Title: w.BeforeYouBegin, Steps: steps}); err != nil {
 			return err
 		}
 	}
@@ -426,7 +432,7 @@ func interview(ctx context.Context, a asker, s *screening.Session, h interviewHo
 			return err
 		}
 		if len(disclosed) > 0 {
-			end, err := a.EndNow(ctx, disclosureScreen(disclosed))
+			end, err := a.EndNow(ctx, disclosureScreen(w, disclosed))
 			if err != nil {
 				return err
 			}
@@ -477,7 +483,7 @@ func interview(ctx context.Context, a asker, s *screening.Session, h interviewHo
 		if h.lang != nil {
 			steps = h.lang.steps(h.base.Closing, set.Closing, true)
 		}
-		return a.Show(ctx, ask.Screen{Title: "To close", Steps: steps})
+		return a.Show(ctx, ask.Screen{Title: w.ToClose, Steps: steps})
 	}
 	return nil
 }
@@ -492,16 +498,16 @@ func sectionIndex(set *screening.QuestionSet, sec *screening.Section) int {
 }
 
 // disclosureScreen is the stop-and-refer guidance shown the moment a disclosure is recorded.
-func disclosureScreen(inds []*screening.Indicator) ask.Screen {
+func disclosureScreen(w *ask.Words, inds []*screening.Indicator) ask.Screen {
 	labels := make([]string, len(inds))
 	for i, ind := range inds {
 		labels[i] = ind.Label
 	}
-	return ask.Screen{Title: "Stop and refer", Steps: []screening.Step{
-		{Kind: screening.StepDo, Text: "The young person has disclosed: " + strings.Join(labels, "; ") + "."},
-		{Kind: screening.StepDo, Text: "Stop asking for details. Thank them for telling you, and tell them it is not their fault."},
-		{Kind: screening.StepDo, Text: "Attend to their safety and health now. A forensic interview, by someone trained, comes next: they should be asked once."},
-		{Kind: screening.StepDo, Text: "You can end the screening here and go to the summary, which lists what to do and whom to call."},
+	return ask.Screen{Title: w.StopAndRefer, Steps: []screening.Step{
+		{Kind: screening.StepDo, Text: fmt.Sprintf(w.Disclosed, strings.Join(labels, "; "))},
+		{Kind: screening.StepDo, Text: w.StopAsking},
+		{Kind: screening.StepDo, Text: w.AttendToSafety},
+		{Kind: screening.StepDo, Text: w.YouCanEnd},
 	}}
 }
 

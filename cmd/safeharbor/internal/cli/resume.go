@@ -93,9 +93,10 @@ func runResume(ctx context.Context, a *app, id string, opts *interviewOptions) e
 	}
 	status := fmt.Sprintf("Draft %s: set %s version %s, %d answered, last saved %s.", d.ID, d.Set.ID, d.Set.Version, len(d.Answers), d.Saved.Local().Format("2006-01-02 15:04"))
 	fmt.Fprintln(a.streams.Err, "Resuming. "+status)
-	screen := &ask.Screen{Title: "Resuming the interview", Steps: []screening.Step{
-		{Kind: screening.StepDo, Text: status},
-		{Kind: screening.StepDo, Text: "The interview goes on at the first question not yet answered. Before the summary, the review screen shows every answer."},
+	w := workerWords(session)
+	screen := &ask.Screen{Title: w.Resuming, Steps: []screening.Step{
+		{Kind: screening.StepDo, Text: fmt.Sprintf(w.ResumeDraftLine, d.ID, d.Set.ID, d.Set.Version, len(d.Answers), d.Saved.Local().Format("2006-01-02 15:04"))},
+		{Kind: screening.StepDo, Text: w.ResumeGoesOn},
 	}}
 	return conduct(ctx, a, opts, run, file, session, d, screen)
 }

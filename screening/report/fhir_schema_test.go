@@ -153,14 +153,7 @@ func TestR4SchemaRefusesBadResources(t *testing.T) {
 
 // Every shipped set exports as a Questionnaire that HL7's R4 schema accepts.
 func TestQuestionnaireIsValidR4(t *testing.T) {
-	base, err := questions.LoadBase(questions.FS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := questions.LoadCatalog(questions.FS(), base)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, cat := shipped(t)
 	for _, f := range cat.Sets {
 		for _, fhirBase := range []string{"", "https://fhir.example.org/fhir"} {
 			var b bytes.Buffer

@@ -43,7 +43,8 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
-func postReturn(t *testing.T) (*questions.File, *screening.ContactDirectory) {
+// shipped loads the embedded contacts, word list and sets, as the binary does.
+func shipped(t *testing.T) (questions.Base, *questions.Catalog) {
 	t.Helper()
 	base, err := questions.LoadBase(questions.FS())
 	if err != nil {
@@ -53,6 +54,12 @@ func postReturn(t *testing.T) (*questions.File, *screening.ContactDirectory) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return base, cat
+}
+
+func postReturn(t *testing.T) (*questions.File, *screening.ContactDirectory) {
+	t.Helper()
+	base, cat := shipped(t)
 	f, err := cat.Find("post-return", "1.0.0")
 	if err != nil {
 		t.Fatal(err)
@@ -74,10 +81,7 @@ func disclosureSummaryIn(t *testing.T, lang string) screening.Summary {
 	f, dir := postReturn(t)
 	set := f.Set
 	if lang != "" {
-		base, err := questions.LoadBase(questions.FS())
-		if err != nil {
-			t.Fatal(err)
-		}
+		base, _ := shipped(t)
 		tr, err := questions.Translation(questions.FS(), f, lang, base)
 		if err != nil || tr == nil {
 			t.Fatalf("no %s translation: %v", lang, err)

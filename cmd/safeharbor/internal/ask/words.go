@@ -220,6 +220,14 @@ var spanish = Words{
 
 var languages = map[string]*Words{"en": &english, "es": &spanish}
 
+// HasWords reports whether the interview has its own words in lang; in any other language they
+// are English.
+func HasWords(lang string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	_, ok := languages[base]
+	return ok
+}
+
 // WordsIn returns the interview's words for a language tag such as es or es-US; English for a
 // language it does not have.
 func WordsIn(lang string) *Words {

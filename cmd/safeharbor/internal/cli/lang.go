@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"fmt"
+
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/ask"
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/report"
 )
 
 // localizer shows the interview in the young person's language, with the worker's guidance in
@@ -45,6 +48,10 @@ func newLocalizer(a *app, opts *interviewOptions, file *questions.File, base que
 	}
 	if l.worker, err = load(l.workerLang); err != nil {
 		return nil, err
+	}
+	if !report.HasWords(l.workerLang) || !ask.HasWords(l.workerLang) {
+		// The set speaks the language, but the fixed words around it do not: say so, not fall back quietly.
+		fmt.Fprintf(a.streams.Err, "Note: safeharbor has no words of its own in %q yet, so its prompts, headings and labels are in English; the set's own text is in %q.\n", l.workerLang, l.workerLang)
 	}
 	return l, nil
 }

@@ -76,6 +76,8 @@ func runShow(a *app, opts *showOptions) error {
 			return err
 		}
 		set = screening.Translate(set, loc.youth)
+	} else if !report.HasWords(set.Language) {
+		fmt.Fprintf(a.streams.Err, "Note: safeharbor has no words of its own in %q yet, so the form's headings and labels are in English.\n", set.Language)
 	}
 	var dir screening.ContactDirectory
 	dir.Add(base.Contacts...)

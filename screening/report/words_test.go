@@ -101,7 +101,7 @@ func TestConditionWords(t *testing.T) {
 	if got, want := english.condition(all), all.String(); got != want {
 		t.Errorf("english:\n got %s\nwant %s", got, want)
 	}
-	want := `todas estas (slept-where es "hotel"; slept-where no es "home"; slept-where incluye "car"; slept-where tiene respuesta; age: no es «prefirió no decir»; slept-where es menor que 16; slept-where es al menos 16; alguna de estas (se marcó la señal hotel-stays; la preocupación es posible o más); no (la preocupación es clara o más))`
+	want := `todas estas (slept-where es "hotel"; slept-where no es "home"; slept-where incluye "car"; slept-where tiene respuesta; age: no es «prefirió no decir»; slept-where es menor que 16; slept-where es al menos 16; alguna de estas (se marcó la señal hotel-stays; la preocupación es posible o mayor); no (la preocupación es clara o mayor))`
 	if got := spanish.condition(all); got != want {
 		t.Errorf("spanish:\n got %s\nwant %s", got, want)
 	}

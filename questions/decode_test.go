@@ -214,6 +214,7 @@ contacts:
     url: https://example.org
     translations:
       es: {name: Centro sin cita, text: 55155}
+      ES: {hours: Siempre}
 `
 	set := strings.Replace(baseYAML, "contacts: [hotline, ncmec]", "contacts: [hotline, ncmec, on-call]", 1)
 	ds := Validate([]Input{{Name: "contacts.yaml", Data: []byte(contacts)}, {Name: "set.yaml", Data: []byte(set)}}, testBase(t))
@@ -231,6 +232,7 @@ contacts:
 		"contacts.yaml:13:14 " + screening.RuleMissingText,      // with its one key refused, es-US says nothing
 		"contacts.yaml:13:15 " + screening.RuleUnknownKey,       // a phone has no translation
 		"contacts.yaml:18:41 " + screening.RuleTranslatedNumber, // a text where the contact has none
+		"contacts.yaml:19:7 " + screening.RuleDuplicateID,       // es again, in capitals
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

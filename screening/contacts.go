@@ -1,6 +1,9 @@
 package screening
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // Contact is a service the summary names: a hotline, a reporting line, emergency services.
 type Contact struct {
@@ -37,14 +40,14 @@ type ContactWords struct {
 // In returns the contact as a summary in lang shows it: its words in that language where it
 // has them, then in the base language (es for es-US), then its own.
 func (c Contact) In(lang string) Contact {
-	base, _, _ := strings.Cut(lang, "-")
+	base := BaseLanguage(lang)
 	apply := func(tag string) {
 		for _, t := range c.Translations {
 			if strings.EqualFold(t.Language, tag) {
-				c.Name = cmpOr(t.Name, c.Name)
-				c.Text = cmpOr(t.Text, c.Text)
-				c.Hours = cmpOr(t.Hours, c.Hours)
-				c.Notes = cmpOr(t.Notes, c.Notes)
+				c.Name = cmp.Or(t.Name, c.Name)
+				c.Text = cmp.Or(t.Text, c.Text)
+				c.Hours = cmp.Or(t.Hours, c.Hours)
+				c.Notes = cmp.Or(t.Notes, c.Notes)
 				return
 			}
 		}
@@ -53,7 +56,7 @@ func (c Contact) In(lang string) Contact {
 		return c
 	}
 	apply(base)
-	if base != lang {
+	if !strings.EqualFold(base, lang) {
 		apply(lang)
 	}
 	return c

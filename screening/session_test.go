@@ -431,3 +431,11 @@ func TestContactIn(t *testing.T) {
 		}
 	}
 }
+
+func TestBaseLanguage(t *testing.T) {
+	for tag, want := range map[string]string{"es": "es", "es-US": "es", "ES-mx": "es", "zh-Hant-TW": "zh", "": "", "EN": "en"} {
+		if got := BaseLanguage(tag); got != want {
+			t.Errorf("BaseLanguage(%q) = %q, want %q", tag, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package screening
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -118,7 +119,7 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 		Set:        SetRef{ID: s.set.ID, Version: s.set.Version, SHA256: meta.SetSHA256, Title: s.set.Title},
 		Started:    meta.Started,
 		Finished:   meta.Finished,
-		Language:   cmpOr(meta.Language, s.set.Language),
+		Language:   cmp.Or(meta.Language, s.set.Language),
 		Training:   meta.Training,
 		EndedEarly: s.ended,
 		Score:      v.score,
@@ -231,8 +232,7 @@ var answerWords = map[string]AnswerWords{
 // AnswerWordsIn returns the answer words for a language tag such as es or es-US; English for a
 // language it does not have.
 func AnswerWordsIn(lang string) AnswerWords {
-	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	if w, ok := answerWords[base]; ok {
+	if w, ok := answerWords[BaseLanguage(lang)]; ok {
 		return w
 	}
 	return answerWords["en"]
@@ -273,13 +273,6 @@ func display(q *Question, a Answer, words AnswerWords) (string, []string) {
 	default:
 		return a.Text, []string{a.Text}
 	}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // DisplayAnswer says an answered value the way a person reads it, in lang: option labels, "Yes",

@@ -191,3 +191,10 @@ func or(a, b string) string {
 	}
 	return b
 }
+
+// BaseLanguage is the language of a BCP 47 tag without its region, in lower case: es for es-US.
+// Fixed words and contact translations in es serve es-US and es-MX alike.
+func BaseLanguage(tag string) string {
+	base, _, _ := strings.Cut(tag, "-")
+	return strings.ToLower(base)
+}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -314,20 +315,15 @@ var languages = map[string]*words{"en": &english, "es": &spanish}
 // HasWords reports whether summaries and printable forms can be written in lang (a tag such
 // as es or es-US); in any other language their fixed phrases are English.
 func HasWords(lang string) bool {
-	_, ok := languages[baseLanguage(lang)]
+	_, ok := languages[screening.BaseLanguage(lang)]
 	return ok
 }
 
 func wordsFor(lang string) *words {
-	if w, ok := languages[baseLanguage(lang)]; ok {
+	if w, ok := languages[screening.BaseLanguage(lang)]; ok {
 		return w
 	}
 	return &english
-}
-
-func baseLanguage(tag string) string {
-	tag, _, _ = strings.Cut(tag, "-")
-	return strings.ToLower(tag)
 }
 
 // concern says what the level means, in words that never call the young person a victim or
@@ -514,7 +510,7 @@ func (w *words) condition(c *screening.Condition) string {
 		return fmt.Sprintf(w.Raised, c.Indicator)
 	case screening.OpLevel:
 		level := map[string]string{screening.LevelPossible: w.Possible, screening.LevelClear: w.Clear}[c.Level]
-		return fmt.Sprintf(w.LevelOrMore, cmpOr(level, c.Level))
+		return fmt.Sprintf(w.LevelOrMore, cmp.Or(level, c.Level))
 	case screening.OpAll, screening.OpAny:
 		parts := make([]string, len(c.Sub))
 		for i := range c.Sub {
@@ -527,11 +523,4 @@ func (w *words) condition(c *screening.Condition) string {
 		}
 	}
 	return c.String()
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

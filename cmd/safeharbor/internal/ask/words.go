@@ -1,8 +1,6 @@
 package ask
 
 import (
-	"strings"
-
 	"github.com/safeharbor/safeharbor/screening"
 )
 
@@ -223,16 +221,14 @@ var languages = map[string]*Words{"en": &english, "es": &spanish}
 // HasWords reports whether the interview has its own words in lang; in any other language they
 // are English.
 func HasWords(lang string) bool {
-	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	_, ok := languages[base]
+	_, ok := languages[screening.BaseLanguage(lang)]
 	return ok
 }
 
 // WordsIn returns the interview's words for a language tag such as es or es-US; English for a
 // language it does not have.
 func WordsIn(lang string) *Words {
-	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	if w, ok := languages[base]; ok {
+	if w, ok := languages[screening.BaseLanguage(lang)]; ok {
 		return w
 	}
 	return &english

@@ -15,8 +15,10 @@ var (
 )
 
 func (d *decoder) translation(root *yaml.Node) *screening.Translation {
-	tr := &screening.Translation{Pos: pos(root), Sections: map[string]screening.SectionText{}, Questions: map[string]screening.QuestionText{},
-		Indicators: map[string]screening.Text{}, Actions: map[string]screening.Text{}}
+	tr := &screening.Translation{
+		Pos: pos(root), Sections: map[string]screening.SectionText{}, Questions: map[string]screening.QuestionText{},
+		Indicators: map[string]screening.Text{}, Actions: map[string]screening.Text{},
+	}
 	text := func(n *yaml.Node, what string) screening.Text {
 		s, p := d.str(n, what)
 		return screening.Text{Text: s, Pos: p}

@@ -113,7 +113,6 @@ func Validate(inputs []Input, base Base) []Diagnostic {
 
 // check adds the semantic findings of decoded files to each file's findings.
 func check(files []*File, base Base) {
-
 	national := make(map[string]screening.Contact)
 	var dir screening.ContactDirectory
 	dir.Add(base.Contacts...)

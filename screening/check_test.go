@@ -19,14 +19,18 @@ func validSet() *QuestionSet {
 		Sections: []Section{{
 			ID: "away", Title: "While away", Pos: at(10), IDPos: at(10),
 			Questions: []Question{
-				{ID: "slept", Mode: ModeAsk, Type: TypeMulti, Text: "Where did you sleep?", Pos: at(11), IDPos: at(11), TextPos: at(11), OptionsPos: at(12),
+				{
+					ID: "slept", Mode: ModeAsk, Type: TypeMulti, Text: "Where did you sleep?", Pos: at(11), IDPos: at(11), TextPos: at(11), OptionsPos: at(12),
 					Options: []Option{
 						{Value: "friend", Label: "At a friend's", Pos: at(12), ValuePos: at(12), LabelPos: at(12)},
 						{Value: "hotel", Label: "A hotel", Indicator: Ref{"hotel", at(13)}, Pos: at(13), ValuePos: at(13), LabelPos: at(13)},
-					}},
+					},
+				},
 				{ID: "partner", Mode: ModeAsk, Type: TypeYesNo, Text: "Is there someone older you've been seeing?", Indicator: Ref{"older", at(14)}, Pos: at(14), IDPos: at(14), TextPos: at(14)},
-				{ID: "phones", Mode: ModeObserve, Type: TypeYesNo, Text: "Has several phones.", Indicator: Ref{"phones", at(15)}, Pos: at(15), IDPos: at(15), TextPos: at(15),
-					When: &Condition{Op: OpIs, Question: "partner", Value: "yes", QuestionPos: at(16), ValuePos: at(16), Pos: at(16), OpPos: at(16)}},
+				{
+					ID: "phones", Mode: ModeObserve, Type: TypeYesNo, Text: "Has several phones.", Indicator: Ref{"phones", at(15)}, Pos: at(15), IDPos: at(15), TextPos: at(15),
+					When: &Condition{Op: OpIs, Question: "partner", Value: "yes", QuestionPos: at(16), ValuePos: at(16), Pos: at(16), OpPos: at(16)},
+				},
 				{ID: "days", Mode: ModeRecord, Type: TypeNumber, Text: "Days away", Pos: at(17), IDPos: at(17), TextPos: at(17)},
 			},
 		}},

@@ -132,8 +132,10 @@ func WriteQuestionnaire(w io.Writer, set *screening.QuestionSet, url string) err
 	for _, ind := range set.Indicators {
 		weights[ind.ID] = ind.Weight
 	}
-	q := fhirQuestionnaire{ResourceType: "Questionnaire", ID: set.ID, URL: url, Version: set.Version, Name: fhirName(set.ID),
-		Title: set.Title, Status: set.Status, Language: set.Language, Description: set.Description}
+	q := fhirQuestionnaire{
+		ResourceType: "Questionnaire", ID: set.ID, URL: url, Version: set.Version, Name: fhirName(set.ID),
+		Title: set.Title, Status: set.Status, Language: set.Language, Description: set.Description,
+	}
 	for _, sec := range set.Sections {
 		group := fhirItem{LinkID: sec.ID, Text: sec.Title, Type: "group"}
 		for i := range sec.Questions {
@@ -151,8 +153,10 @@ func WriteQuestionnaire(w io.Writer, set *screening.QuestionSet, url string) err
 }
 
 func questionItem(set *screening.QuestionSet, q *screening.Question, weights map[string]int) (fhirItem, error) {
-	item := fhirItem{LinkID: q.ID, Text: q.Text,
-		Extension: []fhirExtension{{URL: modeExtension, ValueCode: string(q.Mode)}}}
+	item := fhirItem{
+		LinkID: q.ID, Text: q.Text,
+		Extension: []fhirExtension{{URL: modeExtension, ValueCode: string(q.Mode)}},
+	}
 	ordinal := func(ind screening.Ref) []fhirExtension {
 		if ind.ID == "" {
 			return nil
@@ -169,8 +173,10 @@ func questionItem(set *screening.QuestionSet, q *screening.Question, weights map
 		item.Type = "choice"
 		item.Repeats = q.Type == screening.TypeMulti
 		for _, o := range q.Options {
-			item.AnswerOption = append(item.AnswerOption, fhirAnswerOption{Extension: ordinal(o.Indicator),
-				ValueCoding: fhirCoding{System: optionSystem(set, q), Code: o.Value, Display: o.Label}})
+			item.AnswerOption = append(item.AnswerOption, fhirAnswerOption{
+				Extension:   ordinal(o.Indicator),
+				ValueCoding: fhirCoding{System: optionSystem(set, q), Code: o.Value, Display: o.Label},
+			})
 		}
 	case screening.TypeNumber:
 		item.Type = "decimal"
@@ -183,8 +189,10 @@ func questionItem(set *screening.QuestionSet, q *screening.Question, weights map
 		}
 	}
 	if q.Help != "" {
-		help := fhirItem{LinkID: q.ID + ".help", Text: q.Help, Type: "display", Extension: []fhirExtension{{URL: fhirItemControl,
-			ValueCodeableConcept: &fhirCodeableConcept{Coding: []fhirCoding{{System: "http://hl7.org/fhir/questionnaire-item-control", Code: "help", Display: "Help-Button"}}}}}}
+		help := fhirItem{LinkID: q.ID + ".help", Text: q.Help, Type: "display", Extension: []fhirExtension{{
+			URL:                  fhirItemControl,
+			ValueCodeableConcept: &fhirCodeableConcept{Coding: []fhirCoding{{System: "http://hl7.org/fhir/questionnaire-item-control", Code: "help", Display: "Help-Button"}}},
+		}}}
 		item.Item = []fhirItem{help}
 	}
 	if q.When != nil {

@@ -231,15 +231,50 @@ func levelRank(level string) int {
 }
 
 // Next returns the next question to ask: the first that applies and has no answer yet. It
-// returns false when none is left, or when the worker has ended the interview.
+// returns false when none is left. Once the worker has ended the interview early, only what
+// needs nothing more from the young person is left: what the worker observes and what the
+// record says.
 func (s *Session) Next() (*Question, bool) {
-	if s.ended {
+	v := s.viewUpTo(len(s.questions))
+	for i, q := range s.questions {
+		if v.states[i].State == "" && s.stillAsked(q) {
+			return q, true
+		}
+	}
+	return nil, false
+}
+
+// stillAsked reports whether q can still be put: every question until the worker ends the
+// interview, then only those not read aloud.
+func (s *Session) stillAsked(q *Question) bool { return !s.ended || !q.Mode.ReadAloud() }
+
+// Before returns the question to go back to from question id: the last one before it that
+// applies and has an answer. It returns false at the first question.
+func (s *Session) Before(id string) (*Question, bool) {
+	i, ok := s.index[id]
+	if !ok {
+		return nil, false
+	}
+	v := s.viewUpTo(i)
+	for j := i - 1; j >= 0; j-- {
+		if st := v.states[j].State; st != "" && st != StateNotApplicable {
+			return s.questions[j], true
+		}
+	}
+	return nil, false
+}
+
+// After returns the first question after id that applies and can still be put, answered or
+// not: where an interview that went back goes forward again.
+func (s *Session) After(id string) (*Question, bool) {
+	i, ok := s.index[id]
+	if !ok {
 		return nil, false
 	}
 	v := s.viewUpTo(len(s.questions))
-	for i, q := range s.questions {
-		if v.states[i].State == "" {
-			return q, true
+	for j := i + 1; j < len(s.questions); j++ {
+		if v.states[j].State != StateNotApplicable && s.stillAsked(s.questions[j]) {
+			return s.questions[j], true
 		}
 	}
 	return nil, false
@@ -408,8 +443,12 @@ func (s *Session) SetNote(sectionID, note string) {
 func (s *Session) Note(sectionID string) string { return s.notes[sectionID] }
 
 // End ends the interview before the last question (the worker chose to stop after a
-// disclosure). The questions left are recorded as not asked.
+// disclosure). The questions left to read aloud are recorded as not asked.
 func (s *Session) End() { s.ended = true }
+
+// Continue takes back End: the worker changed the answer that made them stop, and the
+// interview goes on where it was.
+func (s *Session) Continue() { s.ended = false }
 
 // Ended reports whether the worker ended the interview early.
 func (s *Session) Ended() bool { return s.ended }

@@ -410,11 +410,13 @@ func TestSummaryAnswerWords(t *testing.T) {
 
 // A contact in a summary's language: its words where it has them, its numbers always its own.
 func TestContactIn(t *testing.T) {
-	c := Contact{ID: "hotline", Name: "Hotline", Phone: "1-888-373-7888", Text: "233733 (text HELP)", Hours: "24 hours", Notes: "Confidential.",
+	c := Contact{
+		ID: "hotline", Name: "Hotline", Phone: "1-888-373-7888", Text: "233733 (text HELP)", Hours: "24 hours", Notes: "Confidential.",
 		Translations: []ContactWords{
 			{Language: "es", Text: "233733 (escribe HELP)", Hours: "Las 24 horas"},
 			{Language: "es-MX", Hours: "Todo el día"},
-		}}
+		},
+	}
 	for _, tt := range []struct {
 		lang, name, text, hours, notes string
 	}{
@@ -437,5 +439,71 @@ func TestBaseLanguage(t *testing.T) {
 		if got := BaseLanguage(tag); got != want {
 			t.Errorf("BaseLanguage(%q) = %q, want %q", tag, got, want)
 		}
+	}
+}
+
+// After the worker ends early, what needs nothing more from the young person is still offered:
+// observations and the record, never another question read aloud.
+func TestNextAfterEnd(t *testing.T) {
+	tests := []struct {
+		name  string
+		steps []step
+		next  string
+	}{
+		{"the next observation", []step{{"slept", multi("hotel")}, {"partner", yes()}}, "phones"},
+		{"a record", []step{{"slept", multi("hotel")}, {"partner", no()}}, "days"},
+		{"ask-mode follow-up skipped", []step{{"slept", multi("hotel")}, {"partner", no()}, {"days", state(StateNotAsked)}}, "keycard"},
+		{"nothing after the last observation", []step{{"slept", multi("hotel")}, {"partner", no()}, {"days", state(StateNotAsked)}, {"keycard", no()}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := run(t, tt.steps...)
+			s.End()
+			got := ""
+			if q, ok := s.Next(); ok {
+				got = q.ID
+			}
+			if got != tt.next {
+				t.Errorf("next after End = %q, want %q", got, tt.next)
+			}
+			s.Continue()
+			if q, ok := s.Next(); tt.next == "" && ok && q.Mode.ReadAloud() == false {
+				t.Errorf("after Continue, next = %s", q.ID)
+			}
+		})
+	}
+}
+
+func TestBeforeAndAfter(t *testing.T) {
+	s := run(t, step{"slept", multi("friend")}, step{"partner", no()}, step{"days", state(StateDeclined)})
+	tests := []struct {
+		from          string
+		before, after string
+	}{
+		{"slept", "", "partner"},
+		{"partner", "slept", "days"},   // phones does not apply after a no
+		{"days", "partner", "keycard"}, // who-paid does not apply without a hotel
+		{"keycard", "days", "traded"},  // not answered yet: back goes to the last answer
+		{"feel", "days", ""},           // the last question
+		{"no-such-question", "", ""},
+	}
+	for _, tt := range tests {
+		var before, after string
+		if q, ok := s.Before(tt.from); ok {
+			before = q.ID
+		}
+		if q, ok := s.After(tt.from); ok {
+			after = q.ID
+		}
+		if before != tt.before || after != tt.after {
+			t.Errorf("from %s: before %q after %q; want %q and %q", tt.from, before, after, tt.before, tt.after)
+		}
+	}
+	s.End()
+	if q, ok := s.After("days"); !ok || q.ID != "keycard" {
+		t.Errorf("after End, After(days) = %v", q)
+	}
+	if q, ok := s.After("keycard"); ok {
+		t.Errorf("after End, After(keycard) = %s, want nothing: the rest are read aloud", q.ID)
 	}
 }

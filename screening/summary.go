@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/safeharbor/safeharbor/screening/phrases"
 )
 
 // SummaryFormat names the version of the summary's shape; the JSON form carries it.
@@ -126,7 +128,8 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 		Levels:     s.set.Levels,
 	}
 	sum.Concern = s.set.Levels.For(v.score)
-	words := AnswerWordsIn(sum.Language)
+	c, _ := phrases.For(sum.Language)
+	words := c.Answers
 
 	// Every answer, and which indicators each raised first.
 	firstSection := make(map[string]int) // indicator -> section index
@@ -219,26 +222,9 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 	return sum
 }
 
-// display renders an answered value for people, and as data.
-// AnswerWords are how a yes, a no and "none of these" read in one language; everything else an
-// answer says comes from the set, translated with it.
-type AnswerWords struct{ Yes, No, None string }
-
-var answerWords = map[string]AnswerWords{
-	"en": {"Yes", "No", "None of these"},
-	"es": {"Sí", "No", "Ninguna de estas"},
-}
-
-// AnswerWordsIn returns the answer words for a language tag such as es or es-US; English for a
-// language it does not have.
-func AnswerWordsIn(lang string) AnswerWords {
-	if w, ok := answerWords[BaseLanguage(lang)]; ok {
-		return w
-	}
-	return answerWords["en"]
-}
-
-func display(q *Question, a Answer, words AnswerWords) (string, []string) {
+// display renders an answered value for people, and as data. A yes, a no and "none of these"
+// are in the words given; everything else an answer says comes from the set, translated with it.
+func display(q *Question, a Answer, words phrases.Answers) (string, []string) {
 	label := func(value string) string {
 		for _, o := range q.Options {
 			if o.Value == value {
@@ -278,6 +264,7 @@ func display(q *Question, a Answer, words AnswerWords) (string, []string) {
 // DisplayAnswer says an answered value the way a person reads it, in lang: option labels, "Yes",
 // the number with its unit, the young person's words.
 func DisplayAnswer(q *Question, a Answer, lang string) string {
-	v, _ := display(q, a, AnswerWordsIn(lang))
+	c, _ := phrases.For(lang)
+	v, _ := display(q, a, c.Answers)
 	return v
 }

@@ -25,6 +25,9 @@ func newTerminal(t *testing.T, env []string, args ...string) *terminal {
 	return newTerminalIn(t, t.TempDir(), env, args...)
 }
 
+// sockets numbers the terminals, so that a new one never meets the server of the last.
+var sockets int
+
 // newTerminalIn runs the binary built into dir (once) in a new terminal.
 func newTerminalIn(t *testing.T, dir string, env []string, args ...string) *terminal {
 	t.Helper()
@@ -40,7 +43,8 @@ func newTerminalIn(t *testing.T, dir string, env []string, args ...string) *term
 			t.Fatalf("build: %v\n%s", err, out)
 		}
 	}
-	term := &terminal{t: t, socket: filepath.Join(dir, "tmux.sock"), session: "s"}
+	sockets++
+	term := &terminal{t: t, socket: filepath.Join(dir, fmt.Sprintf("tmux%d.sock", sockets)), session: "s"}
 	cmd := fmt.Sprintf("cd %s && env %s %s %s; echo EXIT=$?; sleep 60", dir, strings.Join(env, " "), bin, strings.Join(args, " "))
 	term.tmux("new-session", "-d", "-s", term.session, "-x", "110", "-y", "45", cmd)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-S", term.socket, "kill-server").Run() })
@@ -136,18 +140,20 @@ func TestTUIInterview(t *testing.T) {
 	term.keys("Where did you sleep", "x", "Down", "Down", "x", "Enter")
 	term.typeText("Who paid for the room?", "my uncle")
 	term.keys("> my uncle", "Enter")
-	term.keys("How safe did you feel there?", "Down", "Enter")
+	term.keys("How safe did you feel there?", "Enter") // nothing chosen yet: not taken
+	term.keys("Choose an answer first", "2", "Enter")
 	term.typeText("Days away", "3")
 	term.keys("> 3", "Enter")
 	term.keys("Note on While you were away", "Enter")
-	term.keys("Is there someone older", "Enter")
-	term.keys("Did anyone offer you", "Down", "Down", "Enter") // prefers not to say
-	term.keys("OBSERVE, do not read aloud", "Enter")
+	term.keys("Is there someone older", "1", "Enter")
+	term.keys("Did anyone offer you", "3", "Enter") // prefers not to say
+	term.keys("OBSERVE", "1", "Enter")
 	term.typeText("Note on People", "Quiet, looked tired")
 	term.keys("> Quiet, looked tired", "Enter")
 	term.keys("Review the answers", "Down", "Down", "Down", "Enter") // the third answer
 	term.keys("Current answer: Sometimes safe", "Down", "Enter")     // now: not safe
-	term.keys("Review the answers", "Enter")                         // finish
+	term.waitFor("Not safe")
+	term.keys("Review the answers", "Home", "Enter") // the cursor stayed on the row changed
 	term.keys("To close", "Enter")
 	term.waitFor("Summary written to summary.json.")
 
@@ -171,47 +177,57 @@ func TestTUIInterview(t *testing.T) {
 	}
 }
 
-// A disclosure shows the stop-and-refer guidance at once; the worker ends there.
+// A disclosure shows the stop-and-refer guidance at once; the worker ends there, and the
+// observation, which needs nothing more from the young person, is still offered.
 func TestTUIDisclosureEndsEarly(t *testing.T) {
 	term := newTerminal(t, nil, "interview", "--set", "example@0.1.0", "--format", "json", "--output", "summary.json")
 	term.keys("Before you begin", "Enter")
 	term.keys("Where did you sleep", "x", "Enter")
-	term.keys("How safe did you feel there?", "Enter")
+	term.keys("How safe did you feel there?", "1", "Enter")
 	term.typeText("Days away", "2")
 	term.keys("> 2", "Enter")
 	term.keys("Note on While you were away", "Enter")
-	term.keys("Is there someone older", "Down", "Enter")
-	term.keys("Did anyone offer you", "Enter") // yes: a disclosure
-	term.keys("Stop and refer", "Enter")       // end now is the default
+	term.keys("Is there someone older", "2", "Enter")
+	term.keys("Did anyone offer you", "1", "Enter") // yes: a disclosure
+	term.keys("Stop and refer", "Enter")            // end now is the default
+	term.keys("OBSERVE", "2", "Enter")
 	term.keys("Note on People", "Enter")
+	term.keys("Review the answers", "Enter")
 	term.keys("To close", "Enter")
 	s := readSummary(t, term, filepath.Join(filepath.Dir(term.socket), "summary.json"))
-	if !s.Interview.EndedEarly || s.Concern != "clear" || len(s.NotAsked) != 1 || s.NotAsked[0] != "several-phones" {
-		t.Errorf("ended early %v, concern %s, not asked %v", s.Interview.EndedEarly, s.Concern, s.NotAsked)
+	if !s.Interview.EndedEarly || s.Concern != "clear" || len(s.NotAsked) != 0 || answersOf(s)["several-phones"] != "answered:No" {
+		t.Errorf("ended early %v, concern %s, not asked %v, answers %v", s.Interview.EndedEarly, s.Concern, s.NotAsked, answersOf(s))
 	}
 }
 
-// The same disclosure in Spanish: the form's own words (choices, positions, the stop-and-refer
-// screen and its default) are in the worker's language, and the answers are recorded as before.
+// The same disclosure in Spanish: the interface's own words (choices, positions, hints, the
+// stop-and-refer screen and its default) are in the worker's language, and the answers are
+// recorded as before.
 func TestTUIInSpanish(t *testing.T) {
 	term := newTerminal(t, nil, "interview", "--set", "example@0.1.0", "--lang", "es", "--format", "json", "--output", "summary.json")
 	term.keys("Antes de empezar", "Enter")
 	term.waitFor("Sección 1 de 2")
 	term.waitFor("Prefiere no decir")
+	term.waitFor("para marcar")
 	term.keys("Dónde dormiste", "x", "Enter")
-	term.keys("Qué tan a salvo", "Enter")
+	term.keys("Qué tan a salvo", "1", "Enter")
 	term.typeText("Días fuera", "2")
 	term.keys("> 2", "Enter")
 	term.keys("Nota sobre Mientras estabas fuera", "Enter")
-	term.keys("Hay alguien mayor", "Down", "Enter")
-	term.keys("Alguien te ofreció", "Enter") // sí: a disclosure
-	term.waitFor("Terminar la detección ahora e ir al resumen")
+	term.keys("Hay alguien mayor", "2", "Enter")
+	term.keys("Alguien te ofreció", "1", "Enter") // sí: a disclosure
+	term.waitFor("Terminar la detección ahora")
 	term.keys("Detente y refiere", "Enter")
+	term.keys("OBSERVA", "2", "Enter")
 	term.keys("Nota sobre Personas", "Enter")
+	term.keys("Revisa las respuestas", "Enter")
 	term.keys("Para cerrar", "Enter")
 	s := readSummary(t, term, filepath.Join(filepath.Dir(term.socket), "summary.json"))
 	if !s.Interview.EndedEarly || s.Concern != "clear" {
 		t.Errorf("ended early %v, concern %s", s.Interview.EndedEarly, s.Concern)
+	}
+	if strings.Contains(term.screen(), "Ctrl+C: pause") {
+		t.Errorf("English hints in a Spanish interview:\n%s", term.screen())
 	}
 }
 
@@ -291,8 +307,10 @@ func TestKillAndResume(t *testing.T) {
 				term.keys(st.on, "Enter")
 			}
 			// Wait for the next question: its answer is the one being typed when the power goes.
-			next := []string{"", "Ask: Where did you sleep", "Ask: Who paid for the room?", "Ask: How safe did you feel there?",
-				"From the record: Days away", "Note on While you were away", "Ask: Is there someone older", "Ask: Did anyone offer you"}
+			next := []string{
+				"", "Ask: Where did you sleep", "Ask: Who paid for the room?", "Ask: How safe did you feel there?",
+				"From the record: Days away", "Note on While you were away", "Ask: Is there someone older", "Ask: Did anyone offer you",
+			}
 			term.waitFor(next[killAfter])
 			if out, err := exec.Command("pkill", "-KILL", "-f", "^"+filepath.Join(dir, "safeharbor")+" interview").CombinedOutput(); err != nil {
 				t.Fatalf("pkill: %v %s", err, out)

@@ -6,20 +6,26 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
 )
 
 // Plain asks in plain lines, for screen readers, braille displays and pipes: no colour, no
-// cursor movement, numbered options, the worker's guidance printed as text. One reader serves
+// cursor movement, numbered choices, the worker's guidance printed as text. One reader serves
 // the whole interview, so piped input works line by line, and the end of input is an
 // interruption (ErrInputEnded), never a default.
 type Plain struct {
-	out   io.Writer
-	lines chan line
-	w     *Words
+	out      io.Writer
+	lines    chan line
+	c        *phrases.Catalog
+	w        *phrases.Interview
+	training bool
+	reviewed bool // the review's whole list has been printed once
 }
 
 type line struct {
@@ -27,12 +33,17 @@ type line struct {
 	err  error
 }
 
-// NewPlain asks on out and reads answers from in, in the worker's words w (nil: English).
-func NewPlain(in io.Reader, out io.Writer, w *Words) *Plain {
-	if w == nil {
-		w = &english
+// PlainOptions are how plain lines are written.
+type PlainOptions struct {
+	Training bool // every question and screen says it is a mock interview
+}
+
+// NewPlain asks on out and reads answers from in, in the worker's words.
+func NewPlain(in io.Reader, out io.Writer, words *phrases.Catalog, opts PlainOptions) *Plain {
+	if words == nil {
+		words, _ = phrases.For("en")
 	}
-	p := &Plain{out: out, lines: make(chan line), w: w}
+	p := &Plain{out: out, lines: make(chan line), c: words, w: &words.Interview, training: opts.Training}
 	go func() {
 		r := bufio.NewReader(in)
 		for {
@@ -70,123 +81,246 @@ func (p *Plain) readLine(ctx context.Context) (string, error) {
 	}
 }
 
-func (p *Plain) printf(format string, args ...any) { fmt.Fprintf(p.out, format, args...) }
-
-// Show prints text to read, and waits for Enter.
-func (p *Plain) Show(ctx context.Context, s Screen) error {
-	p.printf("\n%s\n", s.Title)
-	for _, st := range s.Steps {
-		if st.Kind == screening.StepSay {
-			p.printf("%s: %s\n", p.w.Say, st.Text)
-		} else {
-			p.printf("%s: %s\n", p.w.Do, st.Text)
-		}
-	}
-	p.printf("%s\n", p.w.PressEnter)
-	_, err := p.readLine(ctx)
-	return err
+// println writes a line of text from a set, a file or an answer: control characters escaped,
+// long numbers spaced so a screen reader says them digit by digit.
+func (p *Plain) println(parts ...string) {
+	fmt.Fprintln(p.out, spoken(screening.Printable(strings.Join(parts, ""))))
 }
 
-// Warn prints something the worker must know, without waiting: piped answers keep their places.
-func (p *Plain) Warn(_ context.Context, s Screen) error {
-	p.printf("\n%s\n", s.Title)
-	for _, st := range s.Steps {
-		p.printf("%s\n", st.Text)
+var longNumber = regexp.MustCompile(`\d{5,}`)
+
+// spoken spaces the digits of long numbers ("233733" as "2 3 3 7 3 3"): a screen reader says
+// them one by one, as they are dialled, not as "two hundred thirty-three thousand".
+func spoken(s string) string {
+	return longNumber.ReplaceAllStringFunc(s, func(n string) string {
+		return strings.Join(strings.Split(n, ""), " ")
+	})
+}
+
+func (p *Plain) title(t string) {
+	fmt.Fprintln(p.out)
+	if p.training {
+		p.println(p.w.TrainingBanner)
+	}
+	p.println(t)
+}
+
+func (p *Plain) steps(lines []interview.Line) {
+	for _, l := range lines {
+		if l.Kind == screening.StepSay {
+			p.println(p.w.Say, ": ", l.Text)
+			if l.Also != "" {
+				p.println(p.w.Also, ": ", l.Also)
+			}
+		} else {
+			p.println(p.w.Do, ": ", l.Text)
+		}
+	}
+}
+
+// Show prints text to read, and waits for Enter.
+func (p *Plain) Show(ctx context.Context, s interview.Screen) error {
+	p.title(s.Title)
+	if s.Kind == interview.ScreenGuidance {
+		p.println(p.w.ForYouOnly, ".")
+	}
+	p.steps(s.Lines)
+	for {
+		p.println(p.w.PressEnter)
+		text, err := p.readLine(ctx)
+		if err != nil || text == "" {
+			return err
+		}
+		// An answer typed ahead for a question is not taken by a screen that asks none.
+		p.println(fmt.Sprintf(p.w.NotAnAnswerHere, text))
+	}
+}
+
+// Status says what was just recorded, once it is saved, and says so when it is not.
+func (p *Plain) Status(s interview.Status) {
+	if s.Recorded != "" {
+		p.println(recordedLine(p.w, s))
+	}
+	if s.Save.Enabled && s.Save.Err != nil {
+		p.println(notSaved(p.w, s.Save))
+	}
+}
+
+// Ask asks one question until it gets an answer that fits, or "back".
+func (p *Plain) Ask(ctx context.Context, pr interview.Prompt) (interview.Reply, error) {
+	q, w := pr.Question, p.w
+	fmt.Fprintln(p.out)
+	if p.training {
+		p.println(w.TrainingBanner)
+	}
+	p.println(fmt.Sprintf(w.Position, pr.SectionIndex, pr.SectionCount, pr.Section.Title, pr.N, pr.Total))
+	switch q.Mode {
+	case screening.ModeObserve:
+		p.println(w.ObserveLabel, ": ", q.Text)
+	case screening.ModeRecord:
+		p.println(w.RecordLabel, ": ", q.Text)
+	default:
+		p.println(w.AskLabel, ": ", q.Text)
+	}
+	if pr.Also != nil {
+		p.println(w.Also, ": ", pr.Also.Text)
+	}
+	if q.Help != "" {
+		p.println(w.Guidance, ": ", q.Help)
+	}
+	if pr.Cue != "" {
+		p.println(pr.Cue)
+	}
+	p.choices(pr)
+	if pr.Current != nil {
+		p.println(w.Current, ": ", describeAnswer(w, q, *pr.Current, pr.Lang), ". ", w.EnterKeeps)
+	}
+	for {
+		text, err := p.readLine(ctx)
+		if err != nil {
+			return interview.Reply{}, err
+		}
+		if text == "" && pr.Current != nil {
+			return interview.Answer(*pr.Current), nil
+		}
+		if isBack(text) {
+			if pr.First {
+				p.println(w.NothingBefore)
+				continue
+			}
+			return interview.Back(), nil
+		}
+		a, problem := parseAnswer(p.c, q, pr.Lang, text)
+		if problem == "" {
+			problem = checkProblem(w, q, a)
+		}
+		if problem == "" {
+			return interview.Answer(a), nil
+		}
+		p.println(problem)
+		p.choices(pr) // the choices again, so they need not be scrolled back to
+	}
+}
+
+// choices prints how to answer: the numbered choices, and the words for the states.
+func (p *Plain) choices(pr interview.Prompt) {
+	q, w := pr.Question, p.w
+	switch q.Type {
+	case screening.TypeMulti:
+		p.println(w.ChooseMulti)
+	case screening.TypeNumber:
+		p.println(fmt.Sprintf(w.TypeNumber, numberHint(w, q)))
+	case screening.TypeText:
+		p.println(w.TypeText)
+	default:
+		p.println(w.ChooseOne)
+	}
+	for i, l := range choiceLabels(p.c, pr) {
+		p.println(strconv.Itoa(i+1), ". ", l)
+	}
+	p.println(w.OrState)
+}
+
+// choiceLabels are the numbered choices of a question, in both languages when interpreted.
+func choiceLabels(c *phrases.Catalog, pr interview.Prompt) []string {
+	q := pr.Question
+	words, _ := phrases.For(pr.Lang)
+	var also *phrases.Catalog
+	if pr.Also != nil {
+		also, _ = phrases.For(pr.AlsoLang)
+	}
+	both := func(label, other string) string {
+		if other == "" || other == label {
+			return label
+		}
+		return label + " / " + other
+	}
+	switch q.Type {
+	case screening.TypeYesNo:
+		if also != nil {
+			return []string{both(words.Answers.Yes, also.Answers.Yes), both(words.Answers.No, also.Answers.No)}
+		}
+		return []string{words.Answers.Yes, words.Answers.No}
+	case screening.TypeSingle, screening.TypeMulti:
+		out := make([]string, len(q.Options))
+		for i, o := range q.Options {
+			out[i] = o.Label
+			if pr.Also != nil && i < len(pr.Also.Options) {
+				out[i] = both(o.Label, pr.Also.Options[i].Label)
+			}
+		}
+		return out
 	}
 	return nil
 }
 
-// Ask asks one question until it gets an answer that fits.
-func (p *Plain) Ask(ctx context.Context, pr Prompt) (screening.Answer, error) {
-	q := pr.Question
-	w := p.w
-	p.printf("\n"+w.Position+"\n", pr.SectionIndex, pr.SectionCount, pr.Section.Title, pr.N, pr.Total)
-	switch q.Mode {
-	case screening.ModeObserve:
-		p.printf("%s: %s\n", w.ObserveLabel, q.Text)
-	case screening.ModeRecord:
-		p.printf("%s: %s\n", w.RecordLabel, q.Text)
-	default:
-		p.printf("%s: %s\n", w.AskLabel, q.Text)
-	}
-	if pr.Also != "" {
-		p.printf("%s: %s\n", w.Also, pr.Also)
-	}
-	if q.Help != "" {
-		p.printf("%s: %s\n", w.Guidance, q.Help)
-	}
-	if pr.Cue != "" {
-		p.printf("%s\n", pr.Cue)
-	}
-	labels := choiceLabels(q, pr.Lang)
-	switch q.Type {
-	case screening.TypeMulti:
-		p.printf("%s\n", w.ChooseMulti)
-	case screening.TypeNumber:
-		p.printf(w.TypeNumber+"\n", w.numberHint(q))
-	case screening.TypeText:
-		p.printf("%s\n", w.TypeText)
-	default:
-		p.printf("%s\n", w.ChooseOne)
-	}
-	for i, l := range labels {
-		p.printf("%d. %s\n", i+1, l)
-	}
-	p.printf("%s\n", w.OrState)
-	if pr.Current != nil {
-		p.printf("%s: %s\n", w.Current, w.describeAnswer(q, *pr.Current))
+// Interrupt shows what must be done at once, and asks whether to end the screening here.
+func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (bool, error) {
+	p.title(i.Title)
+	for _, l := range i.Lines {
+		if l.Kind == screening.StepSay {
+			p.println(p.w.Say, ": ", l.Text)
+		} else {
+			p.println(l.Text) // what to do now, as it is written
+		}
 	}
 	for {
-		text, err := p.readLine(ctx)
-		if err != nil {
-			return screening.Answer{}, err
+		if i.EndByDefault {
+			p.println(p.w.EndNowQuestion)
+		} else {
+			p.println(p.w.GoOnQuestion)
 		}
-		a, problem := w.parseAnswer(q, text)
-		if problem == "" {
-			if problem = checkProblem(q, a); problem == "" {
-				p.printf("%s: %s\n", w.Recorded, w.describeAnswer(q, a))
-				return a, nil
-			}
-		}
-		p.printf(w.TryAgain+"\n", problem)
-	}
-}
-
-// EndNow shows the stop-and-refer guidance after a disclosure and asks whether to end here.
-func (p *Plain) EndNow(ctx context.Context, s Screen) (bool, error) {
-	p.printf("\n%s\n", s.Title)
-	for _, st := range s.Steps {
-		p.printf("%s\n", st.Text)
-	}
-	for {
-		p.printf("%s\n", p.w.EndNowQuestion)
 		text, err := p.readLine(ctx)
 		if err != nil {
 			return false, err
 		}
-		switch strings.ToLower(text) {
-		case "yes", "y", "sí", "si", "s":
+		switch {
+		case text == "":
+			return i.EndByDefault, nil
+		case isYes(text):
 			return true, nil
-		case "no", "n":
+		case isNo(text):
 			return false, nil
 		}
 	}
 }
 
-// Note asks for an optional note on a section; an empty line skips it.
-func (p *Plain) Note(ctx context.Context, sec *screening.Section) (string, error) {
-	p.printf("\n"+p.w.NotePlain+"\n", sec.Title)
-	return p.readLine(ctx)
+// Note asks for a note on a section: Enter keeps the note it has; a dash removes it.
+func (p *Plain) Note(ctx context.Context, n interview.NotePrompt) (string, error) {
+	fmt.Fprintln(p.out)
+	p.println(fmt.Sprintf(p.w.NotePlain, n.Section.Title))
+	if n.Current != "" {
+		p.println(p.w.NoteLabel, ": ", n.Current, ". ", p.w.NoteKeepOrRemove)
+	}
+	text, err := p.readLine(ctx)
+	switch {
+	case err != nil:
+		return "", err
+	case text == "":
+		return n.Current, nil
+	case text == "-":
+		return "", nil
+	}
+	return text, nil
 }
 
-// Review lists the answers; the worker types a number to change one, or Enter to finish.
-func (p *Plain) Review(ctx context.Context, rows []ReviewRow) (int, error) {
-	p.printf("\n%s\n", p.w.ReviewPlain)
-	for i, r := range rows {
-		p.printf("%d. %s %s\n", i+1, r.Text, r.Answer)
+// Review lists the answers; the worker types a number to change one, or Enter to finish. The
+// whole list is printed once; after a change, only the row that changed.
+func (p *Plain) Review(ctx context.Context, r interview.Review) (int, error) {
+	if !p.reviewed || r.Focus < 0 {
+		p.title(p.w.ReviewTitle)
+		p.println(p.w.ReviewPlain)
+		for i, row := range r.Rows {
+			p.reviewRow(i, row)
+		}
+		p.reviewed = true
+	} else {
+		fmt.Fprintln(p.out)
+		p.println(p.w.ChangedRow)
+		p.reviewRow(r.Focus, r.Rows[r.Focus])
 	}
 	for {
-		p.printf("%s\n", p.w.ReviewPrompt)
+		p.println(p.w.ReviewPrompt)
 		text, err := p.readLine(ctx)
 		if err != nil {
 			return -1, err
@@ -194,64 +328,88 @@ func (p *Plain) Review(ctx context.Context, rows []ReviewRow) (int, error) {
 		if text == "" {
 			return -1, nil
 		}
-		if n, err := strconv.Atoi(text); err == nil && n >= 1 && n <= len(rows) {
+		if n, err := strconv.Atoi(text); err == nil && n >= 1 && n <= len(r.Rows) {
 			return n - 1, nil
 		}
-		p.printf(p.w.NotANumber+"\n", text, len(rows))
+		p.println(fmt.Sprintf(p.w.NotARow, text, len(r.Rows)))
 	}
 }
 
-// choiceLabels are the numbered choices of a question.
-func choiceLabels(q *screening.Question, lang string) []string {
-	switch q.Type {
-	case screening.TypeYesNo:
-		yes, no := yesNo(lang)
-		return []string{yes, no}
-	case screening.TypeSingle, screening.TypeMulti:
-		out := make([]string, len(q.Options))
-		for i, o := range q.Options {
-			out[i] = o.Label
+func (p *Plain) reviewRow(i int, r interview.ReviewRow) {
+	if r.Kind == interview.RowNote {
+		if r.Answer == "" {
+			p.println(strconv.Itoa(i+1), ". ", p.w.NoNote, " (", r.Section, ")")
+		} else {
+			p.println(strconv.Itoa(i+1), ". ", p.w.NoteLabel, " (", r.Section, "): ", r.Answer)
 		}
-		return out
+		return
 	}
-	return nil
+	p.println(strconv.Itoa(i+1), ". ", r.Text, " \u2014 ", r.Answer)
 }
 
-func (w *Words) numberHint(q *screening.Question) string {
-	var parts []string
-	if q.Unit != "" {
-		parts = append(parts, q.Unit)
-	}
-	switch {
-	case q.Min != nil && q.Max != nil:
-		parts = append(parts, fmt.Sprintf(w.FromTo, *q.Min, *q.Max))
-	case q.Min != nil:
-		parts = append(parts, fmt.Sprintf(w.AtLeast, *q.Min))
-	case q.Max != nil:
-		parts = append(parts, fmt.Sprintf(w.AtMost, *q.Max))
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return " (" + strings.Join(parts, ", ") + ")"
+// key folds typed words for comparison: case, spaces, hyphens and underscores do not matter,
+// so "foster home", "Foster-Home" and "foster_home" are one.
+func key(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_' || r == '\t'
+	}), " ")
 }
 
-// stateWord recognises the words for an answer that is not a value.
+func isBack(s string) bool {
+	switch key(s) {
+	case "back", "atrás", "atras", "volver":
+		return true
+	}
+	return false
+}
+
+func isYes(s string) bool {
+	switch key(s) {
+	case "yes", "y", "sí", "si", "s":
+		return true
+	}
+	return false
+}
+
+func isNo(s string) bool {
+	switch key(s) {
+	case "no", "n":
+		return true
+	}
+	return false
+}
+
+// stateWord recognises the words for an answer that is not a value, in any language the tool
+// speaks: the short words are the same everywhere, and the labels too.
 func stateWord(s string) (screening.State, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "declined", "decline", "prefers not to say", "prefer not to say", "no-decir", "no decir", "prefiere no decir":
-		return screening.StateDeclined, true
-	case "dont-know", "don't know", "dont know", "doesn't know", "doesnt know", "no-sabe", "no sabe":
-		return screening.StateDontKnow, true
-	case "skip", "skipped", "not-asked", "not asked", "skip (not asked)", "saltar", "saltar (no se preguntó)":
-		return screening.StateNotAsked, true
+	k := key(s)
+	for _, st := range []struct {
+		state screening.State
+		words []string
+	}{
+		{screening.StateDeclined, []string{"declined", "decline", "no decir"}},
+		{screening.StateDontKnow, []string{"dont know", "don't know", "no sabe"}},
+		{screening.StateNotAsked, []string{"skip", "skipped", "not asked", "saltar"}},
+	} {
+		for _, w := range st.words {
+			if k == w {
+				return st.state, true
+			}
+		}
+		for _, c := range phrases.All() {
+			label := map[screening.State]string{screening.StateDeclined: c.Interview.Declined, screening.StateDontKnow: c.Interview.DontKnow, screening.StateNotAsked: c.Interview.Skip}[st.state]
+			if k == key(label) {
+				return st.state, true
+			}
+		}
 	}
 	return "", false
 }
 
-// parseAnswer reads a typed answer: an option's number, value or label (any case), a state
-// word, a number, or words. It returns a message when the text cannot be read.
-func (w *Words) parseAnswer(q *screening.Question, text string) (screening.Answer, string) {
+// parseAnswer reads a typed answer: an option's number, value or label, a state word, a
+// number, or words. It returns a message when the text cannot be read.
+func parseAnswer(c *phrases.Catalog, q *screening.Question, lang, text string) (screening.Answer, string) {
+	w := &c.Interview
 	if st, ok := stateWord(text); ok {
 		return screening.Answer{State: st}, ""
 	}
@@ -261,10 +419,11 @@ func (w *Words) parseAnswer(q *screening.Question, text string) (screening.Answe
 	a := screening.Answer{State: screening.StateAnswered}
 	switch q.Type {
 	case screening.TypeYesNo:
-		switch strings.ToLower(text) {
-		case "1", "yes", "y", "sí", "si":
+		words, _ := phrases.For(lang)
+		switch {
+		case text == "1" || isYes(text) || key(text) == key(words.Answers.Yes):
 			a.Text = "yes"
-		case "2", "no", "n":
+		case text == "2" || isNo(text) || key(text) == key(words.Answers.No):
 			a.Text = "no"
 		default:
 			return a, fmt.Sprintf(w.NotYesNo, text)
@@ -277,7 +436,8 @@ func (w *Words) parseAnswer(q *screening.Question, text string) (screening.Answe
 		a.Text = v
 	case screening.TypeMulti:
 		a.Choices = []string{}
-		if strings.EqualFold(text, "none") || strings.EqualFold(text, "ninguna") {
+		words, _ := phrases.For(lang)
+		if k := key(text); k == "none" || k == "ninguna" || k == key(words.Answers.None) {
 			return a, ""
 		}
 		for _, part := range strings.Split(text, ",") {
@@ -287,74 +447,33 @@ func (w *Words) parseAnswer(q *screening.Question, text string) (screening.Answe
 			}
 			a.Choices = append(a.Choices, v)
 		}
-	case screening.TypeNumber:
-		a.Text = text
 	default:
 		a.Text = text
 	}
 	return a, ""
 }
 
+// matchOption finds an option by its number, its value or its label.
 func matchOption(q *screening.Question, s string) (string, bool) {
 	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(q.Options) {
 		return q.Options[n-1].Value, true
 	}
+	k := key(s)
 	for _, o := range q.Options {
-		if strings.EqualFold(s, o.Value) || strings.EqualFold(s, o.Label) {
+		if k == key(o.Value) || k == key(o.Label) {
 			return o.Value, true
 		}
 	}
 	return "", false
 }
 
-// checkProblem checks an answer against the question, returning a message for the worker.
-func checkProblem(q *screening.Question, a screening.Answer) string {
-	if err := screening.CheckAnswer(q, a); err != nil {
-		msg := err.Error()
-		if i := strings.LastIndex(msg, ": "); i >= 0 {
-			msg = msg[i+2:]
-		}
-		return strings.ToUpper(msg[:1]) + msg[1:] + "."
+// recordedLine says what was recorded, and whether it is saved, truthfully.
+func recordedLine(w *phrases.Interview, s interview.Status) string {
+	switch {
+	case !s.Save.Enabled:
+		return fmt.Sprintf(w.Recorded, s.Recorded)
+	case s.Save.Saved():
+		return fmt.Sprintf(w.RecordedSaved, s.Recorded)
 	}
-	return ""
-}
-
-// describeAnswer says an answer in words, for "Recorded:" and the review screen.
-func (w *Words) describeAnswer(q *screening.Question, a screening.Answer) string {
-	if a.State != screening.StateAnswered {
-		return w.stateLabel(a.State)
-	}
-	words := screening.AnswerWordsIn(w.lang)
-	switch q.Type {
-	case screening.TypeYesNo:
-		if a.Text == "yes" {
-			return words.Yes
-		}
-		return words.No
-	case screening.TypeSingle:
-		for _, o := range q.Options {
-			if o.Value == a.Text {
-				return o.Label
-			}
-		}
-	case screening.TypeMulti:
-		if len(a.Choices) == 0 {
-			return words.None
-		}
-		var labels []string
-		for _, o := range q.Options {
-			for _, c := range a.Choices {
-				if o.Value == c {
-					labels = append(labels, o.Label)
-				}
-			}
-		}
-		return strings.Join(labels, "; ")
-	case screening.TypeNumber:
-		if a.Text != "" {
-			return a.Text
-		}
-		return strconv.FormatFloat(a.Number, 'f', -1, 64)
-	}
-	return a.Text
+	return fmt.Sprintf(w.RecordedOnly, s.Recorded)
 }

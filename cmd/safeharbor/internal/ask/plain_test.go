@@ -1,6 +1,7 @@
 package ask
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -9,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
 )
 
 func question(typ screening.Type) *screening.Question {
@@ -17,11 +20,20 @@ func question(typ screening.Type) *screening.Question {
 	q := &screening.Question{ID: "q", Mode: screening.ModeAsk, Type: typ, Text: "Q?"}
 	switch typ {
 	case screening.TypeSingle, screening.TypeMulti:
-		q.Options = []screening.Option{{Value: "friend", Label: "At a friend's place"}, {Value: "hotel", Label: "A hotel or motel"}}
+		q.Options = []screening.Option{{Value: "friend", Label: "At a friend's place"}, {Value: "hotel", Label: "A hotel or motel"}, {Value: "foster-home", Label: "Foster home"}}
 	case screening.TypeNumber:
 		q.Min, q.Max = &min0, &max25
 	}
 	return q
+}
+
+func words(lang string) *phrases.Catalog {
+	c, _ := phrases.For(lang)
+	return c
+}
+
+func prompt(q *screening.Question) interview.Prompt {
+	return interview.Prompt{Question: q, Lang: "en", Section: &screening.Section{Title: "S"}, SectionIndex: 1, SectionCount: 1, N: 1, Total: 1}
 }
 
 func TestParseAnswer(t *testing.T) {
@@ -39,21 +51,27 @@ func TestParseAnswer(t *testing.T) {
 		{screening.TypeYesNo, "maybe", "", "", nil, "not yes or no"},
 		{screening.TypeYesNo, "declined", screening.StateDeclined, "", nil, ""},
 		{screening.TypeYesNo, "Prefers not to say", screening.StateDeclined, "", nil, ""},
+		{screening.TypeYesNo, "prefers  NOT to say", screening.StateDeclined, "", nil, ""},
 		{screening.TypeYesNo, "don't know", screening.StateDontKnow, "", nil, ""},
+		{screening.TypeYesNo, "dont-know", screening.StateDontKnow, "", nil, ""},
 		{screening.TypeYesNo, "skip", screening.StateNotAsked, "", nil, ""},
 		{screening.TypeYesNo, "", "", "", nil, "Please answer"},
 		{screening.TypeSingle, "2", screening.StateAnswered, "hotel", nil, ""},
 		{screening.TypeSingle, "HOTEL", screening.StateAnswered, "hotel", nil, ""},
 		{screening.TypeSingle, "a hotel or motel", screening.StateAnswered, "hotel", nil, ""},
-		{screening.TypeSingle, "3", "", "", nil, "not one of the choices"},
+		{screening.TypeSingle, "foster home", screening.StateAnswered, "foster-home", nil, ""},
+		{screening.TypeSingle, " Foster   Home ", screening.StateAnswered, "foster-home", nil, ""},
+		{screening.TypeSingle, "foster_home", screening.StateAnswered, "foster-home", nil, ""},
+		{screening.TypeSingle, "4", "", "", nil, "not one of the choices"},
 		{screening.TypeMulti, "hotel, 1", screening.StateAnswered, "", []string{"hotel", "friend"}, ""},
 		{screening.TypeMulti, "none", screening.StateAnswered, "", []string{}, ""},
+		{screening.TypeMulti, "None of these", screening.StateAnswered, "", []string{}, ""},
 		{screening.TypeMulti, "1, car", "", "", nil, `"car" is not one of the choices`},
 		{screening.TypeNumber, "12", screening.StateAnswered, "12", nil, ""},
 		{screening.TypeText, "my uncle", screening.StateAnswered, "my uncle", nil, ""},
 	}
 	for _, tt := range tests {
-		a, problem := english.parseAnswer(question(tt.typ), tt.in)
+		a, problem := parseAnswer(words("en"), question(tt.typ), "en", tt.in)
 		if tt.problem != "" {
 			if !strings.Contains(problem, tt.problem) {
 				t.Errorf("%s %q: problem %q, want %q", tt.typ, tt.in, problem, tt.problem)
@@ -64,19 +82,67 @@ func TestParseAnswer(t *testing.T) {
 			t.Errorf("%s %q: got %+v %q, want %s %q %v", tt.typ, tt.in, a, problem, tt.state, tt.text, tt.choices)
 		}
 	}
-	// A number outside the range is caught before it is recorded.
-	if p := checkProblem(question(screening.TypeNumber), screening.Answer{State: screening.StateAnswered, Text: "30"}); !strings.Contains(p, "above the maximum") {
-		t.Errorf("30 of at most 25: %q", p)
+}
+
+// A typed answer that does not fit is refused before it is recorded, in the worker's language.
+func TestCheckProblem(t *testing.T) {
+	en, es := &words("en").Interview, &words("es").Interview
+	num := question(screening.TypeNumber)
+	for _, tc := range []struct {
+		w    *phrases.Interview
+		q    *screening.Question
+		text string
+		want string
+	}{
+		{en, num, "30", "30 is more than 25, the most this takes."},
+		{en, num, "-1", "-1 is less than 0, the least this takes."},
+		{en, num, "three", `"three" is not a number.`},
+		{en, num, "NaN", `"NaN" is not a number.`},
+		{es, num, "tres", `"tres" no es un número.`},
+		{es, num, "30", "30 es más que 25, lo máximo que se acepta."},
+		{en, num, "12", ""},
+		{en, question(screening.TypeText), "  ", "Please answer."},
+		{en, question(screening.TypeText), "my uncle", ""},
+	} {
+		if got := checkProblem(tc.w, tc.q, screening.Answer{State: screening.StateAnswered, Text: tc.text}); got != tc.want {
+			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// What the worker types for a state is read in either language, whatever the interview's.
+func TestStateWordsInBothLanguages(t *testing.T) {
+	q := &screening.Question{ID: "q", Type: screening.TypeYesNo}
+	for in, want := range map[string]screening.State{
+		"declined": screening.StateDeclined, "no-decir": screening.StateDeclined, "Prefiere no decir": screening.StateDeclined,
+		"dont-know": screening.StateDontKnow, "no-sabe": screening.StateDontKnow, "No sabe": screening.StateDontKnow,
+		"skip": screening.StateNotAsked, "saltar": screening.StateNotAsked, "Saltar (no se preguntó)": screening.StateNotAsked,
+		"sí": screening.StateAnswered, "yes": screening.StateAnswered,
+	} {
+		for _, lang := range []string{"en", "es"} {
+			a, problem := parseAnswer(words(lang), q, lang, in)
+			if problem != "" || a.State != want {
+				t.Errorf("%s: %q = %v %q, want %v", lang, in, a.State, problem, want)
+			}
+		}
+	}
+	if _, problem := parseAnswer(words("es"), q, "es", "quizás"); problem != `"quizás" no es sí ni no. Escribe 1 o sí, 2 o no.` {
+		t.Errorf("problem in Spanish: %q", problem)
+	}
+	if got := describeAnswer(&words("es").Interview, q, screening.Answered("yes"), "es"); got != "Sí" {
+		t.Errorf("recorded in Spanish: %q", got)
+	}
+	if got := describeAnswer(&words("es").Interview, q, screening.Answer{State: screening.StateDeclined}, "es"); got != "Prefiere no decir" {
+		t.Errorf("declined in Spanish: %q", got)
 	}
 }
 
 func TestPlainEndOfInputIsAnInterruption(t *testing.T) {
-	p := NewPlain(strings.NewReader("\n"), io.Discard, nil)
-	pr := Prompt{Question: question(screening.TypeYesNo), Section: &screening.Section{Title: "S"}, SectionIndex: 1, SectionCount: 1, N: 1, Total: 1}
-	if err := p.Show(context.Background(), Screen{Title: "Opening"}); err != nil {
+	p := NewPlain(strings.NewReader("\n"), io.Discard, nil, PlainOptions{})
+	if err := p.Show(context.Background(), interview.Screen{Title: "Opening"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.Ask(context.Background(), pr); !errors.Is(err, ErrInputEnded) {
+	if _, err := p.Ask(context.Background(), prompt(question(screening.TypeYesNo))); !errors.Is(err, ErrInputEnded) {
 		t.Errorf("err = %v, want ErrInputEnded", err)
 	}
 }
@@ -84,28 +150,100 @@ func TestPlainEndOfInputIsAnInterruption(t *testing.T) {
 func TestPlainInterruptWhileWaiting(t *testing.T) {
 	r, w := io.Pipe() // never written: the reader stays blocked, as on a quiet terminal
 	defer w.Close()
-	p := NewPlain(r, io.Discard, nil)
+	p := NewPlain(r, io.Discard, nil, PlainOptions{})
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(20 * time.Millisecond); cancel() }()
-	pr := Prompt{Question: question(screening.TypeText), Section: &screening.Section{Title: "S"}, SectionIndex: 1, SectionCount: 1, N: 1, Total: 1}
-	if _, err := p.Ask(ctx, pr); !errors.Is(err, context.Canceled) {
+	if _, err := p.Ask(ctx, prompt(question(screening.TypeText))); !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled at once", err)
 	}
 }
 
 // Piped lines reach the right questions, one each: huh's own accessible mode loses them.
 func TestPlainReadsOneLinePerQuestion(t *testing.T) {
-	p := NewPlain(strings.NewReader("1\nmy uncle\n2, 1\n"), io.Discard, nil)
-	sec := &screening.Section{Title: "S"}
+	p := NewPlain(strings.NewReader("1\nmy uncle\n2, 1\n"), io.Discard, nil, PlainOptions{})
 	var got []string
 	for _, typ := range []screening.Type{screening.TypeYesNo, screening.TypeText, screening.TypeMulti} {
-		a, err := p.Ask(context.Background(), Prompt{Question: question(typ), Section: sec, SectionIndex: 1, SectionCount: 1, N: 1, Total: 3})
+		r, err := p.Ask(context.Background(), prompt(question(typ)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		got = append(got, a.Text+strings.Join(a.Choices, "+"))
+		got = append(got, r.Answer.Text+strings.Join(r.Answer.Choices, "+"))
 	}
 	if want := []string{"yes", "my uncle", "hotel+friend"}; !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// A wrong entry shows the choices again; "back" goes back, but not from the first question;
+// Enter keeps the answer a question has.
+func TestPlainAsk(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPlain(strings.NewReader("back\ncar\n2\nback\n\n"), &out, nil, PlainOptions{})
+	first := prompt(question(screening.TypeSingle))
+	first.First = true
+	r, err := p.Ask(context.Background(), first)
+	if err != nil || r.Back || r.Answer.Text != "hotel" {
+		t.Fatalf("first question: %+v %v", r, err)
+	}
+	text := out.String()
+	if !strings.Contains(text, "This is the first question") {
+		t.Errorf("back from the first question:\n%s", text)
+	}
+	if strings.Count(text, "3. Foster home") != 2 {
+		t.Errorf("the choices are not shown again after a wrong entry:\n%s", text)
+	}
+	r, err = p.Ask(context.Background(), prompt(question(screening.TypeYesNo)))
+	if err != nil || !r.Back {
+		t.Fatalf("back: %+v %v", r, err)
+	}
+	changed := prompt(question(screening.TypeYesNo))
+	changed.Current = &screening.Answer{State: screening.StateDeclined}
+	r, err = p.Ask(context.Background(), changed)
+	if err != nil || r.Answer.State != screening.StateDeclined {
+		t.Fatalf("Enter keeps the current answer: %+v %v", r, err)
+	}
+}
+
+// Long numbers are spaced, so a screen reader says them as they are dialled; nothing from a
+// set reaches the terminal as a control sequence.
+func TestPlainIsSpokenAndSafe(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPlain(strings.NewReader("\n"), &out, nil, PlainOptions{Training: true})
+	err := p.Show(context.Background(), interview.Screen{Title: "To close\x1b]0;owned\x07", Lines: []interview.Line{{Kind: screening.StepSay, Text: "Text HELP to 233733, or call 1-888-373-7888."}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, want := range []string{"2 3 3 7 3 3", "1-888-373-7888", `\x1b]0;owned\x07`, "TRAINING"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in:\n%s", want, text)
+		}
+	}
+	if strings.ContainsRune(text, 0x1b) {
+		t.Errorf("a raw escape reached the terminal: %q", text)
+	}
+}
+
+// The review lists every row once; after a change, only the row that changed.
+func TestPlainReview(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPlain(strings.NewReader("2\n\n"), &out, nil, PlainOptions{})
+	rows := []interview.ReviewRow{
+		{Kind: interview.RowAnswer, Section: "S", QuestionID: "a", Text: "First?", Answer: "Yes"},
+		{Kind: interview.RowAnswer, Section: "S", QuestionID: "b", Text: "Second?", Answer: "No"},
+		{Kind: interview.RowNote, Section: "S", SectionID: "s"},
+	}
+	i, err := p.Review(context.Background(), interview.Review{Rows: rows, Focus: -1})
+	if err != nil || i != 1 {
+		t.Fatalf("review: %d %v", i, err)
+	}
+	rows[1].Answer = "Yes"
+	out.Reset()
+	i, err = p.Review(context.Background(), interview.Review{Rows: rows, Focus: 1})
+	if err != nil || i != -1 {
+		t.Fatalf("review again: %d %v", i, err)
+	}
+	if text := out.String(); strings.Contains(text, "First?") || !strings.Contains(text, "2. Second? \u2014 Yes") {
+		t.Errorf("after a change, the review prints:\n%s", text)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
 )
@@ -56,36 +57,39 @@ func (e *InputError) Error() string {
 }
 
 // Show does nothing: nobody is reading.
-func (r *Replay) Show(context.Context, Screen) error { return nil }
+func (r *Replay) Show(context.Context, interview.Screen) error { return nil }
 
-// Warn does nothing: replayed interviews are not saved as drafts.
-func (r *Replay) Warn(context.Context, Screen) error { return nil }
+// Status does nothing: nobody is reading.
+func (r *Replay) Status(interview.Status) {}
 
 // Ask returns the file's answer to the question, checked against it.
-func (r *Replay) Ask(_ context.Context, p Prompt) (screening.Answer, error) {
+func (r *Replay) Ask(_ context.Context, p interview.Prompt) (interview.Reply, error) {
 	q := p.Question
 	fa, ok := r.answers[q.ID]
 	if !ok {
-		return screening.Answer{State: screening.StateNotAsked}, nil
+		return interview.Answer(screening.Answer{State: screening.StateNotAsked}), nil
 	}
 	r.used[q.ID] = true
 	a, err := fa.Parse(q)
 	if err != nil {
-		return a, &InputError{File: r.file, Pos: fa.Pos, Msg: fmt.Sprintf("%v (the file has %s)", err, fa.RawAnswer)}
+		return interview.Reply{}, &InputError{File: r.file, Pos: fa.Pos, Msg: fmt.Sprintf("%v (the file has %s)", err, fa.RawAnswer)}
 	}
-	return a, nil
+	return interview.Answer(a), nil
 }
 
-// EndNow keeps going: the file has the rest of the answers.
-func (r *Replay) EndNow(context.Context, Screen) (bool, error) { return false, nil }
+// Interrupt keeps going: the file has the rest of the answers.
+func (r *Replay) Interrupt(context.Context, interview.Interrupt) (bool, error) { return false, nil }
 
 // Note returns the file's note for the section.
-func (r *Replay) Note(_ context.Context, sec *screening.Section) (string, error) {
-	return r.af.Notes[sec.ID], nil
+func (r *Replay) Note(_ context.Context, n interview.NotePrompt) (string, error) {
+	if text, ok := r.af.Notes[n.Section.ID]; ok {
+		return text, nil
+	}
+	return n.Current, nil
 }
 
 // Review changes nothing.
-func (r *Replay) Review(context.Context, []ReviewRow) (int, error) { return -1, nil }
+func (r *Replay) Review(context.Context, interview.Review) (int, error) { return -1, nil }
 
 // Unused warns, on w, about answers to questions that did not apply and were ignored.
 func (r *Replay) Unused(w io.Writer, s *screening.Session) {

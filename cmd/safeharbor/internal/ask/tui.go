@@ -6,53 +6,49 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
 )
 
-// Values of the form-only choices; like the states' values (stateLabels), they start with a NUL.
-const (
-	valNone   = "\x00none"
-	valTypeIt = "\x00type"
-)
-
-// stateOf returns the state a form value stands for.
-func stateOf(value string) (screening.State, bool) {
-	for _, s := range stateLabels {
-		if s.Value == value {
-			return s.State, true
-		}
-	}
-	return "", false
-}
-
-// TUI asks in the terminal with huh, one question per form: the question large, the worker's
-// guidance muted beneath it, and "prefers not to say", "doesn't know" and "skip" always there.
-// Our engine decides what comes next; huh only draws one question.
+// TUI asks in the terminal, one screen at a time: the question large, the worker's guidance
+// beneath it, and "prefers not to say", "doesn't know" and "skip" always among the choices.
 //
-// One Bubble Tea program runs for the whole interview and hosts each question's form in turn.
-// Running a program per form loses keystrokes: the program that just ended and the one starting
-// both read the terminal, and typed text or an Enter lands in the wrong question (reproduced with
-// eight lines of huh in tmux). One program means one reader.
+// One Bubble Tea program runs for the whole interview, and every key is handled in its event
+// loop, in the order typed, by the screen that is up. A key that ends a screen (Enter on an
+// answer) takes it down at once, and the keys after it wait, in order, for the next screen: a
+// key typed ahead, in a burst over a slow connection or in a paste, is never applied to the
+// answer just given and never lost. (The screens are our own rather than huh's forms: a huh
+// form ends through messages that go round the event loop, and keys typed meanwhile were
+// applied to the answer already given.)
 type TUI struct {
 	in    io.Reader
 	out   io.Writer
-	color bool
-	w     *Words
+	words *phrases.Catalog
+	look  look
 
 	prog   *tea.Program
 	ended  chan struct{} // closed when the program has stopped
 	runErr error
+	status interview.Status // shown with the next screen
+}
+
+// TUIOptions are how the terminal interface looks.
+type TUIOptions struct {
+	Color    bool // colour and bold; off for NO_COLOR
+	Training bool // every screen says it is a mock interview
 }
 
 // CanDraw reports whether out is a terminal that reports a size. A terminal that reports 0x0
-// (a bare pseudo-terminal, some serial consoles) leaves the form drawing nothing, forever.
+// (a bare pseudo-terminal, some serial consoles) leaves the screen drawing nothing.
 func CanDraw(out io.Writer) bool {
 	f, ok := out.(term.File)
 	if !ok {
@@ -62,94 +58,22 @@ func CanDraw(out io.Writer) bool {
 	return err == nil && w > 0 && h > 0
 }
 
-// NewTUI asks on out (a terminal) and reads keys from in.
-// NewTUI asks in the terminal, in the worker's words w (nil: English).
-func NewTUI(in io.Reader, out io.Writer, color bool, w *Words) *TUI {
-	if w == nil {
-		w = &english
+// NewTUI asks on out (a terminal), reading keys from in, in the worker's words.
+func NewTUI(in io.Reader, out io.Writer, words *phrases.Catalog, opts TUIOptions) *TUI {
+	if words == nil {
+		words, _ = phrases.For("en")
 	}
-	return &TUI{in: in, out: out, color: color, w: w}
-}
-
-// host is the program's model: it shows the current form and reports when it is done.
-type host struct {
-	form   *huh.Form
-	done   chan<- error
-	size   *tea.WindowSizeMsg
-	queued []tea.Msg // keys typed between two questions, for the next one
-}
-
-type showMsg struct {
-	form *huh.Form
-	done chan<- error
-}
-
-type closeMsg struct{}
-
-func (h *host) Init() tea.Cmd { return nil }
-
-func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch m := msg.(type) {
-	case tea.WindowSizeMsg:
-		h.size = &m
-	case showMsg:
-		h.form, h.done = m.form, m.done
-		cmds := []tea.Cmd{h.form.Init()} // focuses the field at once
-		if h.size != nil {
-			cmds = append(cmds, h.forward(*h.size))
-		}
-		for _, q := range h.queued {
-			if h.form == nil {
-				break
-			}
-			cmds = append(cmds, h.forward(q))
-		}
-		h.queued = nil
-		return h, tea.Batch(cmds...)
-	case closeMsg:
-		return h, tea.Quit
-	case tea.KeyPressMsg:
-		if h.form == nil {
-			h.queued = append(h.queued, m)
-			return h, nil
-		}
-	}
-	if h.form == nil {
-		return h, nil
-	}
-	return h, h.forward(msg)
-}
-
-// forward gives msg to the form and reports the form's end, if this was it.
-func (h *host) forward(msg tea.Msg) tea.Cmd {
-	m, cmd := h.form.Update(msg)
-	h.form = m.(*huh.Form)
-	var result error
-	switch h.form.State {
-	case huh.StateCompleted:
-	case huh.StateAborted:
-		result = ErrAborted
-	default:
-		return cmd
-	}
-	h.done <- result
-	h.form, h.done = nil, nil
-	return cmd
-}
-
-func (h *host) View() tea.View {
-	if h.form == nil {
-		return tea.NewView("")
-	}
-	return tea.NewView(h.form.View())
+	return &TUI{in: in, out: out, words: words, look: newLook(opts)}
 }
 
 func (t *TUI) start(ctx context.Context) {
-	opts := []tea.ProgramOption{tea.WithOutput(t.out), tea.WithContext(ctx)}
+	// 120 frames a second: the next question is drawn within 10 ms of the Enter that asks for
+	// it, where the default 60 took up to 17 ms more.
+	opts := []tea.ProgramOption{tea.WithOutput(t.out), tea.WithContext(ctx), tea.WithFPS(120)}
 	if t.in != os.Stdin {
 		opts = append(opts, tea.WithInput(t.in))
 	}
-	t.prog = tea.NewProgram(&host{}, opts...)
+	t.prog = tea.NewProgram(&host{look: t.look, w: &t.words.Interview}, opts...)
 	t.ended = make(chan struct{})
 	go func() {
 		_, t.runErr = t.prog.Run()
@@ -171,22 +95,19 @@ func (t *TUI) Close() error {
 	return nil
 }
 
-// run shows one form and waits for it to be completed, aborted, or interrupted.
-func (t *TUI) run(ctx context.Context, fields ...huh.Field) error {
+// show puts a screen up and waits until the worker is done with it, or stops.
+func (t *TUI) show(ctx context.Context, s screen) error {
 	if t.prog == nil {
 		t.start(ctx)
 	}
-	f := huh.NewForm(huh.NewGroup(fields...)).WithShowHelp(true)
-	if !t.color {
-		f = f.WithTheme(huh.ThemeFunc(huh.ThemeBase))
-	}
 	done := make(chan error, 1)
-	t.prog.Send(showMsg{form: f, done: done})
+	t.prog.Send(showMsg{screen: s, done: done, status: t.status})
+	t.status.Recorded = ""
 	select {
 	case err := <-done:
 		return err
 	case <-ctx.Done():
-		<-t.ended // the program stops with the context and restores the terminal
+		<-t.ended // the program stops with the context and gives the terminal back
 		return ctx.Err()
 	case <-t.ended:
 		// SIGTERM ends the program "gracefully", without an answer.
@@ -197,254 +118,330 @@ func (t *TUI) run(ctx context.Context, fields ...huh.Field) error {
 	}
 }
 
-func (w *Words) stepsText(steps []screening.Step) string {
-	var b strings.Builder
-	for i, st := range steps {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		if st.Kind == screening.StepSay {
-			b.WriteString(w.Say + ": \u201c" + st.Text + "\u201d")
-		} else {
-			b.WriteString(w.Do + ": " + st.Text)
-		}
-	}
-	return b.String()
+// Status keeps what was just recorded, and how saving stands, for the next screen.
+func (t *TUI) Status(s interview.Status) { t.status = s }
+
+// Show shows text to read until the worker goes on.
+func (t *TUI) Show(ctx context.Context, s interview.Screen) error {
+	return t.show(ctx, newPager(t.words, s))
 }
 
-// Show shows text to read as a note, until the worker continues.
-func (t *TUI) Show(ctx context.Context, s Screen) error {
-	return t.run(ctx, huh.NewNote().Title(s.Title).Description(t.w.stepsText(s.Steps)).Next(true).NextLabel(t.w.Continue))
-}
-
-func (w *Words) title(q *screening.Question) string {
-	switch q.Mode {
-	case screening.ModeObserve:
-		return w.ObserveTitle + ": " + q.Text
-	case screening.ModeRecord:
-		return w.RecordLabel + ": " + q.Text
-	}
-	return q.Text
-}
-
-func (w *Words) description(p Prompt, extra string) string {
-	q := p.Question
-	lines := []string{fmt.Sprintf(w.Position, p.SectionIndex, p.SectionCount, p.Section.Title, p.N, p.Total)}
-	if p.Also != "" {
-		lines = append(lines, w.Also+": "+p.Also)
-	}
-	if q.Help != "" {
-		lines = append(lines, w.Guidance+": "+q.Help)
-	}
-	if p.Cue != "" {
-		lines = append(lines, p.Cue)
-	}
-	if p.Current != nil {
-		lines = append(lines, w.Current+": "+w.describeAnswer(q, *p.Current))
-	}
-	if extra != "" {
-		lines = append(lines, extra)
-	}
-	return strings.Join(lines, "\n")
-}
-
-func (w *Words) stateOptions() []huh.Option[string] {
-	opts := make([]huh.Option[string], len(stateLabels))
-	for i, s := range stateLabels {
-		opts[i] = huh.NewOption(w.stateLabel(s.State), s.Value)
-	}
-	return opts
-}
-
-// Warn shows something the worker must know, until they continue.
-func (t *TUI) Warn(ctx context.Context, s Screen) error { return t.Show(ctx, s) }
-
-// Ask asks one question.
-func (t *TUI) Ask(ctx context.Context, p Prompt) (screening.Answer, error) {
-	switch p.Question.Type {
-	case screening.TypeMulti:
-		return t.askMulti(ctx, p)
-	case screening.TypeNumber, screening.TypeText:
-		return t.askTyped(ctx, p)
-	default:
-		return t.askSingle(ctx, p)
-	}
-}
-
-func (t *TUI) askSingle(ctx context.Context, p Prompt) (screening.Answer, error) {
-	q := p.Question
-	var opts []huh.Option[string]
-	if q.Type == screening.TypeYesNo {
-		yes, no := yesNo(p.Lang)
-		opts = []huh.Option[string]{huh.NewOption(yes, "yes"), huh.NewOption(no, "no")}
-	} else {
-		for _, o := range q.Options {
-			opts = append(opts, huh.NewOption(o.Label, o.Value))
-		}
-	}
-	opts = append(opts, t.w.stateOptions()...)
-	var v string
-	if p.Current != nil {
-		v = currentValue(*p.Current)
-	}
-	sel := huh.NewSelect[string]().Title(t.w.title(q)).Description(t.w.description(p, "")).Options(opts...).Value(&v)
-	if err := t.run(ctx, sel); err != nil {
-		return screening.Answer{}, err
-	}
-	if st, ok := stateOf(v); ok {
-		return screening.Answer{State: st}, nil
-	}
-	return screening.Answered(v), nil
-}
-
-func (t *TUI) askMulti(ctx context.Context, p Prompt) (screening.Answer, error) {
-	q := p.Question
-	var opts []huh.Option[string]
-	for _, o := range q.Options {
-		opts = append(opts, huh.NewOption(o.Label, o.Value))
-	}
-	opts = append(opts, huh.NewOption(screening.AnswerWordsIn(p.Lang).None, valNone))
-	opts = append(opts, t.w.stateOptions()...)
-	var vs []string
-	if p.Current != nil && p.Current.IsAnswered() {
-		vs = append(vs, p.Current.Choices...)
-	}
-	extra := t.w.ChooseAll
-	for {
-		desc := t.w.description(p, extra)
-		// Height counts the title and description too: make room for every option.
-		ms := huh.NewMultiSelect[string]().Title(t.w.title(q)).
-			Description(desc).
-			Options(opts...).Value(&vs).Height(len(opts) + strings.Count(desc, "\n") + 3).
-			Validate(func(vs []string) error {
-				special := 0
-				for _, v := range vs {
-					if strings.HasPrefix(v, "\x00") {
-						special++
-					}
-				}
-				if special > 0 && len(vs) > 1 {
-					return fmt.Errorf(t.w.GoAlone, screening.AnswerWordsIn(p.Lang).None, t.w.Declined, t.w.DontKnow, t.w.Skip)
-				}
-				return nil
-			})
-		if err := t.run(ctx, ms); err != nil {
-			return screening.Answer{}, err
-		}
-		if len(vs) > 0 {
-			break
-		}
-		// Enter with nothing chosen is more likely a slip than an answer: ask again.
-		extra = t.w.NothingChosen
-	}
-	if len(vs) == 1 {
-		if st, ok := stateOf(vs[0]); ok {
-			return screening.Answer{State: st}, nil
-		}
-		if vs[0] == valNone {
-			return screening.Answer{State: screening.StateAnswered, Choices: []string{}}, nil
-		}
-	}
-	return screening.Answer{State: screening.StateAnswered, Choices: vs}, nil
-}
-
-// askTyped asks for a number or words. An empty answer offers the other choices.
-func (t *TUI) askTyped(ctx context.Context, p Prompt) (screening.Answer, error) {
-	q := p.Question
-	hint := t.w.TypeText
-	if q.Type == screening.TypeNumber {
-		hint = fmt.Sprintf(t.w.TypeNumber, t.w.numberHint(q))
-	}
-	hint += " " + t.w.LeaveEmpty
-	for {
-		var text string
-		if p.Current != nil && p.Current.IsAnswered() {
-			text = describeAnswerValue(q, *p.Current)
-		}
-		in := huh.NewInput().Title(t.w.title(q)).Description(t.w.description(p, hint)).Value(&text).
-			Validate(func(s string) error {
-				if strings.TrimSpace(s) == "" {
-					return nil
-				}
-				a := screening.Answer{State: screening.StateAnswered, Text: s}
-				if problem := checkProblem(q, a); problem != "" {
-					return errors.New(problem)
-				}
-				return nil
-			})
-		if err := t.run(ctx, in); err != nil {
-			return screening.Answer{}, err
-		}
-		if strings.TrimSpace(text) != "" {
-			a := screening.Answer{State: screening.StateAnswered, Text: strings.TrimSpace(text)}
-			return a, nil
-		}
-		var v string
-		opts := append(t.w.stateOptions(), huh.NewOption(t.w.TypeAnAnswer, valTypeIt))
-		sel := huh.NewSelect[string]().Title(t.w.title(q)).Description(t.w.NoAnswerTyped).Options(opts...).Value(&v)
-		if err := t.run(ctx, sel); err != nil {
-			return screening.Answer{}, err
-		}
-		if st, ok := stateOf(v); ok {
-			return screening.Answer{State: st}, nil
-		}
-	}
-}
-
-// EndNow shows the stop-and-refer guidance at once, and lets the worker end here.
-func (t *TUI) EndNow(ctx context.Context, s Screen) (bool, error) {
-	end := true // after a disclosure the guidance is to stop probing: ending is the default
-	sel := huh.NewSelect[bool]().Title(s.Title).Description(t.w.stepsText(s.Steps)).Options(
-		huh.NewOption(t.w.EndNow, true),
-		huh.NewOption(t.w.GoOn, false),
-	).Value(&end)
-	if err := t.run(ctx, sel); err != nil {
+// Interrupt shows what must be done now, and asks whether to end here.
+func (t *TUI) Interrupt(ctx context.Context, i interview.Interrupt) (bool, error) {
+	sc := newInterruptScreen(t.words, i)
+	if err := t.show(ctx, sc); err != nil {
 		return false, err
 	}
-	return end, nil
+	return sc.end(), nil
 }
 
-// Note asks for an optional one-line note on a section.
-func (t *TUI) Note(ctx context.Context, sec *screening.Section) (string, error) {
-	var text string
-	in := huh.NewInput().Title(fmt.Sprintf(t.w.NoteTitle, sec.Title)).
-		Description(t.w.NoteHelp).
-		Value(&text)
-	if err := t.run(ctx, in); err != nil {
+// Ask asks one question.
+func (t *TUI) Ask(ctx context.Context, p interview.Prompt) (interview.Reply, error) {
+	var sc answerScreen
+	switch p.Question.Type {
+	case screening.TypeNumber, screening.TypeText:
+		sc = newTypedAnswer(t.words, p)
+	default:
+		sc = newChoiceAnswer(t.words, p)
+	}
+	if err := t.show(ctx, sc); err != nil {
+		return interview.Reply{}, err
+	}
+	return sc.reply(), nil
+}
+
+// Note asks for the worker's note on a section, starting from the note it has.
+func (t *TUI) Note(ctx context.Context, n interview.NotePrompt) (string, error) {
+	sc := newNoteScreen(t.words, n)
+	if err := t.show(ctx, sc); err != nil {
 		return "", err
 	}
-	return strings.TrimSpace(text), nil
+	return sc.text(), nil
 }
 
-// Review lists the answers; choosing one changes it, and "Finish" goes to the summary.
-func (t *TUI) Review(ctx context.Context, rows []ReviewRow) (int, error) {
-	opts := []huh.Option[int]{huh.NewOption(t.w.ReviewFinish, -1)}
-	for i, r := range rows {
-		opts = append(opts, huh.NewOption(fmt.Sprintf("%s %s", r.Text, r.Answer), i))
-	}
-	choice := -1
-	sel := huh.NewSelect[int]().Title(t.w.ReviewTitle).
-		Description(t.w.ReviewHelp).
-		Options(opts...).Value(&choice).Height(20)
-	if err := t.run(ctx, sel); err != nil {
+// Review shows every answer and note; choosing one changes it.
+func (t *TUI) Review(ctx context.Context, r interview.Review) (int, error) {
+	sc := newReviewScreen(t.words, r)
+	if err := t.show(ctx, sc); err != nil {
 		return -1, err
 	}
-	return choice, nil
+	return sc.chosen(), nil
 }
 
-// currentValue is the select value of an earlier answer, to start from when changing it.
-func currentValue(a screening.Answer) string {
-	for _, s := range stateLabels {
-		if s.State == a.State {
-			return s.Value
+// screen is one thing on the terminal: a question, a page to read, the review. It handles the
+// keys given to it, one at a time, and says when it is done. It is only ever used from the
+// program's event loop until it is done.
+type screen interface {
+	// handle takes a key or a paste; done means the screen has its answer.
+	handle(msg tea.Msg) (done bool, scroll scrollBy)
+	// body is the screen's text at a width, and the line to keep in view (-1: none).
+	body(l *look, width int) (lines []string, focus int)
+	// keys is the hint line: what the keys do here.
+	keys(w *phrases.Interview) string
+}
+
+// scrollBy is a scroll a screen asks for: by lines, or by a page (a large number).
+type scrollBy int
+
+const (
+	pageDown scrollBy = 1 << 20
+	pageUp   scrollBy = -pageDown
+)
+
+type (
+	showMsg struct {
+		screen screen
+		done   chan<- error
+		status interview.Status
+	}
+	closeMsg struct{}
+)
+
+// host is the program's model: it shows the screen that is up, gives it the keys, and holds
+// the keys typed while no screen is up for the next one.
+type host struct {
+	look    look
+	w       *phrases.Interview
+	width   int
+	height  int
+	screen  screen
+	done    chan<- error
+	queue   []tea.Msg // keys and pastes typed while no screen was up, in order
+	stopped bool      // Ctrl-C came while no screen was up: the next one stops at once
+	status  interview.Status
+	offset  int // the first body line shown
+	focus   int // the focus line the offset was last set for
+	last    string
+}
+
+func (h *host) Init() tea.Cmd { return nil }
+
+func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch m := msg.(type) {
+	case tea.WindowSizeMsg:
+		h.width, h.height = m.Width, m.Height
+		h.follow(true)
+	case showMsg:
+		h.screen, h.done, h.status = m.screen, m.done, m.status
+		h.offset, h.focus = 0, -1
+		if h.stopped {
+			h.finish(ErrAborted)
+			return h, nil
+		}
+		h.follow(true)
+		// Keys typed ahead: each to this screen until it is done, the rest for the next.
+		for len(h.queue) > 0 && h.screen != nil {
+			next := h.queue[0]
+			h.queue = h.queue[1:]
+			h.give(next)
+		}
+	case closeMsg:
+		return h, tea.Quit
+	case tea.KeyPressMsg, tea.PasteMsg:
+		if k, ok := m.(tea.KeyPressMsg); ok && k.String() == "ctrl+c" {
+			// Pause: at once, whatever is queued. Every answer given is saved already.
+			if h.screen != nil {
+				h.finish(ErrAborted)
+			} else {
+				h.stopped = true
+			}
+			return h, nil
+		}
+		if h.screen == nil {
+			h.queue = append(h.queue, m)
+			return h, nil
+		}
+		h.give(m)
+	}
+	return h, nil
+}
+
+// give gives the screen one key.
+func (h *host) give(msg tea.Msg) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "pgdown":
+			h.scroll(pageDown)
+			return
+		case "pgup":
+			h.scroll(pageUp)
+			return
 		}
 	}
-	return a.Text
+	done, by := h.screen.handle(msg)
+	if done {
+		h.finish(nil)
+		return
+	}
+	if by != 0 {
+		h.scroll(by)
+	}
+	h.follow(false)
 }
 
-func describeAnswerValue(q *screening.Question, a screening.Answer) string {
-	if q.Type == screening.TypeNumber {
-		return strconv.FormatFloat(a.Number, 'f', -1, 64)
+func (h *host) finish(err error) {
+	h.last = h.render()
+	h.done <- err
+	h.screen, h.done = nil, nil
+}
+
+// bodyHeight is how many lines of the screen's body fit between the header and the hints, with
+// a line above and below it to say there is more.
+func (h *host) bodyHeight() int {
+	return max(3, h.height-len(h.header())-len(h.footer())-2)
+}
+
+// follow scrolls to keep the screen's focus line in view when it moves (or always).
+func (h *host) follow(always bool) {
+	if h.screen == nil || h.width == 0 {
+		return
 	}
-	return a.Text
+	lines, focus := h.screen.body(&h.look, h.width)
+	height := h.bodyHeight()
+	if focus >= 0 && (always || focus != h.focus) {
+		if focus < h.offset {
+			h.offset = focus
+		}
+		if focus >= h.offset+height {
+			h.offset = focus - height + 1
+		}
+		h.focus = focus
+	}
+	h.offset = max(0, min(h.offset, len(lines)-height))
+}
+
+func (h *host) scroll(by scrollBy) {
+	height := h.bodyHeight()
+	switch by {
+	case pageDown:
+		h.offset += height - 1
+	case pageUp:
+		h.offset -= height - 1
+	default:
+		h.offset += int(by)
+	}
+	if h.screen != nil {
+		lines, _ := h.screen.body(&h.look, h.width)
+		h.offset = max(0, min(h.offset, len(lines)-height))
+	}
+}
+
+func (h *host) header() []string {
+	var out []string
+	if h.look.training {
+		out = append(out, h.look.banner.Render(fit(h.w.TrainingBanner, h.width)))
+	}
+	if s := h.status.Save; s.Enabled && s.Err != nil {
+		out = append(out, wrap(h.look.alarm, notSaved(h.w, s), h.width)...)
+	}
+	return out
+}
+
+func (h *host) footer() []string {
+	var out []string
+	if h.status.Recorded != "" {
+		line := screening.Printable(recordedLine(h.w, h.status))
+		out = append(out, h.look.muted.Render(fit(line, h.width)))
+	}
+	hints := ""
+	if h.screen != nil {
+		hints = h.screen.keys(h.w)
+	}
+	switch s := h.status.Save; {
+	case !s.Enabled:
+		hints += " · " + h.w.KeyStop
+	case s.Saved():
+		hints += " · " + h.w.KeyPause
+	default:
+		hints += " · " + h.w.KeyStopUnsaved
+	}
+	return append(out, wrap(h.look.muted, hints, h.width)...)
+}
+
+func (h *host) render() string {
+	if h.screen == nil {
+		return h.last // between two screens: keep the last, so nothing flickers
+	}
+	if h.width == 0 {
+		return ""
+	}
+	lines, _ := h.screen.body(&h.look, h.width)
+	height := h.bodyHeight()
+	end := min(len(lines), h.offset+height)
+	above, below := "", ""
+	if h.offset > 0 {
+		above = h.look.muted.Render(fit(h.w.MoreAbove, h.width))
+	}
+	if end < len(lines) {
+		below = h.look.muted.Render(fit(fmt.Sprintf(h.w.MoreBelow, len(lines)-end), h.width))
+	}
+	out := append(h.header(), above)
+	out = append(out, lines[min(h.offset, end):end]...)
+	for i := end - h.offset; i < height; i++ {
+		out = append(out, "")
+	}
+	out = append(out, below)
+	return strings.Join(append(out, h.footer()...), "\n")
+}
+
+func (h *host) View() tea.View {
+	v := tea.NewView(h.render())
+	// The alternate screen: when the interview ends, the terminal shows what it showed before,
+	// and none of the young person's answers is left in its scrollback.
+	v.AltScreen = true
+	return v
+}
+
+// notSaved says, truthfully, what is not saved.
+func notSaved(w *phrases.Interview, s interview.SaveStatus) string {
+	if s.LastSaved.IsZero() {
+		return fmt.Sprintf(w.NothingSaved, s.Err)
+	}
+	return fmt.Sprintf(w.NotSavedSince, s.LastSaved.Local().Format(time.Kitchen), s.Unsaved, s.Err)
+}
+
+// look is how text is styled: plain when there is no colour.
+type look struct {
+	training                                    bool
+	title, muted, strong, cursor, alarm, banner lipgloss.Style
+	say, do, warn                               lipgloss.Style
+}
+
+func newLook(o TUIOptions) look {
+	l := look{training: o.Training}
+	plain := lipgloss.NewStyle()
+	l.title, l.muted, l.strong, l.cursor, l.alarm, l.banner, l.say, l.do, l.warn = plain, plain, plain, plain, plain, plain, plain, plain, plain
+	if o.Color {
+		l.title = plain.Bold(true)
+		l.strong = plain.Bold(true)
+		l.muted = plain.Foreground(lipgloss.Color("245"))
+		l.cursor = plain.Bold(true).Foreground(lipgloss.Color("39"))
+		l.alarm = plain.Bold(true).Foreground(lipgloss.Color("196"))
+		l.banner = plain.Bold(true).Reverse(true)
+		l.say = plain.Foreground(lipgloss.Color("39"))
+		l.warn = plain.Bold(true).Foreground(lipgloss.Color("208"))
+	}
+	return l
+}
+
+// wrap breaks plain text at a width, by display width, and styles each line.
+func wrap(style lipgloss.Style, text string, width int) []string {
+	if width <= 0 {
+		width = 80
+	}
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		for _, line := range strings.Split(ansi.Wrap(para, width, " -"), "\n") {
+			out = append(out, style.Render(line))
+		}
+	}
+	return out
+}
+
+// fit cuts plain text to a width, by display width.
+func fit(text string, width int) string {
+	if width <= 0 {
+		return text
+	}
+	return ansi.Truncate(text, width, "…")
 }

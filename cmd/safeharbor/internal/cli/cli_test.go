@@ -13,8 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/ask"
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
 )
 
 func TestExitCode(t *testing.T) {
@@ -28,7 +31,7 @@ func TestExitCode(t *testing.T) {
 		{"success", nil, 0, ""},
 		{"usage", usageErrorf("bad flag"), 2, "safeharbor: bad flag\nRun 'safeharbor --help' for usage.\n"},
 		{"findings already printed", errReported, 1, ""},
-		{"interrupted", fmt.Errorf("ask: %w", context.Canceled), 130, "safeharbor: interrupted: the interview was stopped before the end, so no summary was written\n"},
+		{"interrupted", fmt.Errorf("ask: %w", context.Canceled), 130, "safeharbor: interrupted\n"},
 		{"a set that cannot be used", fmt.Errorf("load: %w", invalid), 2, "set.yaml:3:1: no title [missing-field]"},
 		{"anything else", errors.New("disk full"), 1, "safeharbor: disk full\n"},
 	} {
@@ -39,6 +42,55 @@ func TestExitCode(t *testing.T) {
 			}
 			if !strings.Contains(stderr.String(), tt.stderr) || (tt.stderr == "" && stderr.Len() > 0) {
 				t.Errorf("stderr %q, want %q", stderr.String(), tt.stderr)
+			}
+		})
+	}
+}
+
+// An interview that stops says, truthfully, what is saved of it: every message matches the
+// last save that worked.
+func TestStoppedSaysWhatIsSaved(t *testing.T) {
+	en, es := &wordsIn("en").Messages, &wordsIn("es").Messages
+	at := time.Date(2026, 11, 29, 14, 2, 0, 0, time.Local)
+	full := errors.New("no space left on device")
+	for _, tt := range []struct {
+		name   string
+		err    *stopped
+		code   int
+		stderr string
+	}{
+		{
+			"paused, all saved", &stopped{Stopped: &interview.Stopped{Err: ask.ErrAborted, Save: interview.SaveStatus{Enabled: true, LastSaved: at}}, draft: "d1", words: en}, 130,
+			"safeharbor: the interview was stopped before the end, so no summary was written.\nEvery answer so far is saved, encrypted, in draft d1. Go on with: safeharbor resume d1\n",
+		},
+		{
+			"input ended, partly saved", &stopped{Stopped: &interview.Stopped{Err: ask.ErrInputEnded, Save: interview.SaveStatus{Enabled: true, LastSaved: at, Unsaved: 5, Err: full}}, draft: "d1", words: en}, 130,
+			"safeharbor: the input ended before the interview was finished, so no summary was written.\nNOT everything is saved: draft d1 holds the interview as it was at 14:02; the 5 changes after that could not be saved (no space left on device). Go on with: safeharbor resume d1\n",
+		},
+		{
+			"nothing saved", &stopped{Stopped: &interview.Stopped{Err: context.Canceled, Save: interview.SaveStatus{Enabled: true, Unsaved: 2, Err: full}}, draft: "d1", words: en}, 130,
+			"safeharbor: the interview was stopped before the end, so no summary was written.\nNOTHING of this interview could be saved (no space left on device).\n",
+		},
+		{
+			"not saved at all (an answers file)", &stopped{Stopped: &interview.Stopped{Err: ask.ErrInputEnded}, words: en}, 130,
+			"safeharbor: the input ended before the interview was finished, so no summary was written.\n",
+		},
+		{
+			"in Spanish", &stopped{Stopped: &interview.Stopped{Err: ask.ErrAborted, Save: interview.SaveStatus{Enabled: true, LastSaved: at}}, draft: "d1", words: es}, 130,
+			"safeharbor: la entrevista se detuvo antes del final, así que no se escribió ningún resumen.\nTodas las respuestas hasta ahora están guardadas, cifradas, en el borrador d1. Para seguir: safeharbor resume d1\n",
+		},
+		{
+			"a bad answers file", &stopped{Stopped: &interview.Stopped{Err: &ask.InputError{File: "a.yaml", Pos: screening.Pos{Line: 2, Column: 7}, Msg: "not yes or no"}}, words: en}, 2,
+			"safeharbor: a.yaml:2:7: not yes or no\n",
+		},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var stderr bytes.Buffer
+			if got := exitCode(tt.err, &stderr); got != tt.code {
+				t.Errorf("exit code %d, want %d", got, tt.code)
+			}
+			if stderr.String() != tt.stderr {
+				t.Errorf("stderr:\n%s\nwant:\n%s", stderr.String(), tt.stderr)
 			}
 		})
 	}
@@ -152,4 +204,9 @@ func TestSARIF(t *testing.T) {
 	if !found {
 		t.Errorf("no invalid-id error at bad.yaml:2:5 in %s", stdout)
 	}
+}
+
+func wordsIn(lang string) *phrases.Catalog {
+	c, _ := phrases.For(lang)
+	return c
 }

@@ -84,14 +84,6 @@ func addCompletions(a *app, root *cobra.Command) {
 		case "show":
 			c.ValidArgsFunction = firstArg(completeSets(a))
 			_ = c.RegisterFlagCompletionFunc("format", completeValues("text", "markdown"))
-		case "interview", "resume":
-			_ = c.RegisterFlagCompletionFunc("format", completeValues("text", "markdown", "json", "html", "fhir"))
-			if c.Name() == "interview" {
-				_ = c.RegisterFlagCompletionFunc("set", completeSets(a))
-				_ = c.RegisterFlagCompletionFunc("scenario", completeScenarios)
-			} else {
-				c.ValidArgsFunction = firstArg(completeDrafts(a))
-			}
 		case "validate":
 			_ = c.RegisterFlagCompletionFunc("format", completeValues("text", "json", "github", "sarif"))
 		case "drafts":

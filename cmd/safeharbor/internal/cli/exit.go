@@ -8,6 +8,7 @@ import (
 
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/ask"
 	"github.com/safeharbor/safeharbor/questions"
+	"github.com/safeharbor/safeharbor/screening"
 )
 
 // Exit codes, as documented in the README.
@@ -37,35 +38,45 @@ func exitCode(err error, stderr io.Writer) int {
 	var usage *usageError
 	var invalid *questions.InvalidError
 	var input *ask.InputError
-	var saved *savedInterruption
+	var st *stopped
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &saved):
-		code := exitCode(saved.err, stderr)
-		fmt.Fprintf(stderr, "Progress saved. Resume with: safeharbor resume %s\n", saved.id)
-		return code
-	case errors.Is(err, context.Canceled), errors.Is(err, ask.ErrAborted):
-		fmt.Fprintln(stderr, "safeharbor: interrupted: the interview was stopped before the end, so no summary was written")
-		return exitInterrupted
-	case errors.Is(err, ask.ErrInputEnded):
-		fmt.Fprintln(stderr, "safeharbor: interrupted: the input ended before the interview was finished, so no summary was written")
-		return exitInterrupted
 	case errors.As(err, &input):
 		// An answers file with an answer that cannot be used is unreadable input.
-		fmt.Fprintf(stderr, "safeharbor: %v\n", err)
+		fmt.Fprintf(stderr, "safeharbor: %s\n", screening.Printable(err.Error()))
 		return exitUsage
+	case errors.As(err, &st):
+		code := exitInterrupted
+		switch {
+		case errors.Is(st.Err, context.Canceled), errors.Is(st.Err, ask.ErrAborted):
+			fmt.Fprintf(stderr, "safeharbor: %s\n", st.words.Stopped)
+		case errors.Is(st.Err, ask.ErrInputEnded):
+			fmt.Fprintf(stderr, "safeharbor: %s\n", st.words.InputEnded)
+		default:
+			code = exitCode(st.Err, stderr)
+		}
+		if saved := st.saved(); saved != "" {
+			fmt.Fprintln(stderr, screening.Printable(saved))
+		}
+		return code
+	case errors.Is(err, context.Canceled), errors.Is(err, ask.ErrAborted):
+		fmt.Fprintln(stderr, "safeharbor: interrupted")
+		return exitInterrupted
+	case errors.Is(err, ask.ErrInputEnded):
+		fmt.Fprintln(stderr, "safeharbor: interrupted: the input ended")
+		return exitInterrupted
 	case errors.Is(err, errReported):
 		return exitFailed
 	case errors.As(err, &usage):
-		fmt.Fprintf(stderr, "safeharbor: %v\nRun 'safeharbor --help' for usage.\n", err)
+		fmt.Fprintf(stderr, "safeharbor: %s\nRun 'safeharbor --help' for usage.\n", screening.Printable(err.Error()))
 		return exitUsage
 	case errors.As(err, &invalid):
 		// A question set that cannot be used is unreadable input.
-		fmt.Fprintf(stderr, "safeharbor: %v\n", err)
+		fmt.Fprintf(stderr, "safeharbor: %s\n", screening.Printable(err.Error()))
 		return exitUsage
 	default:
-		fmt.Fprintf(stderr, "safeharbor: %v\n", err)
+		fmt.Fprintf(stderr, "safeharbor: %s\n", screening.Printable(err.Error()))
 		return exitFailed
 	}
 }

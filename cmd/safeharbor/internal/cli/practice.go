@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,8 +10,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
 	"github.com/safeharbor/safeharbor/screening/report"
 )
 
@@ -72,8 +75,14 @@ answers as you would code them, and at the end you see what you caught, missed a
 	return cmd
 }
 
+// practiceOptions are the flags of practice run.
+type practiceOptions struct {
+	Accessible bool
+	Answers    string
+}
+
 func newPracticeRunCmd(a *app) *cobra.Command {
-	opts := &interviewOptions{}
+	opts := &practiceOptions{}
 	cmd := &cobra.Command{
 		Use:   "run ID",
 		Short: "Self-study: the tool plays the young person; you record the answers",
@@ -81,7 +90,7 @@ func newPracticeRunCmd(a *app) *cobra.Command {
 Self-study on a scenario. For each question the tool shows what the young person says (or what
 you see, or what the case file says); you record the answer as you would code it. At the end,
 feedback: the indicators you caught, missed and over-flagged, the concern level you reached
-against the one expected, the actions missing, and the questions you skipped.`),
+against the one expected, the actions missing, and the questions you skipped. Nothing is saved.`),
 		Example: "  safeharbor practice run denies-everything --accessible",
 		Args:    wrapArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -93,7 +102,7 @@ against the one expected, the actions missing, and the questions you skipped.`),
 	return cmd
 }
 
-func runPractice(ctx context.Context, a *app, id string, opts *interviewOptions) error {
+func runPractice(ctx context.Context, a *app, id string, opts *practiceOptions) error {
 	sc, set, err := findScenario(a, id)
 	if err != nil {
 		return err
@@ -107,18 +116,24 @@ func runPractice(ctx context.Context, a *app, id string, opts *interviewOptions)
 	if err != nil {
 		return err
 	}
+	words, _ := phrases.For(set.Language)
 	session := screening.NewSession(set)
-	asker, _, err := chooseAsker(a, opts, file, session)
+	c := &conversation{file: file, session: session, words: words, answers: opts.Answers, accessible: opts.Accessible, training: true, cue: scenarioCue(sc, &words.Messages, set.Language)}
+	asker, _, err := chooseAsker(a, c)
 	if err != nil {
 		return err
 	}
-	err = interview(ctx, asker, session, interviewHooks{saver: &draftSaver{}, cue: scenarioCue(sc)})
-	if c, ok := asker.(io.Closer); ok {
-		if cerr := c.Close(); err == nil {
+	_, err = interview.Run(ctx, asker, interview.Config{Session: session, Words: words, Cue: c.cue})
+	if closer, ok := asker.(io.Closer); ok {
+		if cerr := closer.Close(); err == nil {
 			err = cerr
 		}
 	}
 	if err != nil {
+		var st *interview.Stopped
+		if errors.As(err, &st) {
+			return &stopped{Stopped: st, words: &words.Messages}
+		}
 		return err
 	}
 	return writeFeedback(a.streams.Out, sc, set, session)
@@ -136,7 +151,7 @@ func writeFeedback(w io.Writer, sc *screening.Scenario, set *screening.QuestionS
 }
 
 // scenarioCue is what the trainee sees with each question in self-study.
-func scenarioCue(sc *screening.Scenario) func(*screening.Question) string {
+func scenarioCue(sc *screening.Scenario, m *phrases.Messages, lang string) func(*screening.Question) string {
 	return func(q *screening.Question) string {
 		r, ok := sc.Response(q.ID)
 		switch q.Mode {
@@ -145,22 +160,22 @@ func scenarioCue(sc *screening.Scenario) func(*screening.Question) string {
 				return ""
 			}
 			if r.Answer.State == screening.StateAnswered && strings.EqualFold(r.Answer.Text, "yes") {
-				return "You see: this is so."
+				return m.CueYouSee
 			}
-			return "You see nothing like this."
+			return m.CueYouSeeNothing
 		case screening.ModeRecord:
 			if !ok || !r.HasAnswer {
-				return "The case file says nothing about this."
+				return m.CueFileSilent
 			}
 			if a, err := r.Answer.Parse(q); err == nil && a.IsAnswered() {
-				return "The case file says: " + screening.DisplayAnswer(q, a, "en") + "."
+				return fmt.Sprintf(m.CueFileSays, screening.DisplayAnswer(q, a, lang))
 			}
-			return "The case file is not clear about this."
+			return m.CueFileUnclear
 		}
 		if !ok || strings.TrimSpace(r.Says) == "" {
-			return "The young person shrugs and says nothing."
+			return m.CueShrugs
 		}
-		return "The young person says: \u201c" + r.Says + "\u201d"
+		return fmt.Sprintf(m.CueSays, r.Says)
 	}
 }
 

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -16,12 +17,27 @@ import (
 
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/ask"
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/drafts"
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
 )
 
+// resumeOptions are the flags of resume.
+type resumeOptions struct {
+	File       string
+	Contacts   string
+	Answers    string
+	Accessible bool
+	KeepDraft  bool
+	Training   bool
+	Lang       string
+	Also       string
+	Output     outputOptions
+}
+
 func newResumeCmd(a *app) *cobra.Command {
-	opts := &interviewOptions{}
+	opts := &resumeOptions{}
 	cmd := &cobra.Command{
 		Use:   "resume [DRAFT]",
 		Short: "Go on with an interview that was interrupted",
@@ -29,8 +45,9 @@ func newResumeCmd(a *app) *cobra.Command {
 Go on with an interview that was interrupted: its answers are saved, encrypted, after every
 answer. With no DRAFT, the most recent draft (in a terminal with several, you choose).
 
-The interview goes on at the first question not yet answered, in the terminal UI, in plain lines
-(--accessible), or with --answers filling in the rest, and ends with the summary as usual. A
+The interview goes on at the first question not yet answered, in the terminal interface, in
+plain lines (--accessible), or with --answers filling in the rest, and ends with the summary as
+usual. It goes on in the languages it was started in, unless --lang or --also say otherwise. A
 draft whose question set has changed since it was started is refused, never mixed.`),
 		Example: `  safeharbor resume
   safeharbor drafts
@@ -43,16 +60,27 @@ draft whose question set has changed since it was started is refused, never mixe
 			}
 			return runResume(cmd.Context(), a, id, opts)
 		},
+		ValidArgsFunction: firstArg(completeDrafts(a)),
 	}
-	cmd.Flags().StringVar(&opts.File, "file", "", "the question-set file the draft was started with, if it has moved")
-	cmd.Flags().StringVar(&opts.Contacts, "contacts", "", "a contacts file adding to or overriding the built-in contacts")
-	cmd.Flags().BoolVar(&opts.Training, "training", false, "resume a mock interview (training drafts are kept apart)")
-	addRunFlags(cmd, opts)
+	f := cmd.Flags()
+	f.StringVar(&opts.File, "file", "", "the question-set file the draft was started with, if it has moved")
+	f.StringVar(&opts.Contacts, "contacts", "", "a contacts file adding to or overriding the built-in contacts")
+	f.BoolVar(&opts.Training, "training", false, "resume a mock interview (training drafts are kept apart)")
+	f.StringVar(&opts.Answers, "answers", "", "take the rest of the answers from this YAML file instead of asking")
+	f.BoolVar(&opts.Accessible, "accessible", false, "plain line prompts, for screen readers and pipes")
+	f.BoolVar(&opts.KeepDraft, "keep-draft", false, "keep the saved draft after the summary is written")
+	f.StringVar(&opts.Lang, "lang", "", "ask the rest in this language (default: as the interview started)")
+	f.StringVar(&opts.Also, "also", "", "with --lang: show each question in this language too (default: as the interview started)")
+	addOutputFlags(cmd, &opts.Output)
 	return cmd
 }
 
-func runResume(ctx context.Context, a *app, id string, opts *interviewOptions) error {
-	run, err := prepareRun(a, opts)
+func runResume(ctx context.Context, a *app, id string, opts *resumeOptions) error {
+	out, err := opts.Output.prepare()
+	if err != nil {
+		return err
+	}
+	base, catalog, dir, err := shippedWith(a, opts.Contacts)
 	if err != nil {
 		return err
 	}
@@ -60,8 +88,9 @@ func runResume(ctx context.Context, a *app, id string, opts *interviewOptions) e
 	if err != nil {
 		return err
 	}
+	chooserWords, _ := phrases.For(cmp.Or(opts.Also, opts.Lang, "en"))
 	if id == "" {
-		if id, err = chooseDraft(ctx, a, dirs); err != nil {
+		if id, err = chooseDraft(ctx, a, dirs, &chooserWords.Messages); err != nil {
 			return err
 		}
 	}
@@ -69,7 +98,7 @@ func runResume(ctx context.Context, a *app, id string, opts *interviewOptions) e
 	if err != nil {
 		return err
 	}
-	pass, err := passphrase(a, dirs)
+	pass, err := passphrase(a, dirs, &chooserWords.Messages)
 	if err != nil {
 		return err
 	}
@@ -80,42 +109,51 @@ func runResume(ctx context.Context, a *app, id string, opts *interviewOptions) e
 	if err != nil {
 		return err
 	}
-	file, err := draftSet(d, opts, run)
+	file, err := draftSet(d, opts.File, base, catalog)
 	if err != nil {
 		return err
 	}
-	if opts.loc, err = newLocalizer(a, opts, file, run.base); err != nil {
+	langs, words, err := languages(a, file, base, opts.Lang, opts.Also)
+	if err != nil {
 		return err
 	}
-	session, err := screening.Restore(opts.loc.workerSet(file.Set), d.Snapshot())
+	set := file.Set
+	if langs != nil {
+		set = langs.WorkerSet()
+	}
+	session, err := screening.Restore(set, d.Snapshot())
 	if err != nil {
 		return fmt.Errorf("draft %s cannot be resumed with set %s %s: %w; it was left as it is", d.ID, d.Set.ID, d.Set.Version, err)
 	}
-	status := fmt.Sprintf("Draft %s: set %s version %s, %d answered, last saved %s.", d.ID, d.Set.ID, d.Set.Version, len(d.Answers), d.Saved.Local().Format("2006-01-02 15:04"))
-	fmt.Fprintln(a.streams.Err, "Resuming. "+status)
-	w := workerWords(session)
-	screen := &ask.Screen{Title: w.Resuming, Steps: []screening.Step{
-		{Kind: screening.StepDo, Text: fmt.Sprintf(w.ResumeDraftLine, d.ID, d.Set.ID, d.Set.Version, len(d.Answers), d.Saved.Local().Format("2006-01-02 15:04"))},
-		{Kind: screening.StepDo, Text: w.ResumeGoesOn},
+	m := &words.Messages
+	saved := d.Saved.Local().Format("2006-01-02 15:04")
+	fmt.Fprintln(a.streams.Err, fmt.Sprintf(m.Resuming, d.ID, d.Set.ID, d.Set.Version, len(d.Answers), saved))
+	screen := &interview.Screen{Kind: interview.ScreenResumed, Title: m.ResumeTitle, Lines: []interview.Line{
+		{Kind: screening.StepDo, Text: fmt.Sprintf(m.ResumeLine, d.ID, d.Set.ID, d.Set.Version, len(d.Answers), saved)},
+		{Kind: screening.StepDo, Text: m.ResumeGoesOn},
 	}}
-	return conduct(ctx, a, opts, run, file, session, d, screen)
+	return conduct(ctx, a, &conversation{
+		file: file, session: session, langs: langs, words: words, contacts: dir, out: out,
+		answers: opts.Answers, accessible: opts.Accessible, training: d.Training, keepDraft: opts.KeepDraft,
+		store: store, draft: d, resumed: screen,
+	})
 }
 
 // draftSet finds the exact set a draft was started with, and refuses any other.
-func draftSet(d *drafts.Draft, opts *interviewOptions, run *runSetup) (*questions.File, error) {
+func draftSet(d *drafts.Draft, path string, base questions.Base, catalog *questions.Catalog) (*questions.File, error) {
 	var file *questions.File
 	var err error
-	switch path := opts.File; {
+	switch {
 	case path != "" || d.Set.File != "":
 		if path == "" {
 			path = d.Set.File
 		}
-		file, err = loadSetFile(path, run.base)
+		file, err = loadSetFile(path, base)
 		if err != nil {
 			return nil, fmt.Errorf("draft %s was started with set %s %s from %s: %w", d.ID, d.Set.ID, d.Set.Version, path, err)
 		}
 	default:
-		file, err = run.catalog.Find(d.Set.ID, d.Set.Version)
+		file, err = catalog.Find(d.Set.ID, d.Set.Version)
 		if err != nil {
 			return nil, fmt.Errorf("draft %s was started with set %s %s, which this safeharbor does not have (`safeharbor version` lists its sets); use the release the draft was started with, or pass the set's file with --file", d.ID, d.Set.ID, d.Set.Version)
 		}
@@ -129,25 +167,25 @@ func draftSet(d *drafts.Draft, opts *interviewOptions, run *runSetup) (*question
 
 // chooseDraft picks the draft to resume: the only one, the one chosen in a terminal, or the most
 // recent.
-func chooseDraft(ctx context.Context, a *app, dirs drafts.Dirs) (string, error) {
+func chooseDraft(ctx context.Context, a *app, dirs drafts.Dirs, m *phrases.Messages) (string, error) {
 	list, err := drafts.List(dirs)
 	if err != nil {
 		return "", err
 	}
 	if len(list) == 0 {
-		return "", errors.New("there is no interrupted interview to resume")
+		return "", errors.New(m.NoDraftToResume)
 	}
 	if len(list) == 1 || !(a.streams.InTTY && a.streams.ErrTTY) {
 		return list[0].ID, nil
 	}
 	w := a.streams.Err
-	fmt.Fprintln(w, "Interrupted interviews, most recent first:")
-	for i, m := range list {
-		fmt.Fprintf(w, "%d. %s: %s, %d answered, last saved %s\n", i+1, m.ID, m.Set, m.Answered, m.Saved.Local().Format("2006-01-02 15:04"))
+	fmt.Fprintln(w, m.ChooserTitle)
+	for i, d := range list {
+		fmt.Fprintln(w, screening.Printable(fmt.Sprintf(m.ChooserLine, i+1, d.ID, d.Set, d.Answered, d.Saved.Local().Format("2006-01-02 15:04"))))
 	}
 	in := bufio.NewReader(a.streams.In)
 	for {
-		fmt.Fprintf(w, "Type a number from 1 to %d, or press Enter for the most recent: ", len(list))
+		fmt.Fprintf(w, m.ChooserPrompt, len(list))
 		line, err := in.ReadString('\n')
 		line = strings.TrimSpace(line)
 		if line == "" && err == nil {
@@ -166,7 +204,7 @@ func chooseDraft(ctx context.Context, a *app, dirs drafts.Dirs) (string, error) 
 }
 
 // passphrase returns the key's passphrase: SAFEHARBOR_PASSPHRASE, or asked on the terminal.
-func passphrase(a *app, dirs drafts.Dirs) (string, error) {
+func passphrase(a *app, dirs drafts.Dirs, m *phrases.Messages) (string, error) {
 	if p := a.getenv("SAFEHARBOR_PASSPHRASE"); p != "" || !drafts.KeyProtected(dirs) {
 		return p, nil
 	}
@@ -174,7 +212,7 @@ func passphrase(a *app, dirs drafts.Dirs) (string, error) {
 	if !ok || !a.streams.InTTY {
 		return "", nil // Load says how to give it
 	}
-	fmt.Fprint(a.streams.Err, "Passphrase for the drafts key: ")
+	fmt.Fprint(a.streams.Err, m.PassphrasePrompt)
 	p, err := term.ReadPassword(f.Fd())
 	fmt.Fprintln(a.streams.Err)
 	if err != nil {

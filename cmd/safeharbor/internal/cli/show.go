@@ -11,6 +11,7 @@ import (
 
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
 	"github.com/safeharbor/safeharbor/screening/report"
 )
 
@@ -71,12 +72,12 @@ func runShow(a *app, opts *showOptions) error {
 	}
 	set := file.Set
 	if opts.Lang != "" && opts.Lang != set.Language {
-		loc, err := newLocalizer(a, &interviewOptions{Lang: opts.Lang}, file, base)
+		langs, _, err := languages(a, file, base, opts.Lang, "")
 		if err != nil {
 			return err
 		}
-		set = screening.Translate(set, loc.youth)
-	} else if !report.HasWords(set.Language) {
+		set = screening.Translate(set, langs.Youth)
+	} else if !phrases.Speaks(set.Language) {
 		fmt.Fprintf(a.streams.Err, "Note: safeharbor has no words of its own in %q yet, so the form's headings and labels are in English.\n", set.Language)
 	}
 	var dir screening.ContactDirectory

@@ -1,0 +1,742 @@
+package ask
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
+	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
+)
+
+// The screens of the terminal interface. Each handles its keys synchronously, in the program's
+// event loop: nothing a screen does waits for a message to come round, so the key that ends it
+// is the last it sees.
+
+// answerScreen is a screen that asks a question.
+type answerScreen interface {
+	screen
+	reply() interview.Reply
+}
+
+// choice is one line of a list to choose from.
+type choice struct {
+	label     string
+	value     string
+	state     screening.State // for "prefers not to say", "doesn't know" and "skip"
+	exclusive bool            // chosen alone: "none of these" and the states
+}
+
+// list is a list of choices with a cursor, chosen by arrows or by number.
+type list struct {
+	items  []choice
+	cursor int // -1 until the worker moves: Enter alone never records an answer
+	ticked []bool
+	multi  bool
+}
+
+func (l *list) move(to int) {
+	l.cursor = max(0, min(to, len(l.items)-1))
+}
+
+// key moves the cursor, picks by number, or ticks; it reports whether it used the key.
+func (l *list) key(k string) bool {
+	switch k {
+	case "up", "k", "shift+tab":
+		if l.cursor < 0 {
+			l.move(0)
+		} else {
+			l.move(l.cursor - 1)
+		}
+	case "down", "j", "tab":
+		l.move(l.cursor + 1)
+	case "home", "g":
+		l.move(0)
+	case "end", "G":
+		l.move(len(l.items) - 1)
+	case "space", "x":
+		if !l.multi || l.cursor < 0 {
+			return false
+		}
+		l.tick(l.cursor)
+	default:
+		n, err := strconv.Atoi(k)
+		if err != nil || len(k) != 1 {
+			return false
+		}
+		if n == 0 {
+			n = 10
+		}
+		if n > len(l.items) {
+			return false
+		}
+		l.move(n - 1)
+		if l.multi {
+			l.tick(n - 1)
+		}
+	}
+	return true
+}
+
+// tick ticks or unticks a choice. "None of these" and the states go alone: ticking one unticks
+// the rest, and ticking an option unticks them.
+func (l *list) tick(i int) {
+	l.ticked[i] = !l.ticked[i]
+	if !l.ticked[i] {
+		return
+	}
+	for j := range l.items {
+		if j != i && (l.items[i].exclusive || l.items[j].exclusive) {
+			l.ticked[j] = false
+		}
+	}
+}
+
+func (l *list) picked() []int {
+	var out []int
+	for i, t := range l.ticked {
+		if t {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// lines draws the list: the cursor, the number to press, the tick, the label (wrapped under
+// itself).
+func (l *list) lines(lk *look, width int) (out []string, focus int) {
+	focus = -1
+	for i, it := range l.items {
+		num := "   "
+		if i < 10 {
+			num = fmt.Sprintf("%d. ", (i+1)%10)
+		}
+		mark := ""
+		if l.multi {
+			mark = "[ ] "
+			if l.ticked[i] {
+				mark = "[x] "
+			}
+		}
+		pointer := "  "
+		style := lk.strong
+		if i == l.cursor {
+			pointer, style, focus = "> ", lk.cursor, len(out)
+		} else if it.state != "" {
+			style = lk.muted
+		}
+		lead := pointer + num + mark
+		body := wrap(style, screening.Printable(it.label), max(10, width-len(lead)))
+		for j, b := range body {
+			if j == 0 {
+				out = append(out, style.Render(lead)+b)
+			} else {
+				out = append(out, strings.Repeat(" ", len(lead))+b)
+			}
+		}
+	}
+	return out, focus
+}
+
+// stateChoices are "prefers not to say", "doesn't know" and "skip", as every question offers.
+func stateChoices(w *phrases.Interview) []choice {
+	return []choice{
+		{label: w.Declined, state: screening.StateDeclined, exclusive: true},
+		{label: w.DontKnow, state: screening.StateDontKnow, exclusive: true},
+		{label: w.Skip, state: screening.StateNotAsked, exclusive: true},
+	}
+}
+
+// questionLines are the top of every question: where it stands, how it is put, the question,
+// the guidance for the worker, and the answer it has.
+func questionLines(lk *look, w *phrases.Interview, p interview.Prompt, width int) []string {
+	q := p.Question
+	out := wrap(lk.muted, fmt.Sprintf(w.Position, p.SectionIndex, p.SectionCount, screening.Printable(p.Section.Title), p.N, p.Total), width)
+	switch q.Mode {
+	case screening.ModeObserve:
+		out = append(out, wrap(lk.warn, w.ObserveTitle, width)...)
+	case screening.ModeRecord:
+		out = append(out, wrap(lk.warn, w.RecordTitle, width)...)
+	}
+	out = append(out, "")
+	out = append(out, wrap(lk.title, screening.Printable(q.Text), width)...)
+	if p.Also != nil {
+		out = append(out, wrap(lk.muted, "("+p.AlsoLang+") "+screening.Printable(p.Also.Text), width)...)
+	}
+	if q.Help != "" {
+		out = append(out, wrap(lk.muted, w.Guidance+": "+screening.Printable(q.Help), width)...)
+	}
+	if p.Cue != "" {
+		out = append(out, wrap(lk.say, screening.Printable(p.Cue), width)...)
+	}
+	if p.Current != nil {
+		out = append(out, wrap(lk.muted, w.Current+": "+screening.Printable(describeAnswer(w, q, *p.Current, p.Lang)), width)...)
+	}
+	return append(out, "")
+}
+
+// choiceAnswer asks a yes/no, single or multi question from a list.
+type choiceAnswer struct {
+	w      *phrases.Interview
+	p      interview.Prompt
+	list   list
+	none   int // the index of "none of these" in a multi list
+	err    string
+	back   bool
+	answer screening.Answer
+}
+
+func newChoiceAnswer(c *phrases.Catalog, p interview.Prompt) *choiceAnswer {
+	q := p.Question
+	s := &choiceAnswer{w: &c.Interview, p: p, list: list{cursor: -1, multi: q.Type == screening.TypeMulti}, none: -1}
+	words, _ := phrases.For(p.Lang)
+	var alsoWords *phrases.Catalog
+	if p.Also != nil {
+		alsoWords, _ = phrases.For(p.AlsoLang)
+	}
+	both := func(label, also string) string {
+		if p.Also == nil || also == "" || also == label {
+			return label
+		}
+		return label + " / " + also
+	}
+	switch q.Type {
+	case screening.TypeYesNo:
+		yes, no := words.Answers.Yes, words.Answers.No
+		if alsoWords != nil {
+			yes, no = both(yes, alsoWords.Answers.Yes), both(no, alsoWords.Answers.No)
+		}
+		s.list.items = []choice{{label: yes, value: "yes"}, {label: no, value: "no"}}
+	default:
+		for i, o := range q.Options {
+			label := o.Label
+			if p.Also != nil && i < len(p.Also.Options) {
+				label = both(label, p.Also.Options[i].Label)
+			}
+			s.list.items = append(s.list.items, choice{label: label, value: o.Value})
+		}
+	}
+	if s.list.multi {
+		none := words.Answers.None
+		if alsoWords != nil {
+			none = both(none, alsoWords.Answers.None)
+		}
+		s.none = len(s.list.items)
+		s.list.items = append(s.list.items, choice{label: none, exclusive: true})
+	}
+	s.list.items = append(s.list.items, stateChoices(s.w)...)
+	s.list.ticked = make([]bool, len(s.list.items))
+	if p.Current != nil {
+		s.start(*p.Current)
+	}
+	if s.list.multi && s.list.cursor < 0 {
+		s.list.cursor = 0 // ticking needs a place to tick
+	}
+	return s
+}
+
+// start puts the cursor (and the ticks) on the answer being changed.
+func (s *choiceAnswer) start(a screening.Answer) {
+	for i, it := range s.list.items {
+		switch {
+		case it.state != "":
+			if a.State == it.state {
+				s.list.cursor, s.list.ticked[i] = i, true
+			}
+		case !a.IsAnswered():
+		case s.list.multi && i == s.none:
+			if len(a.Choices) == 0 {
+				s.list.cursor, s.list.ticked[i] = i, true
+			}
+		case s.list.multi:
+			for _, c := range a.Choices {
+				if c == it.value {
+					s.list.ticked[i] = true
+					if s.list.cursor < 0 {
+						s.list.cursor = i
+					}
+				}
+			}
+		case a.Text == it.value:
+			s.list.cursor = i
+		}
+	}
+}
+
+func (s *choiceAnswer) handle(msg tea.Msg) (bool, scrollBy) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false, 0 // a paste means nothing in a list
+	}
+	key := k.String()
+	switch key {
+	case "esc":
+		if s.p.First {
+			s.err = s.w.NothingBefore
+			return false, 0
+		}
+		s.back = true
+		return true, 0
+	case "enter":
+		return s.enter(), 0
+	}
+	if s.list.key(key) {
+		s.err = ""
+	}
+	return false, 0
+}
+
+func (s *choiceAnswer) enter() bool {
+	if !s.list.multi {
+		if s.list.cursor < 0 {
+			s.err = s.w.ChooseFirst
+			return false
+		}
+		it := s.list.items[s.list.cursor]
+		if it.state != "" {
+			s.answer = screening.Answer{State: it.state}
+		} else {
+			s.answer = screening.Answered(it.value)
+		}
+		return true
+	}
+	picked := s.list.picked()
+	if len(picked) == 0 && s.list.cursor >= 0 && s.list.items[s.list.cursor].exclusive {
+		picked = []int{s.list.cursor} // Enter on "none of these" or a state takes it
+	}
+	if len(picked) == 0 {
+		s.err = s.w.NothingTicked
+		return false
+	}
+	first := s.list.items[picked[0]]
+	switch {
+	case first.state != "":
+		s.answer = screening.Answer{State: first.state}
+	case picked[0] == s.none:
+		s.answer = screening.Answer{State: screening.StateAnswered, Choices: []string{}}
+	default:
+		s.answer = screening.Answer{State: screening.StateAnswered}
+		for _, i := range picked {
+			s.answer.Choices = append(s.answer.Choices, s.list.items[i].value)
+		}
+	}
+	return true
+}
+
+func (s *choiceAnswer) body(lk *look, width int) ([]string, int) {
+	out := questionLines(lk, s.w, s.p, width)
+	items, focus := s.list.lines(lk, width)
+	if focus >= 0 {
+		focus += len(out)
+	}
+	out = append(out, items...)
+	if s.err != "" {
+		out = append(out, "")
+		out = append(out, wrap(lk.alarm, s.err, width)...)
+		focus = len(out) - 1
+	}
+	return out, focus
+}
+
+func (s *choiceAnswer) keys(w *phrases.Interview) string {
+	n := min(len(s.list.items), 9)
+	hint := fmt.Sprintf(w.KeysChoose, n)
+	if s.list.multi {
+		hint = fmt.Sprintf(w.KeysMulti, n)
+	}
+	return withBack(w, hint, s.p.First)
+}
+
+// withBack adds the key that goes back, where there is a question to go back to.
+func withBack(w *phrases.Interview, hint string, first bool) string {
+	if first {
+		return hint
+	}
+	return hint + " \u00b7 " + w.KeyBack
+}
+
+func (s *choiceAnswer) reply() interview.Reply {
+	if s.back {
+		return interview.Back()
+	}
+	return interview.Answer(s.answer)
+}
+
+// typedAnswer asks for a number or words. Enter on an empty line offers the states.
+type typedAnswer struct {
+	w        *phrases.Interview
+	p        interview.Prompt
+	input    textinput.Model
+	choosing bool // Enter on an empty line: choosing a state
+	states   list
+	err      string
+	back     bool
+	answer   screening.Answer
+}
+
+func newTypedAnswer(c *phrases.Catalog, p interview.Prompt) *typedAnswer {
+	s := &typedAnswer{w: &c.Interview, p: p, input: newInput()}
+	if a := p.Current; a != nil && a.IsAnswered() {
+		s.input.SetValue(describeValue(p.Question, *a))
+		s.input.CursorEnd()
+	}
+	s.states = list{cursor: -1, items: append(stateChoices(s.w), choice{label: s.w.TypeAnAnswer})}
+	s.states.ticked = make([]bool, len(s.states.items))
+	if a := p.Current; a != nil && !a.IsAnswered() {
+		for i, it := range s.states.items {
+			if it.state == a.State {
+				s.states.cursor = i
+			}
+		}
+	}
+	return s
+}
+
+// newInput is a one-line text input that never reads the clipboard by itself: what goes in is
+// what the worker types or pastes.
+func newInput() textinput.Model {
+	in := textinput.New()
+	in.Prompt = "> "
+	in.KeyMap.Paste.SetEnabled(false)
+	st := textinput.DefaultStyles(true)
+	st.Cursor.Blink = false // a blink would need a timer going round the event loop
+	in.SetStyles(st)
+	in.Focus()
+	return in
+}
+
+func (s *typedAnswer) handle(msg tea.Msg) (bool, scrollBy) {
+	k, isKey := msg.(tea.KeyPressMsg)
+	if s.choosing {
+		if !isKey {
+			return false, 0
+		}
+		switch k.String() {
+		case "esc":
+			s.choosing = false
+		case "enter":
+			if s.states.cursor < 0 {
+				s.err = s.w.ChooseFirst
+				return false, 0
+			}
+			it := s.states.items[s.states.cursor]
+			if it.state == "" {
+				s.choosing = false // type an answer after all
+				return false, 0
+			}
+			s.answer = screening.Answer{State: it.state}
+			return true, 0
+		default:
+			if s.states.key(k.String()) {
+				s.err = ""
+			}
+		}
+		return false, 0
+	}
+	if isKey {
+		switch k.String() {
+		case "esc":
+			if s.p.First {
+				s.err = s.w.NothingBefore
+				return false, 0
+			}
+			s.back = true
+			return true, 0
+		case "enter":
+			text := strings.TrimSpace(s.input.Value())
+			if text == "" {
+				s.choosing, s.err = true, ""
+				return false, 0
+			}
+			a := screening.Answer{State: screening.StateAnswered, Text: text}
+			if problem := checkProblem(s.w, s.p.Question, a); problem != "" {
+				s.err = problem
+				return false, 0
+			}
+			s.answer = a
+			return true, 0
+		}
+	}
+	s.err = ""
+	s.input, _ = s.input.Update(msg)
+	return false, 0
+}
+
+func (s *typedAnswer) body(lk *look, width int) ([]string, int) {
+	out := questionLines(lk, s.w, s.p, width)
+	hint := s.w.TypeText
+	if s.p.Question.Type == screening.TypeNumber {
+		hint = fmt.Sprintf(s.w.TypeNumber, numberHint(s.w, s.p.Question))
+	}
+	out = append(out, wrap(lk.muted, hint, width)...)
+	s.input.SetWidth(max(10, width-3))
+	out = append(out, s.input.View())
+	focus := len(out) - 1
+	if s.choosing {
+		out = append(out, "")
+		out = append(out, wrap(lk.strong, s.w.NoAnswerTyped, width)...)
+		items, f := s.states.lines(lk, width)
+		focus = len(out) + max(f, 0)
+		out = append(out, items...)
+	}
+	if s.err != "" {
+		out = append(out, "")
+		out = append(out, wrap(lk.alarm, s.err, width)...)
+		focus = len(out) - 1
+	}
+	return out, focus
+}
+
+func (s *typedAnswer) keys(w *phrases.Interview) string {
+	if s.choosing {
+		return fmt.Sprintf(w.KeysChoose, len(s.states.items))
+	}
+	return withBack(w, w.KeysTyped, s.p.First)
+}
+
+func (s *typedAnswer) reply() interview.Reply {
+	if s.back {
+		return interview.Back()
+	}
+	return interview.Answer(s.answer)
+}
+
+// pager shows text to read; the arrows and space scroll it, Enter goes on.
+type pager struct {
+	w     *phrases.Interview
+	title string
+	mark  string // for the worker only, never read aloud
+	lines []interview.Line
+}
+
+func newPager(c *phrases.Catalog, s interview.Screen) *pager {
+	p := &pager{w: &c.Interview, title: s.Title, lines: s.Lines}
+	if s.Kind == interview.ScreenGuidance {
+		p.mark = c.Interview.ForYouOnly
+	}
+	return p
+}
+
+func (p *pager) handle(msg tea.Msg) (bool, scrollBy) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false, 0
+	}
+	switch k.String() {
+	case "enter":
+		return true, 0
+	case "down", "j":
+		return false, 1
+	case "up", "k":
+		return false, -1
+	case "space":
+		return false, pageDown
+	case "home", "g":
+		return false, -1 << 30
+	case "end", "G":
+		return false, 1 << 30
+	}
+	return false, 0
+}
+
+func (p *pager) body(lk *look, width int) ([]string, int) {
+	var out []string
+	if p.mark != "" {
+		out = append(out, wrap(lk.warn, p.mark, width)...)
+	}
+	out = append(out, wrap(lk.title, screening.Printable(p.title), width)...)
+	out = append(out, "")
+	return append(out, stepLines(lk, p.w, p.lines, width)...), -1
+}
+
+func (p *pager) keys(w *phrases.Interview) string { return w.KeysRead }
+
+// stepLines are lines to say and to do, each set apart.
+func stepLines(lk *look, w *phrases.Interview, lines []interview.Line, width int) []string {
+	var out []string
+	for i, l := range lines {
+		if i > 0 {
+			out = append(out, "")
+		}
+		if l.Kind == screening.StepSay {
+			out = append(out, wrap(lk.say, w.Say+": \u201c"+screening.Printable(l.Text)+"\u201d", width)...)
+			if l.Also != "" {
+				out = append(out, wrap(lk.muted, "      \u201c"+screening.Printable(l.Also)+"\u201d", width)...)
+			}
+		} else {
+			out = append(out, wrap(lk.do, w.Do+": "+screening.Printable(l.Text), width)...)
+		}
+	}
+	return out
+}
+
+// interruptScreen shows what must be done now, and asks whether to end the screening here.
+type interruptScreen struct {
+	w    *phrases.Interview
+	i    interview.Interrupt
+	list list
+}
+
+func newInterruptScreen(c *phrases.Catalog, i interview.Interrupt) *interruptScreen {
+	s := &interruptScreen{w: &c.Interview, i: i, list: list{items: []choice{{label: c.Interview.EndNow}, {label: c.Interview.GoOn}}}}
+	s.list.ticked = make([]bool, 2)
+	s.list.cursor = 1
+	if i.EndByDefault {
+		s.list.cursor = 0
+	}
+	return s
+}
+
+func (s *interruptScreen) handle(msg tea.Msg) (bool, scrollBy) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false, 0
+	}
+	switch k.String() {
+	case "enter":
+		return true, 0
+	case "space":
+		return false, pageDown
+	}
+	s.list.key(k.String())
+	return false, 0
+}
+
+func (s *interruptScreen) body(lk *look, width int) ([]string, int) {
+	out := wrap(lk.alarm, screening.Printable(s.i.Title), width)
+	out = append(out, "")
+	out = append(out, stepLines(lk, s.w, s.i.Lines, width)...)
+	out = append(out, "")
+	items, focus := s.list.lines(lk, width)
+	return append(out, items...), focus + len(out)
+}
+
+func (s *interruptScreen) keys(w *phrases.Interview) string { return w.KeysInterrupt }
+
+func (s *interruptScreen) end() bool { return s.list.cursor == 0 }
+
+// noteScreen asks for the worker's note on a section, starting from the note it has.
+type noteScreen struct {
+	w       *phrases.Interview
+	n       interview.NotePrompt
+	input   textinput.Model
+	current string
+}
+
+func newNoteScreen(c *phrases.Catalog, n interview.NotePrompt) *noteScreen {
+	s := &noteScreen{w: &c.Interview, n: n, input: newInput(), current: n.Current}
+	s.input.SetValue(n.Current)
+	s.input.CursorEnd()
+	return s
+}
+
+func (s *noteScreen) handle(msg tea.Msg) (bool, scrollBy) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "enter":
+			s.current = strings.TrimSpace(s.input.Value())
+			return true, 0
+		case "esc":
+			return true, 0 // the note stays as it was
+		}
+	}
+	s.input, _ = s.input.Update(msg)
+	return false, 0
+}
+
+func (s *noteScreen) body(lk *look, width int) ([]string, int) {
+	out := wrap(lk.title, fmt.Sprintf(s.w.NoteTitle, screening.Printable(s.n.Section.Title)), width)
+	out = append(out, wrap(lk.muted, s.w.NoteHelp, width)...)
+	out = append(out, "")
+	s.input.SetWidth(max(10, width-3))
+	out = append(out, s.input.View())
+	return out, len(out) - 1
+}
+
+func (s *noteScreen) keys(w *phrases.Interview) string { return w.KeysNote }
+
+func (s *noteScreen) text() string { return s.current }
+
+// reviewScreen lists every answer and note under its section; choosing one changes it.
+type reviewScreen struct {
+	w      *phrases.Interview
+	rows   []interview.ReviewRow
+	cursor int // -1: "finish"
+}
+
+func newReviewScreen(c *phrases.Catalog, r interview.Review) *reviewScreen {
+	s := &reviewScreen{w: &c.Interview, rows: r.Rows, cursor: -1}
+	if r.Focus >= 0 && r.Focus < len(r.Rows) {
+		s.cursor = r.Focus
+	}
+	return s
+}
+
+func (s *reviewScreen) handle(msg tea.Msg) (bool, scrollBy) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false, 0
+	}
+	switch k.String() {
+	case "enter":
+		return true, 0
+	case "up", "k", "shift+tab":
+		s.cursor = max(-1, s.cursor-1)
+	case "down", "j", "tab":
+		s.cursor = min(len(s.rows)-1, s.cursor+1)
+	case "home", "g":
+		s.cursor = -1
+	case "end", "G":
+		s.cursor = len(s.rows) - 1
+	}
+	return false, 0
+}
+
+func (s *reviewScreen) body(lk *look, width int) ([]string, int) {
+	out := wrap(lk.title, s.w.ReviewTitle, width)
+	out = append(out, wrap(lk.muted, s.w.ReviewHelp, width)...)
+	out = append(out, "")
+	row := func(i int, text string) {
+		pointer, style := "  ", lk.strong
+		if i == s.cursor {
+			pointer, style = "> ", lk.cursor
+		}
+		for j, line := range wrap(style, text, max(10, width-4)) {
+			if j == 0 {
+				out = append(out, style.Render(pointer)+line)
+			} else {
+				out = append(out, "    "+line)
+			}
+		}
+	}
+	focus := len(out)
+	row(-1, s.w.ReviewFinish)
+	section := ""
+	for i, r := range s.rows {
+		if r.Section != section {
+			section = r.Section
+			out = append(out, "")
+			out = append(out, wrap(lk.title, screening.Printable(section), width)...)
+		}
+		if i == s.cursor {
+			focus = len(out)
+		}
+		text := screening.Printable(r.Text) + " \u2014 " + screening.Printable(r.Answer)
+		if r.Kind == interview.RowNote {
+			text = s.w.NoteLabel + ": " + screening.Printable(r.Answer)
+			if r.Answer == "" {
+				text = s.w.NoNote
+			}
+		}
+		row(i, text)
+	}
+	return out, focus
+}
+
+func (s *reviewScreen) keys(w *phrases.Interview) string { return w.KeysReview }
+
+func (s *reviewScreen) chosen() int { return s.cursor }

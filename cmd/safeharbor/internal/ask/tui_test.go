@@ -1,0 +1,218 @@
+package ask
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
+	"github.com/safeharbor/safeharbor/screening"
+)
+
+func press(k rune) tea.KeyPressMsg {
+	if k >= 0x20 && k < 0x7f {
+		return tea.KeyPressMsg{Code: k, Text: string(k)}
+	}
+	return tea.KeyPressMsg{Code: k}
+}
+
+var (
+	enter = press(tea.KeyEnter)
+	down  = press(tea.KeyDown)
+	esc   = press(tea.KeyEscape)
+	space = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+)
+
+func typed(s string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range s {
+		out = append(out, press(r))
+	}
+	return out
+}
+
+// hostFor is a terminal host of a size, as the program would make it.
+func hostFor(t *testing.T) *host {
+	t.Helper()
+	h := &host{look: newLook(TUIOptions{}), w: &words("en").Interview}
+	h.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	return h
+}
+
+// showing puts a screen up on the host and returns what it reported when it was done ("" if
+// it is still up).
+func showing(h *host, s screen) (string, chan error) {
+	done := make(chan error, 1)
+	h.Update(showMsg{screen: s, done: done})
+	select {
+	case err := <-done:
+		if err != nil {
+			return "error: " + err.Error(), done
+		}
+		return "done", done
+	default:
+		return "", done
+	}
+}
+
+// Keys typed while no screen is up wait, in order, for the next screens: each screen takes keys
+// until one ends it, and leaves the rest for the one after. Nothing typed ahead is applied to an
+// answer already given, or lost.
+func TestKeysTypedAheadGoToTheScreensInOrder(t *testing.T) {
+	h := hostFor(t)
+	burst := []tea.Msg{press('2'), enter, press('1'), enter, tea.PasteMsg{Content: "Shelter"}, enter}
+	burst = append(burst, typed("English")...)
+	burst = append(burst, enter, down, down, down, enter, press('x'))
+	for _, k := range burst {
+		h.Update(k) // no screen is up: all are held
+	}
+	yn := func() *choiceAnswer { return newChoiceAnswer(words("en"), prompt(question(screening.TypeYesNo))) }
+	first, second := yn(), yn()
+	text1 := newTypedAnswer(words("en"), prompt(question(screening.TypeText)))
+	text2 := newTypedAnswer(words("en"), prompt(question(screening.TypeText)))
+	single := newChoiceAnswer(words("en"), prompt(question(screening.TypeSingle)))
+	for i, s := range []answerScreen{first, second, text1, text2, single} {
+		if got, _ := showing(h, s); got != "done" {
+			t.Fatalf("screen %d: %q, want done", i, got)
+		}
+	}
+	got := []string{first.reply().Answer.Text, second.reply().Answer.Text, text1.reply().Answer.Text, text2.reply().Answer.Text, single.reply().Answer.Text}
+	want := []string{"no", "yes", "Shelter", "English", "foster-home"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("answers %q, want %q", got, want)
+	}
+	if len(h.queue) != 1 || h.queue[0] != tea.Msg(press('x')) {
+		t.Errorf("the key typed after the last Enter is not kept for the next screen: %v", h.queue)
+	}
+}
+
+// Enter alone never records an answer: the list starts with no choice made.
+func TestEnterAloneRecordsNothing(t *testing.T) {
+	h := hostFor(t)
+	s := newChoiceAnswer(words("en"), prompt(question(screening.TypeYesNo)))
+	showing(h, s)
+	h.Update(enter)
+	if s.err == "" || h.screen == nil {
+		t.Fatalf("Enter with no choice was taken: %+v", s.reply())
+	}
+	if !strings.Contains(h.render(), "Choose an answer first") {
+		t.Errorf("no word of why:\n%s", h.render())
+	}
+	h.Update(down)
+	h.Update(enter)
+	if h.screen != nil || s.reply().Answer.Text != "yes" {
+		t.Errorf("down, enter: %+v", s.reply())
+	}
+}
+
+// Ctrl-C stops at once, even with keys queued and no screen up.
+func TestCtrlCStopsAtOnce(t *testing.T) {
+	h := hostFor(t)
+	h.Update(press('1'))
+	h.Update(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	got, _ := showing(h, newChoiceAnswer(words("en"), prompt(question(screening.TypeYesNo))))
+	if got != "error: "+ErrAborted.Error() {
+		t.Errorf("after Ctrl-C: %q", got)
+	}
+}
+
+// In a list that takes several, "none of these" and the states go alone.
+func TestTicking(t *testing.T) {
+	h := hostFor(t)
+	s := newChoiceAnswer(words("en"), prompt(question(screening.TypeMulti)))
+	showing(h, s)
+	for _, k := range []tea.Msg{press('1'), press('3'), press('4'), press('2'), enter} { // 4 is "none of these"
+		h.Update(k)
+	}
+	if r := s.reply(); strings.Join(r.Answer.Choices, ",") != "hotel" {
+		t.Errorf("ticked 1, 3, none, 2: %+v", r)
+	}
+	s = newChoiceAnswer(words("en"), prompt(question(screening.TypeMulti)))
+	showing(h, s)
+	for _, k := range []tea.Msg{press('1'), press('5'), enter} { // 5 is "prefers not to say"
+		h.Update(k)
+	}
+	if r := s.reply(); r.Answer.State != screening.StateDeclined {
+		t.Errorf("ticked 1 then prefers not to say: %+v", r)
+	}
+	s = newChoiceAnswer(words("en"), prompt(question(screening.TypeMulti)))
+	showing(h, s)
+	h.Update(enter)
+	if h.screen == nil || !strings.Contains(h.render(), "Nothing is ticked") {
+		t.Errorf("Enter with nothing ticked was taken: %+v", s.reply())
+	}
+	h.Update(space)
+	h.Update(enter)
+	if r := s.reply(); strings.Join(r.Answer.Choices, ",") != "friend" {
+		t.Errorf("space on the first, enter: %+v", r)
+	}
+}
+
+// Esc goes back, except from the first question; an empty typed answer offers the states.
+func TestBackAndStates(t *testing.T) {
+	h := hostFor(t)
+	p := prompt(question(screening.TypeText))
+	p.First = true
+	s := newTypedAnswer(words("en"), p)
+	showing(h, s)
+	h.Update(esc)
+	if h.screen == nil || !strings.Contains(h.render(), "first question") {
+		t.Fatalf("back from the first question was taken")
+	}
+	h.Update(enter) // empty: the states
+	h.Update(press('2'))
+	h.Update(enter)
+	if r := s.reply(); r.Answer.State != screening.StateDontKnow {
+		t.Errorf("empty, 2, enter: %+v", r)
+	}
+	s2 := newChoiceAnswer(words("en"), prompt(question(screening.TypeYesNo)))
+	showing(h, s2)
+	h.Update(esc)
+	if !s2.reply().Back {
+		t.Errorf("esc: %+v", s2.reply())
+	}
+}
+
+// The opening scrolls with the arrows and space; only Enter goes on.
+func TestPagerScrolls(t *testing.T) {
+	h := hostFor(t)
+	var lines []interview.Line
+	for range 30 {
+		lines = append(lines, interview.Line{Kind: screening.StepDo, Text: "A line of guidance for the worker."})
+	}
+	p := newPager(words("en"), interview.Screen{Title: "Before you begin", Lines: lines})
+	showing(h, p)
+	if !strings.Contains(h.render(), "more lines") {
+		t.Fatalf("no word of more below:\n%s", h.render())
+	}
+	for _, k := range []tea.Msg{down, space, press(tea.KeyPgDown)} {
+		before := h.offset
+		h.Update(k)
+		if h.screen == nil || h.offset <= before {
+			t.Fatalf("%v: offset %d -> %d, screen up %v", k, before, h.offset, h.screen != nil)
+		}
+	}
+	if lines := strings.Count(h.render(), "\n") + 1; lines > 24 {
+		t.Errorf("%d lines on a 24-line terminal", lines)
+	}
+	h.Update(enter)
+	if h.screen != nil {
+		t.Error("Enter did not go on")
+	}
+}
+
+// The review starts on the row just changed.
+func TestReviewStartsOnTheRowChanged(t *testing.T) {
+	h := hostFor(t)
+	rows := []interview.ReviewRow{
+		{Kind: interview.RowAnswer, Section: "S", QuestionID: "a", Text: "First?", Answer: "Yes"},
+		{Kind: interview.RowAnswer, Section: "S", QuestionID: "b", Text: "Second?", Answer: "No"},
+	}
+	r := newReviewScreen(words("en"), interview.Review{Rows: rows, Focus: 1})
+	showing(h, r)
+	h.Update(enter)
+	if r.chosen() != 1 {
+		t.Errorf("chosen %d, want 1", r.chosen())
+	}
+}

@@ -1,0 +1,241 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/ask"
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/drafts"
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
+	"github.com/safeharbor/safeharbor/questions"
+	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
+	"github.com/safeharbor/safeharbor/screening/report"
+)
+
+// conversation is everything an interview needs, gathered from the flags before it starts, and
+// not changed after.
+type conversation struct {
+	file       *questions.File
+	session    *screening.Session
+	langs      *interview.Languages // nil: all in the set's own language
+	words      *phrases.Catalog     // the worker's
+	contacts   *screening.ContactDirectory
+	out        *summaryOutput
+	answers    string // --answers FILE: no questions asked
+	accessible bool
+	training   bool
+	scenario   *screening.Scenario // a mock interview of a scenario: feedback after the summary
+	store      *drafts.Store       // nil: not saved
+	draft      *drafts.Draft
+	keepDraft  bool
+	resumed    *interview.Screen // shown in place of the opening
+	cue        func(*screening.Question) string
+
+	everSaved bool  // a save of the draft has worked
+	saveErr   error // the last save failed with this
+}
+
+// conduct holds the interview (saving a draft after every change when there is one), writes
+// the summary durably, and only then deletes the draft.
+func conduct(ctx context.Context, a *app, c *conversation) error {
+	asker, replay, err := chooseAsker(a, c)
+	if err != nil {
+		return err
+	}
+	started := time.Now()
+	if c.draft != nil {
+		started = c.draft.Started
+	}
+	cfg := interview.Config{
+		Session: c.session, Words: c.words, Languages: c.langs, Resumed: c.resumed, Cue: c.cue,
+		Meta: screening.SummaryMeta{SetSHA256: c.file.SHA256, Started: started, Contacts: c.contacts, Training: c.training},
+	}
+	if c.store != nil {
+		cfg.Save = func() error {
+			c.draft.Record(c.session.Snapshot(), time.Now())
+			c.saveErr = c.store.Save(c.draft)
+			c.everSaved = c.everSaved || c.saveErr == nil
+			return c.saveErr
+		}
+	}
+	sum, err := interview.Run(ctx, asker, cfg)
+	if closer, ok := asker.(io.Closer); ok {
+		// Give the terminal back before anything else is printed.
+		if cerr := closer.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		var st *interview.Stopped
+		if errors.As(err, &st) {
+			return &stopped{Stopped: st, draft: c.draftID(), words: &c.words.Messages}
+		}
+		return err
+	}
+	if replay != nil {
+		replay.Unused(a.streams.Err, c.session)
+	}
+	if err := c.out.write(a, &c.words.Messages, c.session.Set(), sum); err != nil {
+		return c.notWritten(a, sum, err)
+	}
+	syncOut(a.streams.Out)
+	if c.scenario != nil {
+		// Feedback goes to the screen; standard output holds only the summary.
+		if err := writeFeedback(a.streams.Err, c.scenario, c.file.Set, c.session); err != nil {
+			return err
+		}
+	}
+	return c.finishDraft(a)
+}
+
+func (c *conversation) draftID() string {
+	if c.store == nil || c.draft == nil {
+		return ""
+	}
+	return c.draft.ID
+}
+
+// finishDraft deletes the draft of an interview whose summary is written, or keeps it if asked.
+func (c *conversation) finishDraft(a *app) error {
+	if c.store == nil || c.draft == nil || !c.everSaved {
+		return nil // nothing was ever saved: nothing to delete
+	}
+	m := &c.words.Messages
+	if c.keepDraft {
+		fmt.Fprintln(a.streams.Err, fmt.Sprintf(m.DraftKept, c.draft.ID, "--keep-draft"))
+		return nil
+	}
+	if err := c.store.Delete(c.draft.ID); err != nil {
+		fmt.Fprintln(a.streams.Err, screening.Printable(fmt.Sprintf(m.DraftNotDeleted, c.draft.ID, err)))
+		return nil
+	}
+	fmt.Fprintln(a.streams.Err, fmt.Sprintf(m.DraftDeleted, c.draft.ID))
+	return nil
+}
+
+// notWritten is a summary that could not be written where it was asked for. Before anything
+// is discarded, it is shown on the terminal; the draft is kept, and the message says what it
+// holds.
+func (c *conversation) notWritten(a *app, sum *screening.Summary, err error) error {
+	m := &c.words.Messages
+	shown := false
+	for _, t := range []struct {
+		w   io.Writer
+		tty bool
+	}{{a.streams.Out, a.streams.OutTTY}, {a.streams.Err, a.streams.ErrTTY}} {
+		if t.tty && report.WriteSummaryText(t.w, sum) == nil {
+			shown = true
+			break
+		}
+	}
+	msg := fmt.Sprintf(m.SummaryNotWritten, err)
+	if shown {
+		msg += " " + m.SummaryShown
+	}
+	switch id := c.draftID(); {
+	case id == "":
+	case c.everSaved && c.saveErr == nil:
+		msg += " " + fmt.Sprintf(m.AnswersInDraft, id, "safeharbor resume "+id)
+	case c.everSaved:
+		msg += " " + fmt.Sprintf(m.DraftOutOfDate, id, c.saveErr)
+	default:
+		msg += " " + fmt.Sprintf(m.NothingSaved, c.saveErr)
+	}
+	return errors.New(msg)
+}
+
+// syncOut makes a summary sent to a file by the shell durable before the draft is deleted.
+func syncOut(w io.Writer) {
+	if f, ok := w.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			_ = f.Sync()
+		}
+	}
+}
+
+// stopped is an interview that stopped before its summary, with what is saved of it.
+type stopped struct {
+	*interview.Stopped
+	draft string // "" when the interview was not being saved
+	words *phrases.Messages
+}
+
+func (e *stopped) Unwrap() error { return e.Stopped }
+
+// saved says, truthfully, what of the interview is saved and how to go on with it.
+func (e *stopped) saved() string {
+	s, m := e.Save, e.words
+	switch {
+	case !s.Enabled || e.draft == "":
+		return ""
+	case s.Saved():
+		return fmt.Sprintf(m.AllSaved, e.draft, "safeharbor resume "+e.draft)
+	case s.LastSaved.IsZero():
+		return fmt.Sprintf(m.NothingSaved, s.Err)
+	default:
+		return fmt.Sprintf(m.PartlySaved, e.draft, s.LastSaved.Local().Format("15:04"), s.Unsaved, s.Err, "safeharbor resume "+e.draft)
+	}
+}
+
+// chooseAsker picks how to ask: from a file, in plain lines, or in the terminal interface.
+func chooseAsker(a *app, c *conversation) (interview.Asker, *ask.Replay, error) {
+	switch {
+	case c.answers != "":
+		replay, err := loadReplay(c.answers, c.file, c.session)
+		return replay, replay, err
+	case c.accessible || plainWanted(a.getenv):
+		return ask.NewPlain(a.streams.In, a.streams.Err, c.words, ask.PlainOptions{Training: c.training}), nil, nil
+	case a.streams.InTTY && a.streams.ErrTTY && !ask.CanDraw(a.streams.Err):
+		fmt.Fprintln(a.streams.Err, c.words.Messages.NoTerminalSize)
+		return ask.NewPlain(a.streams.In, a.streams.Err, c.words, ask.PlainOptions{Training: c.training}), nil, nil
+	case a.streams.InTTY && a.streams.ErrTTY:
+		return ask.NewTUI(a.streams.In, a.streams.Err, c.words, ask.TUIOptions{Color: !noColor(a.getenv), Training: c.training}), nil, nil
+	}
+	return nil, nil, usageErrorf("no terminal to ask the questions on: use --accessible for plain line prompts (they can be piped), or --answers FILE")
+}
+
+// plainWanted reports whether the environment asks for plain lines: a terminal that cannot
+// draw, or a worker who uses a screen reader (ACCESSIBLE, the convention huh and GitHub CLI
+// share, or SAFEHARBOR_ACCESSIBLE).
+func plainWanted(getenv func(string) string) bool {
+	return getenv("TERM") == "dumb" || truthy(getenv("SAFEHARBOR_ACCESSIBLE")) || truthy(getenv("ACCESSIBLE"))
+}
+
+func loadReplay(path string, file *questions.File, s *screening.Session) (*ask.Replay, error) {
+	in := readInput(path)
+	if in.Err != nil {
+		return nil, usageErrorf("--answers %s: %v", path, in.Err)
+	}
+	af, err := questions.DecodeAnswers(path, in.Data)
+	if err != nil {
+		return nil, err
+	}
+	if af.Set != "" {
+		id, version := questions.ParseSetRef(af.Set)
+		if id != file.Set.ID || (version != "" && version != file.Set.Version) {
+			return nil, &usageError{&ask.InputError{File: path, Pos: af.SetPos, Msg: fmt.Sprintf("the answers are for %s, but the set is %s@%s", af.Set, file.Set.ID, file.Set.Version)}}
+		}
+	}
+	r, err := ask.NewReplay(path, af, s)
+	if err != nil {
+		return nil, &usageError{err}
+	}
+	return r, nil
+}
+
+func truthy(s string) bool {
+	switch s {
+	case "1", "true", "TRUE", "True", "yes", "on":
+		return true
+	}
+	return false
+}
+
+func noColor(getenv func(string) string) bool {
+	return getenv("NO_COLOR") != "" || getenv("TERM") == "dumb"
+}

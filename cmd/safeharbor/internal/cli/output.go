@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"filippo.io/age"
+	"github.com/spf13/cobra"
+
+	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
+	"github.com/safeharbor/safeharbor/screening/report"
+)
+
+// outputOptions are where and how a summary is written: the flags interview and resume share.
+type outputOptions struct {
+	Format    string
+	Output    string
+	EncryptTo []string
+	FHIRBase  string
+}
+
+var summaryFormats = []choice{
+	{name: "text", help: "plain text, to read or paste"},
+	{name: "markdown", help: "markdown, for a case system or a document", aliases: []string{"md"}},
+	{name: "json", help: "JSON, for scripts and records"},
+	{name: "html", help: "one page, to print or save as PDF"},
+	{name: "fhir", help: "a FHIR R4 QuestionnaireResponse"},
+}
+
+func addOutputFlags(cmd *cobra.Command, o *outputOptions) {
+	addEnumFlag(cmd, &o.Format, "format", "text", "the summary's format", summaryFormats...)
+	f := cmd.Flags()
+	f.StringVar(&o.FHIRBase, "fhir-base", "", "with --format fhir: the base URL of the agency's Questionnaires (default: a urn)")
+	f.StringVar(&o.Output, "output", "", "write the summary to this new file (mode 0600) instead of standard output; - is standard output")
+	f.StringArrayVar(&o.EncryptTo, "encrypt-to", nil, "encrypt the --output file to this age public key (age1...); repeat for several")
+}
+
+// summaryOutput writes a summary where the flags say.
+type summaryOutput struct {
+	path    string // "" for standard output
+	format  string
+	encrypt []age.Recipient
+	base    string // FHIR
+}
+
+// prepare checks the output flags before the interview starts, not after: an existing file, a
+// folder that is not there, a key that is not one.
+func (o outputOptions) prepare() (*summaryOutput, error) {
+	out := &summaryOutput{path: o.Output, format: o.Format, base: o.FHIRBase}
+	if out.path == "-" {
+		out.path = ""
+	}
+	for _, k := range o.EncryptTo {
+		rec, err := age.ParseX25519Recipient(k)
+		if err != nil {
+			return nil, usageErrorf("--encrypt-to %q: not an age public key (age1...): %v", k, err)
+		}
+		out.encrypt = append(out.encrypt, rec)
+	}
+	if len(out.encrypt) > 0 && out.path == "" {
+		return nil, usageErrorf("--encrypt-to goes with --output FILE: an encrypted summary is written to a file")
+	}
+	if out.path != "" {
+		if _, err := os.Lstat(out.path); err == nil {
+			return nil, usageErrorf("--output %s: the file exists; choose a new name, so no earlier summary is overwritten", out.path)
+		}
+		if info, err := os.Stat(filepath.Dir(out.path)); err != nil || !info.IsDir() {
+			return nil, usageErrorf("--output %s: there is no folder %s to write it in", out.path, filepath.Dir(out.path))
+		}
+	}
+	return out, nil
+}
+
+// render writes the summary in the format asked for; FHIR needs the set the summary is of.
+func (o *summaryOutput) render(w io.Writer, set *screening.QuestionSet, sum *screening.Summary) error {
+	switch o.format {
+	case "markdown":
+		return report.WriteSummaryMarkdown(w, sum)
+	case "json":
+		return report.WriteSummaryJSON(w, sum)
+	case "html":
+		return report.WriteSummaryHTML(w, sum)
+	case "fhir":
+		return report.WriteQuestionnaireResponse(w, set, sum, report.FHIRURL(o.base, set.ID))
+	}
+	return report.WriteSummaryText(w, sum)
+}
+
+// write writes the summary to standard output, or durably to a new file only its owner can
+// read (encrypted to the recipients, when there are any): written, synced, and its folder
+// synced, so that nothing is deleted on the strength of a summary a power cut can still lose.
+func (o *summaryOutput) write(a *app, words *phrases.Messages, set *screening.QuestionSet, sum *screening.Summary) error {
+	if o.path == "" {
+		if err := o.render(a.streams.Out, set, sum); err != nil {
+			return fmt.Errorf("write summary: %w", err)
+		}
+		return nil
+	}
+	if err := o.writeFile(set, sum); err != nil {
+		os.Remove(o.path)
+		return fmt.Errorf("write summary to %s: %w", o.path, err)
+	}
+	if len(o.encrypt) > 0 {
+		fmt.Fprintln(a.streams.Err, screening.Printable(fmt.Sprintf(words.SummaryWrittenEncrypted, o.path, len(o.encrypt))))
+	} else {
+		fmt.Fprintln(a.streams.Err, screening.Printable(fmt.Sprintf(words.SummaryWritten, o.path)))
+	}
+	return nil
+}
+
+func (o *summaryOutput) writeFile(set *screening.QuestionSet, sum *screening.Summary) (err error) {
+	f, err := os.OpenFile(o.path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	var w io.Writer = f
+	var enc io.WriteCloser
+	if len(o.encrypt) > 0 {
+		// Encrypted as it is written: the summary never reaches the disk in plain text.
+		if enc, err = age.Encrypt(f, o.encrypt...); err != nil {
+			return err
+		}
+		w = enc
+	}
+	if err := o.render(w, set, sum); err != nil {
+		return err
+	}
+	if enc != nil {
+		if err := enc.Close(); err != nil {
+			return err
+		}
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(o.path))
+}
+
+// syncDir makes a new file's name durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, os.ErrInvalid) {
+		return err
+	}
+	return nil
+}

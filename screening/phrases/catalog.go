@@ -1,0 +1,247 @@
+// Package phrases is the tool's own words in each language: the summary's headings, the printable
+// form's key, the interview's prompts and screens, and the messages around them. What a question set
+// says (its questions, labels and actions) comes translated with the set; these are the rest, so that
+// nothing the tool prints is in a language the worker did not choose.
+//
+// A format string keeps the verbs of its English one, in the same order; a test holds every
+// language to that, and to leaving no phrase out.
+package phrases
+
+import "golang.org/x/text/language"
+
+// Catalog is every phrase of the tool in one language.
+type Catalog struct {
+	Tag       language.Tag
+	Answers   Answers
+	Report    Report
+	Interview Interview
+	Messages  Messages
+}
+
+// Answers are the words an answer is shown in, wherever it is shown.
+type Answers struct {
+	Yes, No, None string
+}
+
+// Report is the summary and the printable form of a set.
+type Report struct {
+	// The summary.
+	Training          string // banner on a mock interview's summary
+	TrainingMark      string // the banner's first word, for a page title
+	SummaryTitle      string
+	SetLine           string // id, version, started, finished, language
+	SetSHA256         string
+	Unknown           string // a time not recorded
+	EndedEarly        string
+	DoNow             string
+	AlsoToDo          string
+	Concern           string
+	ConcernClear      string
+	ConcernPossible   string
+	ConcernNone       string
+	HowReached        string
+	Score             string // total, the indicators added up, possible from, clear from
+	NoIndicators      string
+	BySection         string
+	WhatWasSeen       string
+	Weight            string // an indicator's weight
+	ADisclosure       string
+	Observed          string
+	FromRecord        string
+	Asked             string
+	Sources           string
+	NotAnswered       string
+	ReturnLater       string
+	Declined          string
+	DontKnow          string
+	NotAsked          string
+	DeclinedValue     string
+	DontKnowValue     string
+	NotAskedValue     string
+	Notes             string
+	Contacts          string
+	AllAnswers        string
+	Question          string
+	Answer            string
+	NotADetermination string
+	Urgent            string
+	Required          string
+	Recommended       string
+	Call              string // a contact's phone
+	Text              string // a contact's text number
+	TTY               string
+
+	// The printable form of a set.
+	SetInfo         string // id, version, status, language
+	Levels          string // possible from, clear from
+	Key             string
+	KeyMarkdown     string
+	Opening         string
+	Closing         string
+	Indicators      string
+	IndicatorLine   string // label, id, weight
+	DisclosureNote  string
+	DisclosureShort string
+	Actions         string
+	ActionLine      string // priority, condition, text
+	EveryContact    string
+	Guidance        string
+	OnlyIf          string
+	AYesRaises      string
+	Say             string
+	Do              string
+	Ask             string
+	Observe         string
+	Record          string
+	YesOrNo         string
+	ChooseOne       string
+	ChooseAny       string
+	ANumber         string
+	NumberIn        string // the unit
+	AtLeast         string
+	AtMost          string
+	TheirWords      string
+	IndicatorHeader string // the markdown table's header row
+	AnswerHeader    string
+
+	// Conditions, as the printable form says them; ids and values stay the set's own.
+	Always        string
+	Is            string // question, value
+	IsNot         string
+	Includes      string
+	IsAnswered    string // question
+	IsNotAnswered string
+	IsDeclined    string
+	IsNotDeclined string
+	LessThan      string // question, number
+	AtLeastN      string
+	Raised        string // indicator
+	LevelOrMore   string // level
+	AllOf         string
+	AnyOf         string
+	Not           string
+	Possible      string
+	Clear         string
+}
+
+// Interview is what the interview says around the set's own text: the prompts, the choices every
+// question offers, and the screens it shows.
+type Interview struct {
+	TrainingBanner   string // on every screen of a mock interview
+	Say              string
+	Do               string
+	Also             string // the same words in the other language
+	Guidance         string
+	ForYouOnly       string // a section's guidance
+	BeforeYouBegin   string
+	ToClose          string
+	NotAnAnswerHere  string // what was typed where no answer is asked
+	PressEnter       string
+	Position         string // section, of sections, section title, question, of questions
+	AskLabel         string // before a question read aloud, in plain lines
+	ObserveLabel     string // in plain lines, before an observation
+	RecordLabel      string
+	ObserveTitle     string
+	RecordTitle      string
+	Current          string
+	EnterKeeps       string
+	ChooseOne        string
+	ChooseMulti      string
+	TypeNumber       string // the unit and range
+	TypeText         string
+	OrState          string // the words plain lines take besides an answer
+	FromTo           string
+	AtLeast          string
+	AtMost           string
+	Declined         string
+	DontKnow         string
+	Skip             string
+	Skipped          string // a question skipped, on the review
+	PleaseAnswer     string
+	NotYesNo         string // what was typed
+	NotAChoice       string // what was typed
+	NotANumber       string // what was typed
+	BelowMinimum     string // the number, the least
+	AboveMaximum     string // the number, the most
+	ChooseFirst      string
+	NothingTicked    string
+	NothingBefore    string
+	NoAnswerTyped    string
+	TypeAnAnswer     string
+	Recorded         string // the answer, in an interview that is not saved (answers file, self-study)
+	RecordedSaved    string // the answer
+	RecordedOnly     string // the answer
+	NothingSaved     string // the error
+	NotSavedSince    string // the time of the last save, changes since, the error
+	MoreAbove        string
+	MoreBelow        string // lines below
+	KeysChoose       string // the highest number key
+	KeysMulti        string // the highest number key
+	KeysTyped        string
+	KeyBack          string
+	KeysRead         string
+	KeysInterrupt    string
+	KeysNote         string
+	KeysReview       string
+	KeyPause         string
+	KeyStop          string
+	KeyStopUnsaved   string
+	StopAndRefer     string
+	Disclosed        string // the indicators
+	StopAsking       string
+	AttendToSafety   string
+	YouCanEnd        string
+	EndNow           string
+	GoOn             string
+	EndNowQuestion   string // plain lines: Enter or yes ends, no goes on
+	GoOnQuestion     string // plain lines: Enter or no goes on, yes ends
+	NoteTitle        string // section title
+	NoteHelp         string
+	NotePlain        string // section title
+	NoteKeepOrRemove string
+	NoteLabel        string
+	NoNote           string
+	ReviewTitle      string
+	ReviewHelp       string
+	ReviewFinish     string
+	ReviewPlain      string
+	ReviewPrompt     string
+	ChangedRow       string
+	NotARow          string // what was typed, how many rows
+}
+
+// Messages are what the command says around the interview, on standard error.
+type Messages struct {
+	NoWordsYet              string // the language, twice
+	NoTerminalSize          string
+	SummaryWritten          string // the file
+	SummaryWrittenEncrypted string // the file, how many keys
+	SummaryNotWritten       string // the error
+	SummaryShown            string
+	AnswersInDraft          string // the draft, the command
+	DraftOutOfDate          string // the draft, the error
+	DraftKept               string // the draft, the flag
+	DraftDeleted            string // the draft
+	DraftNotDeleted         string // the draft, the error
+	Stopped                 string
+	InputEnded              string
+	AllSaved                string // the draft, the command
+	PartlySaved             string // the draft, the time of its last save, the changes after, the error, the command
+	NothingSaved            string // the error
+	Resuming                string // the draft, set, version, answered, last saved
+	ResumeTitle             string
+	ResumeLine              string // the draft, set, version, answered, last saved
+	ResumeGoesOn            string
+	NoDraftToResume         string
+	ChooserTitle            string
+	ChooserLine             string // number, draft, set, answered, last saved
+	ChooserPrompt           string // how many drafts
+	PassphrasePrompt        string
+	CueYouSee               string // self-study: an observation that holds
+	CueYouSeeNothing        string
+	CueFileSays             string // the record's answer
+	CueFileSilent           string
+	CueFileUnclear          string
+	CueShrugs               string
+	CueSays                 string // what they say
+}

@@ -275,13 +275,45 @@ func TestCheckContacts(t *testing.T) {
 }
 
 func TestDidYouMean(t *testing.T) {
-	for _, tt := range []struct{ got, want string }{
-		{"actve", ` (did you mean "active"?)`},
-		{"zzzzzz", ""},
-		{"a", ""},
+	for _, tt := range []struct {
+		got        string
+		candidates []string
+		want       string
+	}{
+		{"actve", []string{"draft", "active", "retired"}, ` (did you mean "active"?)`},
+		{"ACTIVE", []string{"draft", "active", "retired"}, ` (did you mean "active"?)`},
+		{"atcive", []string{"draft", "active", "retired"}, ` (did you mean "active"?)`}, // a swap is one slip
+		{"zzzzzz", []string{"draft", "active", "retired"}, ""},
+		{"a", []string{"draft", "active", "retired"}, ""},
+		{"gang", []string{"gang-boyfriend", "grandmother", "survival-stay"}, ` (did you mean "gang-boyfriend"?)`},
+		{"gang-bf", []string{"gang-boyfriend", "grandmother"}, ` (did you mean "gang-boyfriend"?)`},
+		{"rejected", []string{"rejected-at-home", "grandmother"}, ` (did you mean "rejected-at-home"?)`},
+		{"gr", []string{"grandmother", "gang-boyfriend"}, ""},                      // too short to guess
+		{"slept", []string{"slept-where", "slept-with"}, ""},                       // two start so: no guess
+		{strings.Repeat("a", 5000), []string{strings.Repeat("a", 4999) + "b"}, ""}, // too long to be a slip
+		{strings.Repeat("ab", 60), []string{strings.Repeat("ab", 59) + "ba"}, ` (did you mean "` + strings.Repeat("ab", 59) + `ba"?)`},
 	} {
-		if got := DidYouMean(tt.got, []string{"draft", "active", "retired"}); got != tt.want {
-			t.Errorf("DidYouMean(%q) = %q, want %q", tt.got, got, tt.want)
+		if got := DidYouMean(tt.got, tt.candidates); got != tt.want {
+			t.Errorf("DidYouMean(%.20q) = %.60q, want %.60q", tt.got, got, tt.want)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"hotel", "hotel", 3, 0},
+		{"hotle", "hotel", 3, 1},
+		{"hotel", "motels", 3, 2},
+		{"kitten", "sitting", 5, 3},
+		{"abcdef", "uvwxyz", 2, 3}, // over the limit: limit+1
+		{"", "abc", 5, 3},
+	} {
+		if got := editDistance(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
 		}
 	}
 }

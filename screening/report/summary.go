@@ -25,7 +25,6 @@ func WriteSummaryText(w io.Writer, s *screening.Summary) error {
 	p.line(up(t.SummaryTitle))
 	p.line(s.Set.Title)
 	p.wrap("", fmt.Sprintf(t.SetLine, s.Set.ID, s.Set.Version, t.when(s.Started), t.when(s.Finished), s.Language))
-	p.line(t.SetSHA256 + ": " + s.Set.SHA256)
 	if s.EndedEarly {
 		p.wrap("", t.EndedEarly)
 	}
@@ -109,6 +108,9 @@ func WriteSummaryText(w io.Writer, s *screening.Summary) error {
 
 	p.blank()
 	p.wrap("", t.NotADetermination)
+	// The file's checksum last: it is for whoever checks the record, and noise to a listener.
+	p.blank()
+	p.line(t.SetSHA256 + ": " + s.Set.SHA256)
 	if s.Training {
 		p.blank()
 		p.line("*** " + t.Training + " ***")
@@ -128,7 +130,6 @@ func WriteSummaryMarkdown(w io.Writer, s *screening.Summary) error {
 	p.blank()
 	p.linef("**%s**  ", s.Set.Title)
 	p.linef(t.SetLine+"  ", "`"+s.Set.ID+"`", s.Set.Version, t.when(s.Started), t.when(s.Finished), s.Language)
-	p.linef("%s: `%s`", t.SetSHA256, s.Set.SHA256)
 	if s.EndedEarly {
 		p.blank()
 		p.line(t.EndedEarly)
@@ -215,6 +216,8 @@ func WriteSummaryMarkdown(w io.Writer, s *screening.Summary) error {
 	}
 	p.blank()
 	p.linef("*%s*", t.NotADetermination)
+	p.blank()
+	p.linef("%s: `%s`", t.SetSHA256, s.Set.SHA256)
 	if s.Training {
 		p.blank()
 		p.linef("> **%s.**", t.Training)

@@ -70,10 +70,8 @@ func WriteCard(w io.Writer, sc *screening.Scenario, set *screening.QuestionSet) 
 		}
 	}
 	if len(records) > 0 {
-		p.heading("THE CASE FILE (give it to the trainee)")
-		for _, r := range records {
-			p.wrap("- ", r)
-		}
+		p.heading("THE CASE FILE")
+		p.wrap("", "The trainee has it on a page of its own, so this card stays with you.")
 	}
 	p.heading("FOR THE TRAINER")
 	p.wrap("", fmt.Sprintf("Expected concern: %s.", sc.Expect.Concern))
@@ -82,6 +80,38 @@ func WriteCard(w io.Writer, sc *screening.Scenario, set *screening.QuestionSet) 
 	}
 	if ids := refIDs(sc.Expect.Actions); ids != "" {
 		p.wrap("", "Actions the summary must list: "+ids+".")
+	}
+	return p.err
+}
+
+// WriteCaseFile writes the case file a trainee reads before a mock interview: what the record
+// says, and nothing of what the young person will say or what the trainer looks for. It is
+// apart from the role-player's card, so it can be handed over without giving the card away.
+func WriteCaseFile(w io.Writer, sc *screening.Scenario, set *screening.QuestionSet) error {
+	p := &printer{w: w}
+	p.line("*** TRAINING: a fictional young person, for a mock interview ***")
+	p.blank()
+	p.line("CASE FILE, FOR THE TRAINEE")
+	p.wrap("", fmt.Sprintf("For a mock interview on set %s. Read it before you begin, as you would a real file.", sc.Set))
+	p.blank()
+	n := 0
+	for _, q := range set.Questions() {
+		if q.Mode != screening.ModeRecord {
+			continue
+		}
+		r, ok := sc.Response(q.ID)
+		if !ok || !r.HasAnswer {
+			continue
+		}
+		a, err := r.Answer.Parse(q)
+		if err != nil {
+			return fmt.Errorf("case file %s: %w", sc.ID, err)
+		}
+		p.wrap("- ", fmt.Sprintf("%s: %s", q.Text, cardValue(q, a)))
+		n++
+	}
+	if n == 0 {
+		p.wrap("", "The file says nothing more: you meet this young person with what they tell you.")
 	}
 	return p.err
 }

@@ -81,19 +81,26 @@ func (p *Plain) readLine(ctx context.Context) (string, error) {
 	}
 }
 
-// println writes a line of text from a set, a file or an answer: control characters escaped,
-// long numbers spaced so a screen reader says them digit by digit.
+// println writes a line: control characters from a set, a file or an answer escaped.
 func (p *Plain) println(parts ...string) {
+	fmt.Fprintln(p.out, screening.Printable(strings.Join(parts, "")))
+}
+
+// say writes a line of the set's own words, with its short codes spoken (see spoken).
+func (p *Plain) say(parts ...string) {
 	fmt.Fprintln(p.out, spoken(screening.Printable(strings.Join(parts, ""))))
 }
 
-var longNumber = regexp.MustCompile(`\d{5,}`)
+// shortCode is a number of five to seven digits standing alone, as a text line's is (233733);
+// never part of a phone number, a date or an id, which a screen reader already reads well.
+var shortCode = regexp.MustCompile(`(^|[^\p{L}\p{N}-])(\d{5,7})($|[^\p{L}\p{N}-])`)
 
-// spoken spaces the digits of long numbers ("233733" as "2 3 3 7 3 3"): a screen reader says
-// them one by one, as they are dialled, not as "two hundred thirty-three thousand".
+// spoken spaces the digits of a short code ("233733" as "2 3 3 7 3 3"): a screen reader says
+// them one by one, as they are typed, not as "two hundred thirty-three thousand...".
 func spoken(s string) string {
-	return longNumber.ReplaceAllStringFunc(s, func(n string) string {
-		return strings.Join(strings.Split(n, ""), " ")
+	return shortCode.ReplaceAllStringFunc(s, func(m string) string {
+		sub := shortCode.FindStringSubmatch(m)
+		return sub[1] + strings.Join(strings.Split(sub[2], ""), " ") + sub[3]
 	})
 }
 
@@ -108,12 +115,14 @@ func (p *Plain) title(t string) {
 func (p *Plain) steps(lines []interview.Line) {
 	for _, l := range lines {
 		if l.Kind == screening.StepSay {
-			p.println(p.w.Say, ": ", l.Text)
+			p.say(p.w.Say, ": ", l.Text)
 			if l.Also != "" {
-				p.println(p.w.Also, ": ", l.Also)
+				p.say(p.w.Also, ": ", l.Also)
 			}
+		} else if l.Kind == screening.StepDo {
+			p.say(p.w.Do, ": ", l.Text)
 		} else {
-			p.println(p.w.Do, ": ", l.Text)
+			p.println(l.Text)
 		}
 	}
 }
@@ -156,17 +165,17 @@ func (p *Plain) Ask(ctx context.Context, pr interview.Prompt) (interview.Reply, 
 	p.println(fmt.Sprintf(w.Position, pr.SectionIndex, pr.SectionCount, pr.Section.Title, pr.N, pr.Total))
 	switch q.Mode {
 	case screening.ModeObserve:
-		p.println(w.ObserveLabel, ": ", q.Text)
+		p.say(w.ObserveLabel, ": ", q.Text)
 	case screening.ModeRecord:
-		p.println(w.RecordLabel, ": ", q.Text)
+		p.say(w.RecordLabel, ": ", q.Text)
 	default:
-		p.println(w.AskLabel, ": ", q.Text)
+		p.say(w.AskLabel, ": ", q.Text)
 	}
 	if pr.Also != nil {
-		p.println(w.Also, ": ", pr.Also.Text)
+		p.say(w.Also, ": ", pr.Also.Text)
 	}
 	if q.Help != "" {
-		p.println(w.Guidance, ": ", q.Help)
+		p.say(w.Guidance, ": ", q.Help)
 	}
 	if pr.Cue != "" {
 		p.println(pr.Cue)
@@ -259,9 +268,9 @@ func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (bool, err
 	p.title(i.Title)
 	for _, l := range i.Lines {
 		if l.Kind == screening.StepSay {
-			p.println(p.w.Say, ": ", l.Text)
+			p.say(p.w.Say, ": ", l.Text)
 		} else {
-			p.println(l.Text) // what to do now, as it is written
+			p.say(l.Text) // what to do now, as it is written
 		}
 	}
 	for {

@@ -247,3 +247,18 @@ func TestPlainReview(t *testing.T) {
 		t.Errorf("after a change, the review prints:\n%s", text)
 	}
 }
+
+func TestSpoken(t *testing.T) {
+	for in, want := range map[string]string{
+		"text HELP to 233733.":                  "text HELP to 2 3 3 7 3 3.",
+		"233733":                                "2 3 3 7 3 3",
+		"call 1-888-373-7888 or 1-800-843-5678": "call 1-888-373-7888 or 1-800-843-5678",
+		"Draft 20261129-174052-e0c1098c":        "Draft 20261129-174052-e0c1098c",
+		"on 2026-11-29, 14 years, 12345678 ":    "on 2026-11-29, 14 years, 12345678 ",
+		"(911) and 988":                         "(911) and 988",
+	} {
+		if got := spoken(in); got != want {
+			t.Errorf("spoken(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -567,8 +567,10 @@ func stepLines(lk *look, w *phrases.Interview, lines []interview.Line, width int
 			if l.Also != "" {
 				out = append(out, wrap(lk.muted, "      \u201c"+screening.Printable(l.Also)+"\u201d", width)...)
 			}
-		} else {
+		} else if l.Kind == screening.StepDo {
 			out = append(out, wrap(lk.do, w.Do+": "+screening.Printable(l.Text), width)...)
+		} else {
+			out = append(out, wrap(lk.strong, screening.Printable(l.Text), width)...)
 		}
 	}
 	return out

@@ -32,6 +32,9 @@ type conversation struct {
 	scenario   *screening.Scenario // a mock interview of a scenario: feedback after the summary
 	store      *drafts.Store       // nil: not saved
 	draft      *drafts.Draft
+	// openDraft makes the store and draft of a new interview, once it is known there is someone
+	// to ask: a run that cannot ask makes no key.
+	openDraft func() (*drafts.Store, *drafts.Draft, error)
 	keepDraft  bool
 	resumed    *interview.Screen // shown in place of the opening
 	cue        func(*screening.Question) string
@@ -46,6 +49,11 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	asker, replay, err := chooseAsker(a, c)
 	if err != nil {
 		return err
+	}
+	if c.openDraft != nil {
+		if c.store, c.draft, err = c.openDraft(); err != nil {
+			return err
+		}
 	}
 	started := time.Now()
 	if c.draft != nil {

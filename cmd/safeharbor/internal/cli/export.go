@@ -26,9 +26,9 @@ with its linkId, enableWhen for its conditions, answer options with indicator we
 ordinalValue extension, and the worker's guidance as help items. Yes/no questions are choices of
 HL7's Y/N codes so their weight can be carried; every choice also lists data-absent-reason codes
 for a decline, "don't know" and "not asked". 'interview --format fhir' writes the matching
-QuestionnaireResponse; give both the same --base/--fhir-base.`),
+QuestionnaireResponse; give both the same --fhir-base.`),
 		Example: `  safeharbor export fhir post-return > questionnaire.json
-  safeharbor export fhir post-return --base https://fhir.example.org/fhir`,
+  safeharbor export fhir post-return --fhir-base https://fhir.example.org/fhir`,
 		Args: wrapArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if (len(args) == 1) == (file != "") {
@@ -53,7 +53,10 @@ QuestionnaireResponse; give both the same --base/--fhir-base.`),
 		},
 	}
 	fhir.Flags().StringVar(&file, "file", "", "export the question set in this file")
-	fhir.Flags().StringVar(&base, "base", "", "the base URL of the agency's Questionnaires (default: a urn)")
+	fhir.Flags().StringVar(&base, "fhir-base", "", "the base URL of the agency's Questionnaires (default: a urn); the same as interview's --fhir-base")
+	// The old name, kept so scripts written for it still work.
+	fhir.Flags().StringVar(&base, "base", "", "")
+	_ = fhir.Flags().MarkDeprecated("base", "use --fhir-base, as interview does")
 	fhir.ValidArgsFunction = firstArg(completeSets(a))
 	cmd.AddCommand(fhir)
 	return cmd

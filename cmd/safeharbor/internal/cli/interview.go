@@ -130,10 +130,13 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 		if opts.File != "" {
 			ref.File, _ = filepath.Abs(opts.File)
 		}
-		if c.store, err = a.draftStore(training); err != nil {
-			return err
+		c.openDraft = func() (*drafts.Store, *drafts.Draft, error) {
+			store, err := a.draftStore(training)
+			if err != nil {
+				return nil, nil, err
+			}
+			return store, drafts.New(ref, time.Now(), training), nil
 		}
-		c.draft = drafts.New(ref, time.Now(), training)
 	}
 	return conduct(ctx, a, c)
 }

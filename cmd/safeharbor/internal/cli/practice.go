@@ -54,24 +54,40 @@ answers as you would code them, and at the end you see what you caught, missed a
 				return nil
 			},
 		},
-		&cobra.Command{
-			Use:     "card ID",
-			Short:   "Print a role-player's card for a scenario",
-			Example: "  safeharbor practice card gang-boyfriend > card.txt",
-			Args:    wrapArgs(cobra.ExactArgs(1)),
-			RunE: func(cmd *cobra.Command, args []string) error {
-				sc, set, err := findScenario(a, args[0])
-				if err != nil {
-					return err
-				}
-				if err := report.WriteCard(a.streams.Out, sc, set); err != nil {
-					return fmt.Errorf("write card: %w", err)
-				}
-				return nil
-			},
-		},
+		newPracticeCardCmd(a),
 		newPracticeRunCmd(a),
 	)
+	return cmd
+}
+
+func newPracticeCardCmd(a *app) *cobra.Command {
+	var caseFile bool
+	cmd := &cobra.Command{
+		Use:   "card ID",
+		Short: "Print a role-player's card for a scenario, or the trainee's case file",
+		Long: strings.TrimSpace(`
+Print the role-player's card for a scenario: who to play, what to say to each question, what to
+show, and what the trainer looks for. Keep it from the trainee. With --case-file, print the
+trainee's case file instead: only what the record says, to hand over before the interview.`),
+		Example: `  safeharbor practice card gang-boyfriend > card.txt
+  safeharbor practice card gang-boyfriend --case-file > case-file.txt`,
+		Args: wrapArgs(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			sc, set, err := findScenario(a, args[0])
+			if err != nil {
+				return err
+			}
+			write := report.WriteCard
+			if caseFile {
+				write = report.WriteCaseFile
+			}
+			if err := write(a.streams.Out, sc, set); err != nil {
+				return fmt.Errorf("write card: %w", err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&caseFile, "case-file", false, "print the trainee's case file, apart from the card")
 	return cmd
 }
 

@@ -127,10 +127,13 @@ func runResume(ctx context.Context, a *app, id string, opts *resumeOptions) erro
 	}
 	m := &words.Messages
 	saved := d.Saved.Local().Format("2006-01-02 15:04")
-	fmt.Fprintln(a.streams.Err, fmt.Sprintf(m.Resuming, d.ID, d.Set.ID, d.Set.Version, len(d.Answers), saved))
+	if opts.Answers != "" {
+		// Nobody sees a screen when the answers come from a file: say it here, once.
+		fmt.Fprintln(a.streams.Err, fmt.Sprintf(m.Resuming, d.ID, d.Set.ID, d.Set.Version, len(d.Answers), saved))
+	}
 	screen := &interview.Screen{Kind: interview.ScreenResumed, Title: m.ResumeTitle, Lines: []interview.Line{
-		{Kind: screening.StepDo, Text: fmt.Sprintf(m.ResumeLine, d.ID, d.Set.ID, d.Set.Version, len(d.Answers), saved)},
-		{Kind: screening.StepDo, Text: m.ResumeGoesOn},
+		{Text: fmt.Sprintf(m.ResumeLine, d.ID, d.Set.ID, d.Set.Version, len(d.Answers), saved)},
+		{Text: m.ResumeGoesOn},
 	}}
 	return conduct(ctx, a, &conversation{
 		file: file, session: session, langs: langs, words: words, contacts: dir, out: out,

@@ -78,9 +78,10 @@ type Screen struct {
 	Lines []Line
 }
 
-// Line is one thing to say aloud or to do.
+// Line is one thing to say aloud or to do, or (with no kind) a fact to know, such as where a
+// resumed interview stands.
 type Line struct {
-	Kind screening.StepKind
+	Kind screening.StepKind // say, do, or "" for a fact
 	Text string
 	Also string // in an interpreted interview, what is said, in the worker's language
 }

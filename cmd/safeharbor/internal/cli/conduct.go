@@ -35,9 +35,9 @@ type conversation struct {
 	// openDraft makes the store and draft of a new interview, once it is known there is someone
 	// to ask: a run that cannot ask makes no key.
 	openDraft func() (*drafts.Store, *drafts.Draft, error)
-	keepDraft  bool
-	resumed    *interview.Screen // shown in place of the opening
-	cue        func(*screening.Question) string
+	keepDraft bool
+	resumed   *interview.Screen // shown in place of the opening
+	cue       func(*screening.Question) string
 
 	everSaved bool  // a save of the draft has worked
 	saveErr   error // the last save failed with this

@@ -181,7 +181,6 @@ type Interview struct {
 	KeyBack          string
 	KeysRead         string
 	KeysInterrupt    string
-	KeysNote         string
 	KeysReview       string
 	KeyPause         string
 	KeyStop          string
@@ -197,8 +196,14 @@ type Interview struct {
 	GoOnQuestion     string // plain lines: Enter or no goes on, yes ends
 	NoteTitle        string // section title
 	NoteHelp         string
-	NotePlain        string // section title
-	NoteKeepOrRemove string
+	KeysText         string
+	Now              string // before what a note says now
+	TextKeepOrRemove string
+	TextSkip         string
+	LabelTitle       string
+	LabelHelp        string
+	LabelTooLong     string // the most, how many it has
+	LabelNotPlain    string
 	NoteLabel        string
 	NoNote           string
 	ReviewTitle      string

@@ -294,23 +294,35 @@ func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (bool, err
 	}
 }
 
-// Note asks for a note on a section: Enter keeps the note it has; a dash removes it.
-func (p *Plain) Note(ctx context.Context, n interview.NotePrompt) (string, error) {
+// Text asks for a line the worker writes (a note, a label): Enter keeps what it says now; a
+// dash empties it.
+func (p *Plain) Text(ctx context.Context, n interview.TextPrompt) (string, error) {
 	fmt.Fprintln(p.out)
-	p.println(fmt.Sprintf(p.w.NotePlain, n.Section.Title))
+	p.println(n.Title)
+	p.println(n.Help)
 	if n.Current != "" {
-		p.println(p.w.NoteLabel, ": ", n.Current, ". ", p.w.NoteKeepOrRemove)
+		p.println(p.w.Now, ": ", n.Current, ". ", p.w.TextKeepOrRemove)
+	} else {
+		p.println(p.w.TextSkip)
 	}
-	text, err := p.readLine(ctx)
-	switch {
-	case err != nil:
-		return "", err
-	case text == "":
-		return n.Current, nil
-	case text == "-":
-		return "", nil
+	for {
+		text, err := p.readLine(ctx)
+		switch {
+		case err != nil:
+			return "", err
+		case text == "":
+			return n.Current, nil
+		case text == "-":
+			return "", nil
+		}
+		if n.Check != nil {
+			if problem := n.Check(text); problem != "" {
+				p.println(problem)
+				continue
+			}
+		}
+		return text, nil
 	}
-	return text, nil
 }
 
 // Review lists the answers; the worker types a number to change one, or Enter to finish. The

@@ -80,10 +80,12 @@ func (r *Replay) Ask(_ context.Context, p interview.Prompt) (interview.Reply, er
 // Interrupt keeps going: the file has the rest of the answers.
 func (r *Replay) Interrupt(context.Context, interview.Interrupt) (bool, error) { return false, nil }
 
-// Note returns the file's note for the section.
-func (r *Replay) Note(_ context.Context, n interview.NotePrompt) (string, error) {
-	if text, ok := r.af.Notes[n.Section.ID]; ok {
-		return text, nil
+// Text returns the file's note for a section; anything else stays as it is.
+func (r *Replay) Text(_ context.Context, n interview.TextPrompt) (string, error) {
+	if n.Section != nil {
+		if text, ok := r.af.Notes[n.Section.ID]; ok {
+			return text, nil
+		}
 	}
 	return n.Current, nil
 }

@@ -621,47 +621,60 @@ func (s *interruptScreen) keys(w *phrases.Interview) string { return w.KeysInter
 
 func (s *interruptScreen) end() bool { return s.list.cursor == 0 }
 
-// noteScreen asks for the worker's note on a section, starting from the note it has.
-type noteScreen struct {
+// textScreen asks for a line the worker writes (a note, a label), starting from what it says.
+type textScreen struct {
 	w       *phrases.Interview
-	n       interview.NotePrompt
+	n       interview.TextPrompt
 	input   textinput.Model
 	current string
+	err     string
 }
 
-func newNoteScreen(c *phrases.Catalog, n interview.NotePrompt) *noteScreen {
-	s := &noteScreen{w: &c.Interview, n: n, input: newInput(), current: n.Current}
+func newTextScreen(c *phrases.Catalog, n interview.TextPrompt) *textScreen {
+	s := &textScreen{w: &c.Interview, n: n, input: newInput(), current: n.Current}
 	s.input.SetValue(n.Current)
 	s.input.CursorEnd()
 	return s
 }
 
-func (s *noteScreen) handle(msg tea.Msg) (bool, scrollBy) {
+func (s *textScreen) handle(msg tea.Msg) (bool, scrollBy) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "enter":
-			s.current = strings.TrimSpace(s.input.Value())
+			text := strings.TrimSpace(s.input.Value())
+			if s.n.Check != nil {
+				if s.err = s.n.Check(text); s.err != "" {
+					return false, 0
+				}
+			}
+			s.current = text
 			return true, 0
 		case "esc":
-			return true, 0 // the note stays as it was
+			return true, 0 // it stays as it was
 		}
 	}
+	s.err = ""
 	s.input, _ = s.input.Update(msg)
 	return false, 0
 }
 
-func (s *noteScreen) body(lk *look, width int) ([]string, int) {
-	out := wrap(lk.title, fmt.Sprintf(s.w.NoteTitle, screening.Printable(s.n.Section.Title)), width)
-	out = append(out, wrap(lk.muted, s.w.NoteHelp, width)...)
+func (s *textScreen) body(lk *look, width int) ([]string, int) {
+	out := wrap(lk.title, screening.Printable(s.n.Title), width)
+	out = append(out, wrap(lk.muted, s.n.Help, width)...)
 	out = append(out, "")
 	s.input.SetWidth(max(10, width-3))
 	out = append(out, s.input.View())
-	return out, len(out) - 1
+	focus := len(out) - 1
+	if s.err != "" {
+		out = append(out, "")
+		out = append(out, wrap(lk.alarm, s.err, width)...)
+	}
+	return out, focus
 }
 
-func (s *noteScreen) keys(w *phrases.Interview) string { return w.KeysNote }
+func (s *textScreen) keys(w *phrases.Interview) string { return w.KeysText }
 
-func (s *noteScreen) text() string { return s.current }
+func (s *textScreen) text() string { return s.current }
 
 // reviewScreen lists every answer and note under its section; choosing one changes it.
 type reviewScreen struct {

@@ -150,9 +150,9 @@ func (t *TUI) Ask(ctx context.Context, p interview.Prompt) (interview.Reply, err
 	return sc.reply(), nil
 }
 
-// Note asks for the worker's note on a section, starting from the note it has.
-func (t *TUI) Note(ctx context.Context, n interview.NotePrompt) (string, error) {
-	sc := newNoteScreen(t.words, n)
+// Text asks for a line the worker writes, starting from what it says now.
+func (t *TUI) Text(ctx context.Context, n interview.TextPrompt) (string, error) {
+	sc := newTextScreen(t.words, n)
 	if err := t.show(ctx, sc); err != nil {
 		return "", err
 	}

@@ -25,8 +25,9 @@ type Asker interface {
 	Ask(ctx context.Context, p Prompt) (Reply, error)
 	// Interrupt shows what must be done at once, and asks whether to end the screening here.
 	Interrupt(ctx context.Context, i Interrupt) (end bool, err error)
-	// Note asks for the worker's note on a section, starting from the note it has.
-	Note(ctx context.Context, n NotePrompt) (string, error)
+	// Text asks for a line the worker writes (a section's note, a draft's label), starting
+	// from what it says now.
+	Text(ctx context.Context, t TextPrompt) (string, error)
 	// Review shows every answer and note; it returns the row chosen to change, or -1 to finish.
 	Review(ctx context.Context, r Review) (int, error)
 	// Status tells the worker what was just recorded and whether it is saved.
@@ -94,10 +95,14 @@ type Interrupt struct {
 	EndByDefault bool // after a disclosure, stopping is the default
 }
 
-// NotePrompt asks for the worker's note on a section.
-type NotePrompt struct {
-	Section *screening.Section
+// TextPrompt asks for a line the worker writes: a section's note, or the label of a draft.
+type TextPrompt struct {
+	Title   string
+	Help    string
 	Current string
+	Section *screening.Section // the section a note is on; nil for a draft's label
+	// Check says, in the worker's words, why a text cannot be taken; "" when it can. nil: any.
+	Check func(string) string
 }
 
 // Review is every answer and note, before the summary.

@@ -24,6 +24,11 @@ type Config struct {
 	Resumed *Screen                            // shown in place of the opening when a draft goes on
 	Cue     func(q *screening.Question) string // self-study: what the young person says
 	Meta    screening.SummaryMeta              // for the summary: the set's file, the start, the contacts
+	// Label, when set, asks the worker for a label for the draft before anything else (a case
+	// reference, to tell drafts apart) and gives it to the function; CheckLabel refuses one
+	// that cannot be kept.
+	Label      func(label string)
+	CheckLabel func(label string) string
 }
 
 // Stopped is an interview that stopped before its summary: the worker paused it, the input
@@ -87,6 +92,13 @@ func newConversation(a Asker, cfg Config) *conversation {
 
 func (c *conversation) run(ctx context.Context) error {
 	c.a.Status(Status{Save: c.saving}) // whether the interview is saved, from its first screen
+	if c.cfg.Label != nil {
+		label, err := c.a.Text(ctx, TextPrompt{Title: c.w.LabelTitle, Help: c.w.LabelHelp, Check: c.cfg.CheckLabel})
+		if err != nil {
+			return err
+		}
+		c.cfg.Label(label)
+	}
 	switch {
 	case c.cfg.Resumed != nil:
 		if err := c.a.Show(ctx, *c.cfg.Resumed); err != nil {
@@ -190,7 +202,7 @@ func (c *conversation) note(ctx context.Context, sec *screening.Section) error {
 
 func (c *conversation) editNote(ctx context.Context, sec *screening.Section) error {
 	before := c.s.Note(sec.ID)
-	text, err := c.a.Note(ctx, NotePrompt{Section: sec, Current: before})
+	text, err := c.a.Text(ctx, TextPrompt{Title: fmt.Sprintf(c.w.NoteTitle, sec.Title), Help: c.w.NoteHelp, Current: before, Section: sec})
 	if err != nil {
 		return err
 	}

@@ -96,7 +96,16 @@ func (f *fakeAsker) Interrupt(_ context.Context, i Interrupt) (bool, error) {
 	return end, nil
 }
 
-func (f *fakeAsker) Note(_ context.Context, n NotePrompt) (string, error) {
+func (f *fakeAsker) Text(_ context.Context, n TextPrompt) (string, error) {
+	if n.Section == nil {
+		f.log = append(f.log, "label: "+n.Title)
+		if n.Check != nil {
+			if problem := n.Check("Jane Doe, 14, of 12 Elm St, who was away three weeks"); problem == "" {
+				return "", errors.New("a label check took anything")
+			}
+		}
+		return "case 2026-114", nil
+	}
 	f.log = append(f.log, fmt.Sprintf("note %s (was %q)", n.Section.ID, n.Current))
 	ns := f.notes[n.Section.ID]
 	if len(ns) == 0 {
@@ -449,5 +458,26 @@ func TestReviewChangeOpensFollowUp(t *testing.T) {
 	checkLog(t, tail, []string{"review on finish", "ask slept (was answered:friend)", "ask who-paid", "review on slept", "show closing: To close"})
 	if !strings.Contains(answers(sum), "who-paid=answered:a man") || sum.Concern != "possible" {
 		t.Errorf("%s, concern %s", answers(sum), sum.Concern)
+	}
+}
+
+// A draft's label is asked for before anything else, checked, and handed over.
+func TestLabel(t *testing.T) {
+	f := &fakeAsker{
+		replies: map[string][]Reply{"slept": {pick("friend")}, "partner": {no()}, "traded": {no()}, "phones": {no()}, "feel": {Answer(screening.Answered("ok"))}, "days": {text("1")}},
+		reviews: []int{-1},
+	}
+	var label string
+	_, err := run(t, f, Config{Label: func(l string) { label = l }, CheckLabel: func(l string) string {
+		if len(l) > 20 {
+			return "too long"
+		}
+		return ""
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.log[0] != "label: A label for this draft (optional)" || label != "case 2026-114" {
+		t.Errorf("first %q, label %q", f.log[0], label)
 	}
 }

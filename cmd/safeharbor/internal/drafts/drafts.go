@@ -49,8 +49,8 @@ type Dirs struct {
 // platform's own folders elsewhere.
 func DefaultDirs(getenv func(string) string) (Dirs, error) {
 	home := getenv("HOME")
-	config := getenv("XDG_CONFIG_HOME")
-	state := getenv("XDG_STATE_HOME")
+	config := absolute(getenv("XDG_CONFIG_HOME"))
+	state := absolute(getenv("XDG_STATE_HOME"))
 	switch runtime.GOOS {
 	case "darwin":
 		if config == "" && home != "" {
@@ -78,6 +78,15 @@ func DefaultDirs(getenv func(string) string) (Dirs, error) {
 		return Dirs{}, errors.New("no home folder to keep drafts in: set HOME, or XDG_CONFIG_HOME and XDG_STATE_HOME")
 	}
 	return Dirs{Config: filepath.Join(config, "safeharbor"), State: filepath.Join(state, "safeharbor")}, nil
+}
+
+// absolute is an XDG folder as the spec says to read it: a relative path is invalid, and
+// ignored.
+func absolute(path string) string {
+	if !filepath.IsAbs(path) {
+		return ""
+	}
+	return path
 }
 
 func (d Dirs) draftsDir() string { return filepath.Join(d.State, "drafts") }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -43,6 +44,21 @@ func saved(t *testing.T, dirs Dirs, pass string) (*Store, *Draft) {
 		t.Fatal(err)
 	}
 	return s, d
+}
+
+// The XDG spec: a relative path in XDG_CONFIG_HOME or XDG_STATE_HOME is invalid and ignored.
+func TestDefaultDirsIgnoreRelativeXDG(t *testing.T) {
+	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
+		t.Skip("XDG folders are the default on Linux and the BSDs")
+	}
+	env := map[string]string{"HOME": "/home/w", "XDG_CONFIG_HOME": "cfg", "XDG_STATE_HOME": "./state"}
+	dirs, err := DefaultDirs(func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Dirs{Config: "/home/w/.config/safeharbor", State: "/home/w/.local/state/safeharbor"}); dirs != want {
+		t.Errorf("DefaultDirs = %+v, want %+v", dirs, want)
+	}
 }
 
 func TestSaveLoad(t *testing.T) {

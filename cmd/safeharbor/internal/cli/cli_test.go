@@ -153,3 +153,15 @@ func TestSARIF(t *testing.T) {
 		t.Errorf("no invalid-id error at bad.yaml:2:5 in %s", stdout)
 	}
 }
+
+// /dev/null is a character device, not a terminal: nothing can be typed on it.
+func TestDevNullIsNoTerminal(t *testing.T) {
+	f, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Error("/dev/null is taken for a terminal")
+	}
+}

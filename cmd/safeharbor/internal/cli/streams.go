@@ -3,6 +3,8 @@ package cli
 import (
 	"io"
 	"os"
+
+	"github.com/charmbracelet/x/term"
 )
 
 // Streams are the command's standard streams. Commands never touch os.Stdin/Stdout/Stderr;
@@ -23,7 +25,5 @@ func SystemStreams() Streams {
 	}
 }
 
-func isTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal asks the terminal itself: a character device such as /dev/null is not one.
+func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }

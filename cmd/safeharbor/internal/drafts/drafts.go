@@ -15,6 +15,7 @@ package drafts
 
 import (
 	"bytes"
+	"crypto/hmac"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -190,119 +191,53 @@ func (d *Draft) meta() Meta {
 
 // Store reads and writes drafts.
 type Store struct {
-	dirs      Dirs
-	recipient age.Recipient
+	dirs     Dirs
+	keys     *keyring
+	warnings []string
 }
 
-// Open opens the store, creating the key on first use. passphrase protects a new key; empty
-// leaves it unprotected (readable by the user's account only).
+// Open opens the store, making the key on first use. passphrase protects a new key; empty
+// leaves it unprotected (readable by the user's account only). A key that is incomplete or
+// whose files do not belong together is refused with a *KeyError, and an unsafe folder with
+// ErrUnsafeFolder, before anything is saved.
 func Open(dirs Dirs, passphrase string) (*Store, error) {
-	if err := os.MkdirAll(dirs.Config, 0o700); err != nil {
-		return nil, fmt.Errorf("create %s: %w", dirs.Config, err)
+	keys, warnings, err := openKey(dirs, passphrase)
+	if err != nil {
+		return nil, err
 	}
-	recipientPath := filepath.Join(dirs.Config, "recipient.txt")
-	data, err := os.ReadFile(recipientPath)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		if err := newKey(dirs.Config, passphrase); err != nil {
+	for _, dir := range []string{dirs.State, dirs.draftsDir()} {
+		if err := prepareFolder(dir); err != nil {
 			return nil, err
 		}
-		data, err = os.ReadFile(recipientPath)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", recipientPath, err)
-		}
-	case err != nil:
-		return nil, fmt.Errorf("read %s: %w", recipientPath, err)
 	}
-	r, err := age.ParseX25519Recipient(strings.TrimSpace(string(data)))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", recipientPath, err)
-	}
-	return &Store{dirs: dirs, recipient: r}, nil
+	return &Store{dirs: dirs, keys: keys, warnings: warnings}, nil
 }
 
-func newKey(dir, passphrase string) error {
-	id, err := age.GenerateX25519Identity()
+// Warnings are what the worker should know about the key, though it can be used: a
+// passphrase given for a key that has none.
+func (s *Store) Warnings() []string { return slices.Clone(s.warnings) }
+
+// identity loads the private key, with passphrase when it is protected, and checks that it is
+// the key the store was opened with.
+func (s *Store) identity(passphrase string) (*age.X25519Identity, error) {
+	var id *age.X25519Identity
+	var err error
+	path := filepath.Join(s.dirs.Config, identityFile)
+	if s.keys.protected {
+		path = filepath.Join(s.dirs.Config, protectedFile)
+		id, err = unsealIdentity(path, passphrase)
+	} else {
+		id, err = readIdentity(path)
+	}
 	if err != nil {
-		return fmt.Errorf("create a key: %w", err)
+		return nil, err
 	}
-	secret := []byte(id.String() + "\n")
-	name := "identity.txt"
-	if passphrase != "" {
-		sr, err := age.NewScryptRecipient(passphrase)
-		if err != nil {
-			return fmt.Errorf("protect the key: %w", err)
-		}
-		var buf bytes.Buffer
-		w, err := age.Encrypt(&buf, sr)
-		if err != nil {
-			return fmt.Errorf("protect the key: %w", err)
-		}
-		if _, err := w.Write(secret); err != nil {
-			return fmt.Errorf("protect the key: %w", err)
-		}
-		if err := w.Close(); err != nil {
-			return fmt.Errorf("protect the key: %w", err)
-		}
-		secret, name = buf.Bytes(), "identity.age"
+	if id.Recipient().String() != s.keys.recipient.String() {
+		return nil, &KeyError{Path: path, Problem: fmt.Sprintf("the private key %s was changed since this session started", path), Fix: "Start again."}
 	}
-	if err := writeAtomic(dir, name, secret); err != nil {
-		return err
-	}
-	return writeAtomic(dir, "recipient.txt", []byte(id.Recipient().String()+"\n"))
-}
-
-// KeyProtected reports whether the key needs a passphrase to open drafts.
-func KeyProtected(dirs Dirs) bool {
-	_, err := os.Stat(filepath.Join(dirs.Config, "identity.age"))
-	return err == nil
-}
-
-// ErrWrongPassphrase is a passphrase that does not open the key.
-var ErrWrongPassphrase = errors.New("the passphrase does not open the key")
-
-// identity loads the private key, with passphrase when it is protected.
-func (s *Store) identity(passphrase string) (age.Identity, error) {
-	if KeyProtected(s.dirs) {
-		path := filepath.Join(s.dirs.Config, "identity.age")
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, fmt.Errorf("read the key %s: %w", path, err)
-		}
-		defer f.Close()
-		if passphrase == "" {
-			return nil, fmt.Errorf("the key %s is protected by a passphrase: set SAFEHARBOR_PASSPHRASE, or run in a terminal to be asked", path)
-		}
-		si, err := age.NewScryptIdentity(passphrase)
-		if err != nil {
-			return nil, err
-		}
-		r, err := age.Decrypt(f, si)
-		if err != nil {
-			var noMatch *age.NoIdentityMatchError
-			if errors.As(err, &noMatch) || strings.Contains(err.Error(), "incorrect passphrase") {
-				return nil, ErrWrongPassphrase
-			}
-			return nil, fmt.Errorf("open the key %s: %w", path, err)
-		}
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return nil, fmt.Errorf("open the key %s: %w", path, err)
-		}
-		return parseIdentity(path, data)
-	}
-	path := filepath.Join(s.dirs.Config, "identity.txt")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read the key: %w; without it, drafts cannot be opened", err)
-	}
-	return parseIdentity(path, data)
-}
-
-func parseIdentity(path string, data []byte) (age.Identity, error) {
-	id, err := age.ParseX25519Identity(strings.TrimSpace(string(data)))
-	if err != nil {
-		return nil, fmt.Errorf("read the key %s: %w", path, err)
+	if !hmac.Equal(deriveRoot(id), s.keys.root) {
+		mPath := filepath.Join(s.dirs.Config, macKeyFile)
+		return nil, &KeyError{Path: mPath, Problem: fmt.Sprintf("%s does not belong to the private key %s", mPath, path), Fix: "Run `safeharbor key passphrase`: it makes it again from the private key."}
 	}
 	return id, nil
 }
@@ -318,7 +253,7 @@ func (s *Store) Save(d *Draft) error {
 		return fmt.Errorf("save draft: %w", err)
 	}
 	var buf bytes.Buffer
-	w, err := age.Encrypt(&buf, s.recipient)
+	w, err := age.Encrypt(&buf, s.keys.recipient)
 	if err != nil {
 		return fmt.Errorf("save draft: %w", err)
 	}
@@ -330,7 +265,7 @@ func (s *Store) Save(d *Draft) error {
 	}
 	clear(plain)
 	dir := s.dirs.draftsDir()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := ensureFolder(dir); err != nil {
 		return fmt.Errorf("save draft: %w", err)
 	}
 	if err := writeAtomic(dir, d.ID+".age", buf.Bytes()); err != nil {

@@ -166,7 +166,7 @@ func TestMissingKey(t *testing.T) {
 	if err := os.Remove(filepath.Join(dirs.Config, "identity.txt")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Load(d.ID, ""); err == nil || !strings.Contains(err.Error(), "without it, drafts cannot be opened") {
+	if _, err := s.Load(d.ID, ""); !errors.Is(err, ErrKey) || !strings.Contains(err.Error(), "identity.txt") {
 		t.Errorf("err = %v", err)
 	}
 	if list, _ := List(dirs); len(list) != 1 {

@@ -1,41 +1,64 @@
 // Package drafts keeps interviews in progress, so that a dead battery or a break loses nothing,
-// and nothing the young person said sits readable on a disk. Each draft is the whole interview
-// state, encrypted with age to the worker's key and written atomically after every answer.
+// nothing the young person said sits readable on a disk, and nothing in a draft can be made up
+// or undone by someone without the worker's key.
 //
-// Files (folders 0700, files 0600):
+// Files (folders 0700, files 0600; a folder others can write to, owned by someone else, or a
+// symlink is refused, as ssh refuses such a ~/.ssh):
 //
 //	$XDG_CONFIG_HOME/safeharbor/recipient.txt  the public key drafts are encrypted to
 //	$XDG_CONFIG_HOME/safeharbor/identity.txt   the private key, or identity.age when a passphrase protects it
-//	$XDG_STATE_HOME/safeharbor/drafts/ID.age   a draft, encrypted
-//	$XDG_STATE_HOME/safeharbor/drafts/ID.json  what `drafts` lists: set, counts, times; never an answer
+//	$XDG_CONFIG_HOME/safeharbor/mac.key        with identity.age only: the authentication key (below)
+//	$XDG_CONFIG_HOME/safeharbor/seen/ID        the newest save of each draft, or that it was deleted
+//	$XDG_STATE_HOME/safeharbor/drafts/ID.draft a draft: a journal of encrypted, authenticated saves
+//	$XDG_STATE_HOME/safeharbor/drafts/.ID.lock held while a session has the draft open
 //
-// Saving needs only the public key, so the passphrase is asked for when a draft is opened, not
-// after every answer.
+// The key is made once, under a lock (.lock in the key folder), so two interviews starting at
+// once make one key; no key file is ever written over. Open checks that recipient.txt is the
+// private key's public key (for a passphrase-protected key, against a tag in mac.key) and
+// refuses, with a *KeyError, a key whose files are missing or do not belong together: saving
+// to a public key whose private key is not here would lose every answer.
+//
+// Saving needs no passphrase: it encrypts to the public key, and authenticates with a key
+// derived (HKDF) from the private key. With an unprotected key that key is derived at Open;
+// with a protected one it is kept in mac.key, written when the passphrase was set. Each save is
+// a record appended to the draft's journal (see journal.go): only what changed, encrypted on
+// its own, with an HMAC over the draft id, the save's number and the record before it, and one
+// fsync. Load reads the journal, refuses a draft that fails authentication (ErrForged) or is
+// older than the newest save recorded in seen/ (ErrRolledBack), leaving the file as it is for
+// whoever looks into it, and compacts a good one to a single record.
+//
+// What this stops: someone who can write the drafts folder and knows the public key, but has
+// not the private key (nor mac.key), cannot make or change a draft that resume accepts, nor put
+// back an older copy or a deleted draft unseen. What it cannot stop: whoever can read the key
+// folder of an unprotected key, or mac.key of a protected one, can forge drafts (though with a
+// protected key not read them); whoever can also write the key folder can remove a draft's
+// seen record and so put back an older copy; anyone who can write the drafts folder can delete
+// a draft. The passphrase protects what drafts say, not that they are the worker's.
+//
+// The listing (Meta) is read from each journal's newest record, so it never lags the draft.
+// It holds the set, counts, times and language, never an answer; the case label is sealed
+// with a key derived from the private key, so it is listed on this account but not readable
+// from the drafts folder alone.
 package drafts
 
 import (
-	"bytes"
-	"crypto/hmac"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"time"
-
-	"filippo.io/age"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/safeharbor/safeharbor/screening"
 )
 
-// Format names the version of a draft's (encrypted) content.
-const Format = "safeharbor-draft/v1"
+// Format names the version of a draft's (encrypted) content: v2 is kept in a journal.
+const Format = "safeharbor-draft/v2"
 
 // Expiry is how old a draft may be before it is shown as expired.
 const Expiry = 30 * 24 * time.Hour
@@ -109,6 +132,10 @@ type Draft struct {
 	Answers  []Answer  `json:"answers"`
 	Notes    []Note    `json:"notes,omitempty"`
 	Ended    bool      `json:"ended,omitempty"`
+	Lang     string    `json:"lang,omitempty"`     // the language the questions are asked in
+	Also     string    `json:"also,omitempty"`     // a second language shown with each question
+	Contacts string    `json:"contacts,omitempty"` // the agency's contacts file, if one was given
+	Label    string    `json:"label,omitempty"`    // the worker's case reference; never the young person's name
 	Meta     Meta      `json:"-"`
 }
 
@@ -136,7 +163,7 @@ type Note struct {
 	Text    string `json:"text"`
 }
 
-// Meta is what can be listed without the key: no answer, no note.
+// Meta is what can be listed without the passphrase: no answer, no note.
 type Meta struct {
 	ID       string    `json:"id"`
 	Set      string    `json:"set"` // id@version
@@ -144,6 +171,10 @@ type Meta struct {
 	Started  time.Time `json:"started"`
 	Saved    time.Time `json:"saved"`
 	Training bool      `json:"training,omitempty"`
+	Label    string    `json:"label,omitempty"` // "" when none was given, or the key cannot be read
+	Lang     string    `json:"lang,omitempty"`
+	Save     uint64    `json:"save,omitempty"` // the number of the newest save
+	Problem  string    `json:"-"`              // why resume would refuse the draft; "" when it would not
 }
 
 // Expired reports whether the draft is older than Expiry at now.
@@ -186,229 +217,38 @@ func (d *Draft) Snapshot() screening.Snapshot {
 }
 
 func (d *Draft) meta() Meta {
-	return Meta{ID: d.ID, Set: d.Set.ID + "@" + d.Set.Version, Answered: len(d.Answers), Started: d.Started, Saved: d.Saved, Training: d.Training}
+	return Meta{ID: d.ID, Set: d.Set.ID + "@" + d.Set.Version, Answered: len(d.Answers), Started: d.Started, Saved: d.Saved, Training: d.Training, Label: d.Label, Lang: d.Lang}
 }
 
-// Store reads and writes drafts.
-type Store struct {
-	dirs     Dirs
-	keys     *keyring
-	warnings []string
-}
-
-// Open opens the store, making the key on first use. passphrase protects a new key; empty
-// leaves it unprotected (readable by the user's account only). A key that is incomplete or
-// whose files do not belong together is refused with a *KeyError, and an unsafe folder with
-// ErrUnsafeFolder, before anything is saved.
-func Open(dirs Dirs, passphrase string) (*Store, error) {
-	keys, warnings, err := openKey(dirs, passphrase)
-	if err != nil {
-		return nil, err
-	}
-	for _, dir := range []string{dirs.State, dirs.draftsDir()} {
-		if err := prepareFolder(dir); err != nil {
-			return nil, err
+// checkID refuses anything but an id New makes: no path, no dot, nothing to trick a file name.
+func checkID(id string) error {
+	ok := len(id) == len("20060102-150405-00000000")
+	for i := 0; ok && i < len(id); i++ {
+		c := id[i]
+		switch i {
+		case 8, 15:
+			ok = c == '-'
+		default:
+			ok = '0' <= c && c <= '9' || i > 15 && 'a' <= c && c <= 'f'
 		}
 	}
-	return &Store{dirs: dirs, keys: keys, warnings: warnings}, nil
-}
-
-// Warnings are what the worker should know about the key, though it can be used: a
-// passphrase given for a key that has none.
-func (s *Store) Warnings() []string { return slices.Clone(s.warnings) }
-
-// identity loads the private key, with passphrase when it is protected, and checks that it is
-// the key the store was opened with.
-func (s *Store) identity(passphrase string) (*age.X25519Identity, error) {
-	var id *age.X25519Identity
-	var err error
-	path := filepath.Join(s.dirs.Config, identityFile)
-	if s.keys.protected {
-		path = filepath.Join(s.dirs.Config, protectedFile)
-		id, err = unsealIdentity(path, passphrase)
-	} else {
-		id, err = readIdentity(path)
-	}
-	if err != nil {
-		return nil, err
-	}
-	if id.Recipient().String() != s.keys.recipient.String() {
-		return nil, &KeyError{Path: path, Problem: fmt.Sprintf("the private key %s was changed since this session started", path), Fix: "Start again."}
-	}
-	if !hmac.Equal(deriveRoot(id), s.keys.root) {
-		mPath := filepath.Join(s.dirs.Config, macKeyFile)
-		return nil, &KeyError{Path: mPath, Problem: fmt.Sprintf("%s does not belong to the private key %s", mPath, path), Fix: "Run `safeharbor key passphrase`: it makes it again from the private key."}
-	}
-	return id, nil
-}
-
-// Save encrypts the draft and writes it in place of the last save, atomically: a crash leaves
-// either the old draft or the new one, whole. Nothing is written unencrypted.
-func (s *Store) Save(d *Draft) error {
-	if d.Format == "" {
-		d.Format = Format
-	}
-	plain, err := json.Marshal(d)
-	if err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	var buf bytes.Buffer
-	w, err := age.Encrypt(&buf, s.keys.recipient)
-	if err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if _, err := w.Write(plain); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	clear(plain)
-	dir := s.dirs.draftsDir()
-	if err := ensureFolder(dir); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if err := writeAtomic(dir, d.ID+".age", buf.Bytes()); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	meta, err := json.Marshal(d.meta())
-	if err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if err := writeAtomic(dir, d.ID+".json", meta); err != nil {
-		return fmt.Errorf("save draft: %w", err)
+	if !ok {
+		return fmt.Errorf("%w: %q", ErrNoDraft, id)
 	}
 	return nil
-}
-
-// writeAtomic writes data to dir/name through a temporary file in the same folder: write,
-// fsync, rename, fsync the folder.
-func writeAtomic(dir, name string, data []byte) error {
-	tmp, err := os.CreateTemp(dir, "."+name+".*.tmp")
-	if err != nil {
-		return err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, name)); err != nil {
-		return err
-	}
-	ok = true
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return f.Sync()
-}
-
-// List returns the drafts in dirs, most recently saved first, without the key.
-func List(dirs Dirs) ([]Meta, error) {
-	entries, err := os.ReadDir(dirs.draftsDir())
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("list drafts: %w", err)
-	}
-	var out []Meta
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasSuffix(name, ".age") || strings.HasPrefix(name, ".") {
-			continue
-		}
-		id := strings.TrimSuffix(name, ".age")
-		m := Meta{ID: id}
-		if data, err := os.ReadFile(filepath.Join(dirs.draftsDir(), id+".json")); err == nil {
-			_ = json.Unmarshal(data, &m)
-		}
-		if m.Saved.IsZero() {
-			if info, err := e.Info(); err == nil {
-				m.Saved = info.ModTime()
-			}
-		}
-		m.ID = id
-		out = append(out, m)
-	}
-	slices.SortFunc(out, func(a, b Meta) int { return b.Saved.Compare(a.Saved) })
-	return out, nil
 }
 
 // ErrNoDraft is a draft id that does not exist.
 var ErrNoDraft = errors.New("no such draft")
 
-// Load opens a draft with the key. A draft that cannot be opened is left as it is.
-func (s *Store) Load(id, passphrase string) (*Draft, error) {
-	path := filepath.Join(s.dirs.draftsDir(), id+".age")
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%w: %s", ErrNoDraft, id)
+// CheckLabel refuses a case label that cannot be listed safely: over 64 characters, or with
+// control characters (which a terminal would act on).
+func CheckLabel(label string) error {
+	if utf8.RuneCountInString(label) > 64 {
+		return fmt.Errorf("the case label %.20q... is longer than 64 characters", label)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("open draft %s: %w", id, err)
-	}
-	defer f.Close()
-	ident, err := s.identity(passphrase)
-	if err != nil {
-		return nil, err
-	}
-	r, err := age.Decrypt(f, ident)
-	if err != nil {
-		return nil, fmt.Errorf("open draft %s: it cannot be decrypted with this key (%v); it was left as it is", id, err)
-	}
-	plain, err := io.ReadAll(r)
-	if err != nil {
-		// age authenticates every chunk: a changed byte stops it here.
-		return nil, fmt.Errorf("open draft %s: it has been damaged or changed (%v); it was left as it is", id, err)
-	}
-	defer clear(plain)
-	var d Draft
-	dec := json.NewDecoder(bytes.NewReader(plain))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&d); err != nil || d.Format != Format {
-		return nil, fmt.Errorf("open draft %s: not a draft this version reads (%v); it was left as it is", id, err)
-	}
-	if d.ID != id {
-		return nil, fmt.Errorf("open draft %s: it holds draft %s; it was left as it is", id, d.ID)
-	}
-	d.Meta = d.meta()
-	return &d, nil
-}
-
-// Delete removes a draft.
-func (s *Store) Delete(id string) error { return Delete(s.dirs, id) }
-
-// Delete removes a draft and its listing.
-func Delete(dirs Dirs, id string) error {
-	if strings.ContainsAny(id, `/\`) || id == "" || strings.HasPrefix(id, ".") {
-		return fmt.Errorf("%w: %q", ErrNoDraft, id)
-	}
-	path := filepath.Join(dirs.draftsDir(), id+".age")
-	if err := os.Remove(path); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("%w: %s", ErrNoDraft, id)
-		}
-		return fmt.Errorf("delete draft %s: %w", id, err)
-	}
-	if err := os.Remove(filepath.Join(dirs.draftsDir(), id+".json")); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("delete draft %s: %w", id, err)
+	if !utf8.ValidString(label) || strings.ContainsFunc(label, unicode.IsControl) {
+		return fmt.Errorf("the case label %q has characters that are not text", label)
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -169,4 +171,26 @@ func lockPath(path string, wait time.Duration) (*os.File, error) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// lockHolder is the process id a draft's lock file names, for the message; 0 when unknown.
+func lockHolder(path string) int {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0
+	}
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(data)))
+	return pid
+}
+
+// tempOf is the draft id a temporary file ".ID.KIND.*.tmp" belongs to, or "".
+func tempOf(name string) string {
+	if !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".tmp") {
+		return ""
+	}
+	id, _, _ := strings.Cut(name[1:], ".")
+	if checkID(id) != nil {
+		return ""
+	}
+	return id
 }

@@ -25,6 +25,7 @@ const (
 	protectedFile = "identity.age"  // the private key, encrypted with a passphrase
 	macKeyFile    = "mac.key"       // with identity.age: the key drafts are authenticated with
 	keyLockFile   = ".lock"         // held while the key is made, checked or changed
+	seenFolder    = "seen"          // the newest save of each draft: see seen.go
 )
 
 // ErrKey is a drafts key whose files are missing, damaged or do not belong together; errors.Is
@@ -81,6 +82,9 @@ func (k *keyring) subkey(use string) []byte {
 	}
 	return out
 }
+
+func (k *keyring) macKey() []byte   { return k.subkey("record-mac/v1") }
+func (k *keyring) labelKey() []byte { return k.subkey("label/v1") }
 
 // recipientTag binds a public key to the root key: mac.key holds it, so that a swapped
 // recipient.txt is seen without the passphrase.

@@ -22,6 +22,8 @@ func TestMain(m *testing.M) {
 	switch os.Getenv("DRAFTS_TEST_HELPER") {
 	case "save":
 		os.Exit(helperSave())
+	case "hold":
+		os.Exit(helperHold())
 	}
 	os.Exit(m.Run())
 }
@@ -99,6 +101,7 @@ func TestFirstUseRace(t *testing.T) {
 				t.Errorf("round %d: draft %s: %v", round, m.ID, err)
 			}
 		}
+		_ = s.Close()
 	}
 	if unreadable > 0 {
 		t.Errorf("%d of %d drafts could not be opened", unreadable, rounds*processes)
@@ -155,7 +158,8 @@ func TestKeyProblemsRefused(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dirs := testDirs(t)
-			saved(t, dirs, tt.passphrase)
+			s, _ := saved(t, dirs, tt.passphrase)
+			_ = s.Close()
 			tt.change(t, dirs.Config)
 			before := configFiles(t, dirs)
 			for _, pass := range []string{"", tt.passphrase} {
@@ -222,7 +226,8 @@ func TestUnsafeFoldersRefused(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dirs := testDirs(t)
-			saved(t, dirs, "")
+			s, _ := saved(t, dirs, "")
+			_ = s.Close()
 			folder := tt.change(t, dirs)
 			_, err := Open(dirs, "")
 			if !errors.Is(err, ErrUnsafeFolder) || !strings.Contains(err.Error(), folder) {
@@ -242,7 +247,8 @@ func chmod(t *testing.T, path string, mode os.FileMode) {
 // A passphrase given for a key made without one is not silently ignored.
 func TestPassphraseForUnprotectedKeyWarns(t *testing.T) {
 	dirs := testDirs(t)
-	saved(t, dirs, "")
+	s, _ := saved(t, dirs, "")
+	_ = s.Close()
 	s, err := Open(dirs, "a passphrase")
 	if err != nil {
 		t.Fatal(err)
@@ -258,7 +264,8 @@ func TestPassphraseForUnprotectedKeyWarns(t *testing.T) {
 
 func TestChangePassphrase(t *testing.T) {
 	dirs := testDirs(t)
-	_, d := saved(t, dirs, "")
+	s, d := saved(t, dirs, "")
+	_ = s.Close()
 	if err := ChangePassphrase(dirs, "", "new pass"); err != nil {
 		t.Fatal(err)
 	}
@@ -283,6 +290,7 @@ func TestChangePassphrase(t *testing.T) {
 	if err := s.Save(got); err != nil {
 		t.Errorf("save without the passphrase: %v", err)
 	}
+	_ = s.Close()
 	if err := ChangePassphrase(dirs, "wrong", "x"); !errors.Is(err, ErrWrongPassphrase) {
 		t.Errorf("wrong current passphrase: %v", err)
 	}
@@ -296,4 +304,5 @@ func TestChangePassphrase(t *testing.T) {
 	if _, err := s.Load(d.ID, "newer"); err != nil {
 		t.Errorf("the changed passphrase: %v", err)
 	}
+	_ = s.Close()
 }

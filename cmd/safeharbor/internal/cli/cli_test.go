@@ -210,3 +210,15 @@ func wordsIn(lang string) *phrases.Catalog {
 	c, _ := phrases.For(lang)
 	return c
 }
+
+// /dev/null is a character device, not a terminal: nothing can be typed on it.
+func TestDevNullIsNoTerminal(t *testing.T) {
+	f, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Error("/dev/null is taken for a terminal")
+	}
+}

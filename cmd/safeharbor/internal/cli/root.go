@@ -4,6 +4,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"strings"
@@ -63,13 +64,21 @@ func (a *app) draftDirs(training bool) (drafts.Dirs, error) {
 }
 
 // draftStore opens the drafts store, creating the key on first use (protected by
-// SAFEHARBOR_PASSPHRASE when that is set).
+// SAFEHARBOR_PASSPHRASE when that is set). A key that cannot be used is refused here, before
+// the first question; what the worker should know of a usable one is said here too.
 func (a *app) draftStore(training bool) (*drafts.Store, error) {
 	dirs, err := a.draftDirs(training)
 	if err != nil {
 		return nil, err
 	}
-	return drafts.Open(dirs, a.getenv("SAFEHARBOR_PASSPHRASE"))
+	store, err := drafts.Open(dirs, a.getenv("SAFEHARBOR_PASSPHRASE"))
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range store.Warnings() {
+		fmt.Fprintf(a.streams.Err, "safeharbor: warning: %s\n", w)
+	}
+	return store, nil
 }
 
 // shipped returns the shipped contacts, word list and question sets.
@@ -110,6 +119,7 @@ NCMEC: 1-800-THE-LOST (1-800-843-5678) (24/7). In immediate danger: 911.`),
 		newInterviewCmd(a),
 		newResumeCmd(a),
 		newDraftsCmd(a),
+		newKeyCmd(a),
 		newValidateCmd(a),
 		newTestCmd(a),
 		newPracticeCmd(a),

@@ -25,5 +25,5 @@ func SystemStreams() Streams {
 	}
 }
 
-// isTerminal asks the terminal itself: /dev/null is a character device too, but no terminal.
+// isTerminal asks the terminal itself: a character device such as /dev/null is not one.
 func isTerminal(f *os.File) bool { return term.IsTerminal(f.Fd()) }

@@ -1,40 +1,64 @@
 // Package drafts keeps interviews in progress, so that a dead battery or a break loses nothing,
-// and nothing the young person said sits readable on a disk. Each draft is the whole interview
-// state, encrypted with age to the worker's key and written atomically after every answer.
+// nothing the young person said sits readable on a disk, and nothing in a draft can be made up
+// or undone by someone without the worker's key.
 //
-// Files (folders 0700, files 0600):
+// Files (folders 0700, files 0600; a folder others can write to, owned by someone else, or a
+// symlink is refused, as ssh refuses such a ~/.ssh):
 //
 //	$XDG_CONFIG_HOME/safeharbor/recipient.txt  the public key drafts are encrypted to
 //	$XDG_CONFIG_HOME/safeharbor/identity.txt   the private key, or identity.age when a passphrase protects it
-//	$XDG_STATE_HOME/safeharbor/drafts/ID.age   a draft, encrypted
-//	$XDG_STATE_HOME/safeharbor/drafts/ID.json  what `drafts` lists: set, counts, times; never an answer
+//	$XDG_CONFIG_HOME/safeharbor/mac.key        with identity.age only: the authentication key (below)
+//	$XDG_CONFIG_HOME/safeharbor/seen/ID        the newest save of each draft, or that it was deleted
+//	$XDG_STATE_HOME/safeharbor/drafts/ID.draft a draft: a journal of encrypted, authenticated saves
+//	$XDG_STATE_HOME/safeharbor/drafts/.ID.lock held while a session has the draft open
 //
-// Saving needs only the public key, so the passphrase is asked for when a draft is opened, not
-// after every answer.
+// The key is made once, under a lock (.lock in the key folder), so two interviews starting at
+// once make one key; no key file is ever written over. Open checks that recipient.txt is the
+// private key's public key (for a passphrase-protected key, against a tag in mac.key) and
+// refuses, with a *KeyError, a key whose files are missing or do not belong together: saving
+// to a public key whose private key is not here would lose every answer.
+//
+// Saving needs no passphrase: it encrypts to the public key, and authenticates with a key
+// derived (HKDF) from the private key. With an unprotected key that key is derived at Open;
+// with a protected one it is kept in mac.key, written when the passphrase was set. Each save is
+// a record appended to the draft's journal (see journal.go): only what changed, encrypted on
+// its own, with an HMAC over the draft id, the save's number and the record before it, and one
+// fsync. Load reads the journal, refuses a draft that fails authentication (ErrForged) or is
+// older than the newest save recorded in seen/ (ErrRolledBack), leaving the file as it is for
+// whoever looks into it, and compacts a good one to a single record.
+//
+// What this stops: someone who can write the drafts folder and knows the public key, but has
+// not the private key (nor mac.key), cannot make or change a draft that resume accepts, nor put
+// back an older copy or a deleted draft unseen. What it cannot stop: whoever can read the key
+// folder of an unprotected key, or mac.key of a protected one, can forge drafts (though with a
+// protected key not read them); whoever can also write the key folder can remove a draft's
+// seen record and so put back an older copy; anyone who can write the drafts folder can delete
+// a draft. The passphrase protects what drafts say, not that they are the worker's.
+//
+// The listing (Meta) is read from each journal's newest record, so it never lags the draft.
+// It holds the set, counts, times and language, never an answer; the case label is sealed
+// with a key derived from the private key, so it is listed on this account but not readable
+// from the drafts folder alone.
 package drafts
 
 import (
-	"bytes"
 	"crypto/rand"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
 	"time"
-
-	"filippo.io/age"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/safeharbor/safeharbor/screening"
 )
 
-// Format names the version of a draft's (encrypted) content.
-const Format = "safeharbor-draft/v1"
+// Format names the version of a draft's (encrypted) content: v2 is kept in a journal.
+const Format = "safeharbor-draft/v2"
 
 // Expiry is how old a draft may be before it is shown as expired.
 const Expiry = 30 * 24 * time.Hour
@@ -49,8 +73,8 @@ type Dirs struct {
 // platform's own folders elsewhere.
 func DefaultDirs(getenv func(string) string) (Dirs, error) {
 	home := getenv("HOME")
-	config := getenv("XDG_CONFIG_HOME")
-	state := getenv("XDG_STATE_HOME")
+	config := absolute(getenv("XDG_CONFIG_HOME"))
+	state := absolute(getenv("XDG_STATE_HOME"))
 	switch runtime.GOOS {
 	case "darwin":
 		if config == "" && home != "" {
@@ -80,6 +104,15 @@ func DefaultDirs(getenv func(string) string) (Dirs, error) {
 	return Dirs{Config: filepath.Join(config, "safeharbor"), State: filepath.Join(state, "safeharbor")}, nil
 }
 
+// absolute is an XDG folder as the spec says to read it: a relative path is invalid, and
+// ignored.
+func absolute(path string) string {
+	if !filepath.IsAbs(path) {
+		return ""
+	}
+	return path
+}
+
 func (d Dirs) draftsDir() string { return filepath.Join(d.State, "drafts") }
 
 // Training is where drafts of mock interviews are kept: apart from real ones, so a training
@@ -99,6 +132,10 @@ type Draft struct {
 	Answers  []Answer  `json:"answers"`
 	Notes    []Note    `json:"notes,omitempty"`
 	Ended    bool      `json:"ended,omitempty"`
+	Lang     string    `json:"lang,omitempty"`     // the language the questions are asked in
+	Also     string    `json:"also,omitempty"`     // a second language shown with each question
+	Contacts string    `json:"contacts,omitempty"` // the agency's contacts file, if one was given
+	Label    string    `json:"label,omitempty"`    // the worker's case reference; never the young person's name
 	Meta     Meta      `json:"-"`
 }
 
@@ -126,7 +163,7 @@ type Note struct {
 	Text    string `json:"text"`
 }
 
-// Meta is what can be listed without the key: no answer, no note.
+// Meta is what can be listed without the passphrase: no answer, no note.
 type Meta struct {
 	ID       string    `json:"id"`
 	Set      string    `json:"set"` // id@version
@@ -134,6 +171,10 @@ type Meta struct {
 	Started  time.Time `json:"started"`
 	Saved    time.Time `json:"saved"`
 	Training bool      `json:"training,omitempty"`
+	Label    string    `json:"label,omitempty"` // "" when none was given, or the key cannot be read
+	Lang     string    `json:"lang,omitempty"`
+	Save     uint64    `json:"save,omitempty"` // the number of the newest save
+	Problem  string    `json:"-"`              // why resume would refuse the draft; "" when it would not
 }
 
 // Expired reports whether the draft is older than Expiry at now.
@@ -176,295 +217,38 @@ func (d *Draft) Snapshot() screening.Snapshot {
 }
 
 func (d *Draft) meta() Meta {
-	return Meta{ID: d.ID, Set: d.Set.ID + "@" + d.Set.Version, Answered: len(d.Answers), Started: d.Started, Saved: d.Saved, Training: d.Training}
+	return Meta{ID: d.ID, Set: d.Set.ID + "@" + d.Set.Version, Answered: len(d.Answers), Started: d.Started, Saved: d.Saved, Training: d.Training, Label: d.Label, Lang: d.Lang}
 }
 
-// Store reads and writes drafts.
-type Store struct {
-	dirs      Dirs
-	recipient age.Recipient
-}
-
-// Open opens the store, creating the key on first use. passphrase protects a new key; empty
-// leaves it unprotected (readable by the user's account only).
-func Open(dirs Dirs, passphrase string) (*Store, error) {
-	if err := os.MkdirAll(dirs.Config, 0o700); err != nil {
-		return nil, fmt.Errorf("create %s: %w", dirs.Config, err)
-	}
-	recipientPath := filepath.Join(dirs.Config, "recipient.txt")
-	data, err := os.ReadFile(recipientPath)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		if err := newKey(dirs.Config, passphrase); err != nil {
-			return nil, err
+// checkID refuses anything but an id New makes: no path, no dot, nothing to trick a file name.
+func checkID(id string) error {
+	ok := len(id) == len("20060102-150405-00000000")
+	for i := 0; ok && i < len(id); i++ {
+		c := id[i]
+		switch i {
+		case 8, 15:
+			ok = c == '-'
+		default:
+			ok = '0' <= c && c <= '9' || i > 15 && 'a' <= c && c <= 'f'
 		}
-		data, err = os.ReadFile(recipientPath)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", recipientPath, err)
-		}
-	case err != nil:
-		return nil, fmt.Errorf("read %s: %w", recipientPath, err)
 	}
-	r, err := age.ParseX25519Recipient(strings.TrimSpace(string(data)))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", recipientPath, err)
-	}
-	return &Store{dirs: dirs, recipient: r}, nil
-}
-
-func newKey(dir, passphrase string) error {
-	id, err := age.GenerateX25519Identity()
-	if err != nil {
-		return fmt.Errorf("create a key: %w", err)
-	}
-	secret := []byte(id.String() + "\n")
-	name := "identity.txt"
-	if passphrase != "" {
-		sr, err := age.NewScryptRecipient(passphrase)
-		if err != nil {
-			return fmt.Errorf("protect the key: %w", err)
-		}
-		var buf bytes.Buffer
-		w, err := age.Encrypt(&buf, sr)
-		if err != nil {
-			return fmt.Errorf("protect the key: %w", err)
-		}
-		if _, err := w.Write(secret); err != nil {
-			return fmt.Errorf("protect the key: %w", err)
-		}
-		if err := w.Close(); err != nil {
-			return fmt.Errorf("protect the key: %w", err)
-		}
-		secret, name = buf.Bytes(), "identity.age"
-	}
-	if err := writeAtomic(dir, name, secret); err != nil {
-		return err
-	}
-	return writeAtomic(dir, "recipient.txt", []byte(id.Recipient().String()+"\n"))
-}
-
-// KeyProtected reports whether the key needs a passphrase to open drafts.
-func KeyProtected(dirs Dirs) bool {
-	_, err := os.Stat(filepath.Join(dirs.Config, "identity.age"))
-	return err == nil
-}
-
-// ErrWrongPassphrase is a passphrase that does not open the key.
-var ErrWrongPassphrase = errors.New("the passphrase does not open the key")
-
-// identity loads the private key, with passphrase when it is protected.
-func (s *Store) identity(passphrase string) (age.Identity, error) {
-	if KeyProtected(s.dirs) {
-		path := filepath.Join(s.dirs.Config, "identity.age")
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, fmt.Errorf("read the key %s: %w", path, err)
-		}
-		defer f.Close()
-		if passphrase == "" {
-			return nil, fmt.Errorf("the key %s is protected by a passphrase: set SAFEHARBOR_PASSPHRASE, or run in a terminal to be asked", path)
-		}
-		si, err := age.NewScryptIdentity(passphrase)
-		if err != nil {
-			return nil, err
-		}
-		r, err := age.Decrypt(f, si)
-		if err != nil {
-			var noMatch *age.NoIdentityMatchError
-			if errors.As(err, &noMatch) || strings.Contains(err.Error(), "incorrect passphrase") {
-				return nil, ErrWrongPassphrase
-			}
-			return nil, fmt.Errorf("open the key %s: %w", path, err)
-		}
-		data, err := io.ReadAll(r)
-		if err != nil {
-			return nil, fmt.Errorf("open the key %s: %w", path, err)
-		}
-		return parseIdentity(path, data)
-	}
-	path := filepath.Join(s.dirs.Config, "identity.txt")
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read the key: %w; without it, drafts cannot be opened", err)
-	}
-	return parseIdentity(path, data)
-}
-
-func parseIdentity(path string, data []byte) (age.Identity, error) {
-	id, err := age.ParseX25519Identity(strings.TrimSpace(string(data)))
-	if err != nil {
-		return nil, fmt.Errorf("read the key %s: %w", path, err)
-	}
-	return id, nil
-}
-
-// Save encrypts the draft and writes it in place of the last save, atomically: a crash leaves
-// either the old draft or the new one, whole. Nothing is written unencrypted.
-func (s *Store) Save(d *Draft) error {
-	if d.Format == "" {
-		d.Format = Format
-	}
-	plain, err := json.Marshal(d)
-	if err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	var buf bytes.Buffer
-	w, err := age.Encrypt(&buf, s.recipient)
-	if err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if _, err := w.Write(plain); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	clear(plain)
-	dir := s.dirs.draftsDir()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if err := writeAtomic(dir, d.ID+".age", buf.Bytes()); err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	meta, err := json.Marshal(d.meta())
-	if err != nil {
-		return fmt.Errorf("save draft: %w", err)
-	}
-	if err := writeAtomic(dir, d.ID+".json", meta); err != nil {
-		return fmt.Errorf("save draft: %w", err)
+	if !ok {
+		return fmt.Errorf("%w: %q", ErrNoDraft, id)
 	}
 	return nil
-}
-
-// writeAtomic writes data to dir/name through a temporary file in the same folder: write,
-// fsync, rename, fsync the folder.
-func writeAtomic(dir, name string, data []byte) error {
-	tmp, err := os.CreateTemp(dir, "."+name+".*.tmp")
-	if err != nil {
-		return err
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, name)); err != nil {
-		return err
-	}
-	ok = true
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return f.Sync()
-}
-
-// List returns the drafts in dirs, most recently saved first, without the key.
-func List(dirs Dirs) ([]Meta, error) {
-	entries, err := os.ReadDir(dirs.draftsDir())
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("list drafts: %w", err)
-	}
-	var out []Meta
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasSuffix(name, ".age") || strings.HasPrefix(name, ".") {
-			continue
-		}
-		id := strings.TrimSuffix(name, ".age")
-		m := Meta{ID: id}
-		if data, err := os.ReadFile(filepath.Join(dirs.draftsDir(), id+".json")); err == nil {
-			_ = json.Unmarshal(data, &m)
-		}
-		if m.Saved.IsZero() {
-			if info, err := e.Info(); err == nil {
-				m.Saved = info.ModTime()
-			}
-		}
-		m.ID = id
-		out = append(out, m)
-	}
-	slices.SortFunc(out, func(a, b Meta) int { return b.Saved.Compare(a.Saved) })
-	return out, nil
 }
 
 // ErrNoDraft is a draft id that does not exist.
 var ErrNoDraft = errors.New("no such draft")
 
-// Load opens a draft with the key. A draft that cannot be opened is left as it is.
-func (s *Store) Load(id, passphrase string) (*Draft, error) {
-	path := filepath.Join(s.dirs.draftsDir(), id+".age")
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%w: %s", ErrNoDraft, id)
+// CheckLabel refuses a case label that cannot be listed safely: over 64 characters, or with
+// control characters (which a terminal would act on).
+func CheckLabel(label string) error {
+	if utf8.RuneCountInString(label) > 64 {
+		return fmt.Errorf("the case label %.20q... is longer than 64 characters", label)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("open draft %s: %w", id, err)
-	}
-	defer f.Close()
-	ident, err := s.identity(passphrase)
-	if err != nil {
-		return nil, err
-	}
-	r, err := age.Decrypt(f, ident)
-	if err != nil {
-		return nil, fmt.Errorf("open draft %s: it cannot be decrypted with this key (%v); it was left as it is", id, err)
-	}
-	plain, err := io.ReadAll(r)
-	if err != nil {
-		// age authenticates every chunk: a changed byte stops it here.
-		return nil, fmt.Errorf("open draft %s: it has been damaged or changed (%v); it was left as it is", id, err)
-	}
-	defer clear(plain)
-	var d Draft
-	dec := json.NewDecoder(bytes.NewReader(plain))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&d); err != nil || d.Format != Format {
-		return nil, fmt.Errorf("open draft %s: not a draft this version reads (%v); it was left as it is", id, err)
-	}
-	if d.ID != id {
-		return nil, fmt.Errorf("open draft %s: it holds draft %s; it was left as it is", id, d.ID)
-	}
-	d.Meta = d.meta()
-	return &d, nil
-}
-
-// Delete removes a draft.
-func (s *Store) Delete(id string) error { return Delete(s.dirs, id) }
-
-// Delete removes a draft and its listing.
-func Delete(dirs Dirs, id string) error {
-	if strings.ContainsAny(id, `/\`) || id == "" || strings.HasPrefix(id, ".") {
-		return fmt.Errorf("%w: %q", ErrNoDraft, id)
-	}
-	path := filepath.Join(dirs.draftsDir(), id+".age")
-	if err := os.Remove(path); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("%w: %s", ErrNoDraft, id)
-		}
-		return fmt.Errorf("delete draft %s: %w", id, err)
-	}
-	if err := os.Remove(filepath.Join(dirs.draftsDir(), id+".json")); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("delete draft %s: %w", id, err)
+	if !utf8.ValidString(label) || strings.ContainsFunc(label, unicode.IsControl) {
+		return fmt.Errorf("the case label %q has characters that are not text", label)
 	}
 	return nil
 }

@@ -68,7 +68,7 @@ func (a *account) run(stdin string, args ...string) (int, string) {
 }
 
 // One answer, then the input ends: a draft is saved (exit 130).
-const oneAnswer = "\n1\n"
+const oneAnswer = "\n\n1\n" // no label, the opening, one answer
 
 // Two interviews starting at once on a fresh account make one key, and every draft saved can
 // be resumed.

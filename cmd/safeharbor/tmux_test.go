@@ -136,6 +136,7 @@ func answersOf(s summaryJSON) map[string]string {
 // Answer, decline, write a note, change an answer on the review screen, finish.
 func TestTUIInterview(t *testing.T) {
 	term := newTerminal(t, nil, "interview", "--set", "example@0.1.0", "--format", "json", "--output", "summary.json")
+	term.keys("A label for this draft", "Enter")
 	term.keys("Before you begin", "Enter")
 	term.keys("Where did you sleep", "x", "Down", "Down", "x", "Enter")
 	term.typeText("Who paid for the room?", "my uncle")
@@ -181,6 +182,7 @@ func TestTUIInterview(t *testing.T) {
 // observation, which needs nothing more from the young person, is still offered.
 func TestTUIDisclosureEndsEarly(t *testing.T) {
 	term := newTerminal(t, nil, "interview", "--set", "example@0.1.0", "--format", "json", "--output", "summary.json")
+	term.keys("A label for this draft", "Enter")
 	term.keys("Before you begin", "Enter")
 	term.keys("Where did you sleep", "x", "Enter")
 	term.keys("How safe did you feel there?", "1", "Enter")
@@ -205,6 +207,7 @@ func TestTUIDisclosureEndsEarly(t *testing.T) {
 // recorded as before.
 func TestTUIInSpanish(t *testing.T) {
 	term := newTerminal(t, nil, "interview", "--set", "example@0.1.0", "--lang", "es", "--format", "json", "--output", "summary.json")
+	term.keys("Una etiqueta para este borrador", "Enter")
 	term.keys("Antes de empezar", "Enter")
 	term.waitFor("Sección 1 de 2")
 	term.waitFor("Prefiere no decir")
@@ -234,6 +237,7 @@ func TestTUIInSpanish(t *testing.T) {
 // Ctrl-C stops the interview: exit 130, and no summary file.
 func TestTUICtrlC(t *testing.T) {
 	term := newTerminal(t, nil, "interview", "--set", "example@0.1.0", "--output", "summary.txt")
+	term.keys("A label for this draft", "Enter")
 	term.keys("Before you begin", "Enter")
 	term.keys("Where did you sleep", "C-c")
 	term.waitFor("EXIT=130")
@@ -249,6 +253,7 @@ func TestTUICtrlC(t *testing.T) {
 func TestPlainOnATerminal(t *testing.T) {
 	term := newTerminal(t, []string{"TERM=dumb"}, "interview", "--set", "example@0.1.0", "--format", "json", "--output", "summary.json")
 	for _, step := range []struct{ on, answer string }{
+		{"A label for this draft", ""},
 		{"Press Enter to continue.", ""},
 		{"Ask: Where did you sleep", "hotel, 1"},
 		{"Ask: Who paid for the room?", "my uncle"},
@@ -301,7 +306,7 @@ func TestKillAndResume(t *testing.T) {
 		t.Run(fmt.Sprintf("after %d", killAfter), func(t *testing.T) {
 			dir := t.TempDir()
 			env := []string{"TERM=dumb", "XDG_CONFIG_HOME=" + dir + "/config", "XDG_STATE_HOME=" + dir + "/state"}
-			term := newTerminalIn(t, dir, env, "interview", "--set", "example@0.1.0")
+			term := newTerminalIn(t, dir, env, "interview", "--set", "example@0.1.0", "--label", "case-7")
 			for _, st := range script[:killAfter] {
 				term.typeText(st.on, st.answer)
 				term.keys(st.on, "Enter")

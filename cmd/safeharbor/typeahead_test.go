@@ -46,6 +46,7 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 	rng := rand.New(rand.NewPCG(seed, 0))
 	s := screening.NewSession(set)
 	p := plan{want: map[string]string{}}
+	p.steps = append(p.steps, step{"A label for this draft", []string{"Enter"}})
 	if len(set.Opening) > 0 {
 		p.steps = append(p.steps, step{"Before you begin", []string{"Enter"}})
 	}

@@ -236,10 +236,15 @@ type Messages struct {
 	Resuming                string // the draft, set, version, answered, last saved
 	ResumeTitle             string
 	ResumeLine              string // the draft, set, version, answered, last saved
+	ResumeLabel             string // the label
+	ResumeInLanguage        string // the language's name
+	ResumeInLanguages       string // the young person's language, the worker's
+	ResumeContacts          string // the contacts file
+	ResumeTraining          string
 	ResumeGoesOn            string
 	NoDraftToResume         string
 	ChooserTitle            string
-	ChooserLine             string // number, draft, set, answered, last saved
+	ChooserLine             string // number, draft, label, set, language, answered, last saved
 	ChooserPrompt           string // how many drafts
 	PassphrasePrompt        string
 	CueYouSee               string // self-study: an observation that holds

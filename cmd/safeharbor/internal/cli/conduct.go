@@ -35,6 +35,7 @@ type conversation struct {
 	// openDraft makes the store and draft of a new interview, once it is known there is someone
 	// to ask: a run that cannot ask makes no key.
 	openDraft func() (*drafts.Store, *drafts.Draft, error)
+	askLabel  bool // ask the worker for the draft's label before anything else
 	keepDraft bool
 	resumed   *interview.Screen // shown in place of the opening
 	cue       func(*screening.Question) string
@@ -62,6 +63,10 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	cfg := interview.Config{
 		Session: c.session, Words: c.words, Languages: c.langs, Resumed: c.resumed, Cue: c.cue,
 		Meta: screening.SummaryMeta{SetSHA256: c.file.SHA256, Started: started, Contacts: c.contacts, Training: c.training},
+	}
+	if c.store != nil && c.askLabel && c.answers == "" {
+		cfg.Label = func(label string) { c.draft.Label = label }
+		cfg.CheckLabel = func(label string) string { return labelProblem(&c.words.Interview, label) }
 	}
 	if c.store != nil {
 		cfg.Save = func() error {

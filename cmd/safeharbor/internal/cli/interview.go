@@ -1,16 +1,20 @@
 package cli
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/drafts"
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
 )
 
 // defaultSet is the set a worker gets with no flags.
@@ -28,6 +32,7 @@ type interviewOptions struct {
 	Scenario   string // --training --scenario ID: feedback after the summary
 	Lang       string // the language the questions are asked in
 	Also       string // a second language shown with each question: the worker's
+	Label      string // the draft's case reference
 	Output     outputOptions
 }
 
@@ -75,6 +80,7 @@ with 'safeharbor resume'. No summary is printed for an unfinished interview.`),
 	f.BoolVar(&opts.KeepDraft, "keep-draft", false, "keep the saved draft after the summary is written")
 	f.StringVar(&opts.Lang, "lang", "", "ask the questions in this language (a translation of the set, such as es)")
 	f.StringVar(&opts.Also, "also", "", "with --lang: show each question in this language too, for an interpreted interview; the guidance and summary use it")
+	f.StringVar(&opts.Label, "label", "", "a case reference for the draft, to tell it from others (never the young person's name); asked for when not given")
 	addOutputFlags(cmd, &opts.Output)
 	_ = cmd.RegisterFlagCompletionFunc("set", completeSets(a))
 	_ = cmd.RegisterFlagCompletionFunc("scenario", completeScenarios)
@@ -126,17 +132,30 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 		answers: opts.Answers, accessible: opts.Accessible, training: training, scenario: scenario, keepDraft: opts.KeepDraft,
 	}
 	if opts.Answers == "" {
+		if opts.Label != "" {
+			if problem := labelProblem(&words.Interview, opts.Label); problem != "" {
+				return usageErrorf("--label: %s", problem)
+			}
+		}
 		ref := drafts.SetRef{ID: file.Set.ID, Version: file.Set.Version, SHA256: file.SHA256}
 		if opts.File != "" {
 			ref.File, _ = filepath.Abs(opts.File)
+		}
+		contacts := ""
+		if opts.Contacts != "" {
+			contacts, _ = filepath.Abs(opts.Contacts)
 		}
 		c.openDraft = func() (*drafts.Store, *drafts.Draft, error) {
 			store, err := a.draftStore(training)
 			if err != nil {
 				return nil, nil, err
 			}
-			return store, drafts.New(ref, time.Now(), training), nil
+			// The draft remembers how the interview started, so that resume goes on the same way.
+			d := drafts.New(ref, time.Now(), training)
+			d.Lang, d.Also, d.Contacts, d.Label = cmp.Or(opts.Lang, file.Set.Language), opts.Also, contacts, opts.Label
+			return store, d, nil
 		}
+		c.askLabel = opts.Label == ""
 	}
 	return conduct(ctx, a, c)
 }
@@ -199,3 +218,17 @@ func agencyContacts(a *app, base questions.Base, path string) ([]screening.Conta
 	}
 	return f.Contacts, nil
 }
+
+// labelProblem says, in the worker's words, why a draft's label cannot be kept; "" when it can.
+func labelProblem(w *phrases.Interview, label string) string {
+	if n := utf8.RuneCountInString(label); n > maxLabel {
+		return fmt.Sprintf(w.LabelTooLong, maxLabel, n)
+	}
+	if screening.Printable(label) != label || strings.ContainsAny(label, "\n\t") || drafts.CheckLabel(label) != nil {
+		return w.LabelNotPlain
+	}
+	return ""
+}
+
+// maxLabel is the longest label drafts keep (drafts.CheckLabel).
+const maxLabel = 64

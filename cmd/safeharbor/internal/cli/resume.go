@@ -14,6 +14,8 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/ask"
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/drafts"
@@ -80,10 +82,6 @@ func runResume(ctx context.Context, a *app, id string, opts *resumeOptions) erro
 	if err != nil {
 		return err
 	}
-	base, catalog, dir, err := shippedWith(a, opts.Contacts)
-	if err != nil {
-		return err
-	}
 	dirs, err := a.draftDirs(opts.Training)
 	if err != nil {
 		return err
@@ -109,11 +107,20 @@ func runResume(ctx context.Context, a *app, id string, opts *resumeOptions) erro
 	if err != nil {
 		return err
 	}
+	// The interview goes on as it started (languages, the agency's contacts) unless told otherwise.
+	d.Lang, d.Also, d.Contacts = cmp.Or(opts.Lang, d.Lang), cmp.Or(opts.Also, d.Also), cmp.Or(opts.Contacts, d.Contacts)
+	base, catalog, dir, err := shippedWith(a, d.Contacts)
+	if err != nil {
+		if opts.Contacts == "" && d.Contacts != "" {
+			return fmt.Errorf("draft %s was started with the agency's contacts in %s, which cannot be used now (%w); give them with --contacts PATH", d.ID, d.Contacts, err)
+		}
+		return err
+	}
 	file, err := draftSet(d, opts.File, base, catalog)
 	if err != nil {
 		return err
 	}
-	langs, words, err := languages(a, file, base, opts.Lang, opts.Also)
+	langs, words, err := languages(a, file, base, d.Lang, d.Also)
 	if err != nil {
 		return err
 	}
@@ -131,15 +138,47 @@ func runResume(ctx context.Context, a *app, id string, opts *resumeOptions) erro
 		// Nobody sees a screen when the answers come from a file: say it here, once.
 		fmt.Fprintln(a.streams.Err, fmt.Sprintf(m.Resuming, d.ID, d.Set.ID, d.Set.Version, len(d.Answers), saved))
 	}
-	screen := &interview.Screen{Kind: interview.ScreenResumed, Title: m.ResumeTitle, Lines: []interview.Line{
-		{Text: fmt.Sprintf(m.ResumeLine, d.ID, d.Set.ID, d.Set.Version, len(d.Answers), saved)},
-		{Text: m.ResumeGoesOn},
-	}}
 	return conduct(ctx, a, &conversation{
 		file: file, session: session, langs: langs, words: words, contacts: dir, out: out,
 		answers: opts.Answers, accessible: opts.Accessible, training: d.Training, keepDraft: opts.KeepDraft,
-		store: store, draft: d, resumed: screen,
+		store: store, draft: d, resumed: resumeScreen(words, d, file.Set.Language, saved),
 	})
+}
+
+// resumeScreen says where a resumed interview stands, and that it goes on as it started.
+func resumeScreen(words *phrases.Catalog, d *drafts.Draft, setLang, saved string) *interview.Screen {
+	m := &words.Messages
+	lines := []interview.Line{{Text: fmt.Sprintf(m.ResumeLine, d.ID, d.Set.ID, d.Set.Version, len(d.Answers), saved)}}
+	if d.Label != "" {
+		lines = append(lines, interview.Line{Text: fmt.Sprintf(m.ResumeLabel, d.Label)})
+	}
+	youth := cmp.Or(d.Lang, setLang)
+	worker := cmp.Or(d.Also, youth)
+	if youth == worker {
+		lines = append(lines, interview.Line{Text: fmt.Sprintf(m.ResumeInLanguage, languageName(words, youth))})
+	} else {
+		lines = append(lines, interview.Line{Text: fmt.Sprintf(m.ResumeInLanguages, languageName(words, youth), languageName(words, worker))})
+	}
+	if d.Contacts != "" {
+		lines = append(lines, interview.Line{Text: fmt.Sprintf(m.ResumeContacts, d.Contacts)})
+	}
+	if d.Training {
+		lines = append(lines, interview.Line{Text: m.ResumeTraining})
+	}
+	lines = append(lines, interview.Line{Text: m.ResumeGoesOn})
+	return &interview.Screen{Kind: interview.ScreenResumed, Title: m.ResumeTitle, Lines: lines}
+}
+
+// languageName is a language's name in the worker's words ("Spanish", "español"), or its tag.
+func languageName(words *phrases.Catalog, tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return tag
+	}
+	if name := display.Tags(words.Tag).Name(t); name != "" {
+		return name
+	}
+	return tag
 }
 
 // draftSet finds the exact set a draft was started with, and refuses any other.
@@ -184,7 +223,7 @@ func chooseDraft(ctx context.Context, a *app, dirs drafts.Dirs, m *phrases.Messa
 	w := a.streams.Err
 	fmt.Fprintln(w, m.ChooserTitle)
 	for i, d := range list {
-		fmt.Fprintln(w, screening.Printable(fmt.Sprintf(m.ChooserLine, i+1, d.ID, d.Set, d.Answered, d.Saved.Local().Format("2006-01-02 15:04"))))
+		fmt.Fprintln(w, screening.Printable(fmt.Sprintf(m.ChooserLine, i+1, d.ID, cmp.Or(d.Label, "-"), d.Set, cmp.Or(d.Lang, "-"), d.Answered, d.Saved.Local().Format("2006-01-02 15:04"))))
 	}
 	in := bufio.NewReader(a.streams.In)
 	for {
@@ -253,13 +292,17 @@ expired.`),
 			}
 			now := time.Now()
 			tw := tabwriter.NewWriter(a.streams.Out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tSET\tANSWERED\tSTARTED\tLAST SAVED\t")
+			fmt.Fprintln(tw, "ID\tLABEL\tSET\tLANGUAGE\tANSWERED\tSTARTED\tLAST SAVED\t")
 			for _, m := range list {
-				expired := ""
-				if m.Expired(now) {
-					expired = "expired"
+				note := ""
+				switch {
+				case m.Problem != "":
+					note = "cannot be resumed: " + m.Problem
+				case m.Expired(now):
+					note = "expired"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\t%s\t%s\n", m.ID, m.Set, m.Answered, m.Started.Local().Format("2006-01-02 15:04"), m.Saved.Local().Format("2006-01-02 15:04"), expired)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", m.ID, screening.Printable(cmp.Or(m.Label, "-")), m.Set, cmp.Or(m.Lang, "-"),
+					m.Answered, m.Started.Local().Format("2006-01-02 15:04"), m.Saved.Local().Format("2006-01-02 15:04"), screening.Printable(note))
 			}
 			if err := tw.Flush(); err != nil {
 				return fmt.Errorf("write list: %w", err)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -397,7 +396,7 @@ func notSaved(w *phrases.Interview, s interview.SaveStatus) string {
 	if s.LastSaved.IsZero() {
 		return fmt.Sprintf(w.NothingSaved, s.Err)
 	}
-	return fmt.Sprintf(w.NotSavedSince, s.LastSaved.Local().Format(time.Kitchen), s.Unsaved, s.Err)
+	return fmt.Sprintf(w.NotSavedSince, s.LastSaved.Local().Format("15:04"), s.Unsaved, s.Err)
 }
 
 // look is how text is styled: plain when there is no colour.

@@ -65,7 +65,7 @@ func TestStoppedSaysWhatIsSaved(t *testing.T) {
 		},
 		{
 			"input ended, partly saved", &stopped{Stopped: &interview.Stopped{Err: ask.ErrInputEnded, Save: interview.SaveStatus{Enabled: true, LastSaved: at, Unsaved: 5, Err: full}}, draft: "d1", words: en}, 130,
-			"safeharbor: the input ended before the interview was finished, so no summary was written.\nNOT everything is saved: draft d1 holds the interview as it was at 14:02; the 5 changes after that could not be saved (no space left on device). Go on with: safeharbor resume d1\n",
+			"safeharbor: the input ended before the interview was finished, so no summary was written.\nNOT everything is saved: draft d1 holds the interview as it was at 14:02; changes after that, not saved: 5 (no space left on device). Go on with: safeharbor resume d1\n",
 		},
 		{
 			"nothing saved", &stopped{Stopped: &interview.Stopped{Err: context.Canceled, Save: interview.SaveStatus{Enabled: true, Unsaved: 2, Err: full}}, draft: "d1", words: en}, 130,

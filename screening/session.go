@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -379,8 +378,8 @@ func normalize(q *Question, a Answer) (Answer, error) {
 	case TypeNumber:
 		n := a.Number
 		if a.Text != "" {
-			f, err := strconv.ParseFloat(strings.TrimSpace(a.Text), 64)
-			if err != nil {
+			f, ok := ParseNumber(a.Text)
+			if !ok {
 				return bad("%q is not a number", a.Text)
 			}
 			n = f

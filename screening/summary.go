@@ -252,10 +252,11 @@ func display(q *Question, a Answer, words phrases.Answers) (string, []string) {
 		return strings.Join(labels, "; "), slices.Clone(a.Choices)
 	case TypeNumber:
 		n := strconv.FormatFloat(a.Number, 'f', -1, 64)
+		shown := strings.Replace(n, ".", words.DecimalMark, 1) // "15,5 años"; the data keeps "15.5"
 		if q.Unit != "" {
-			return fmt.Sprintf("%s %s", n, q.Unit), []string{n}
+			return fmt.Sprintf("%s %s", shown, q.Unit), []string{n}
 		}
-		return n, []string{n}
+		return shown, []string{n}
 	default:
 		return a.Text, []string{a.Text}
 	}

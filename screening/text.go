@@ -2,6 +2,8 @@ package screening
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -39,4 +41,20 @@ func unprintable(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// typedNumber is a number as a person types it: digits, a sign, and one decimal point or comma.
+var typedNumber = regexp.MustCompile(`^[+-]?[0-9]+([.,][0-9]+)?$`)
+
+// ParseNumber reads a number a person typed: "12", "-3", "0.5", "15,5" (a decimal comma, as
+// Spanish writes it). Anything else is not a number here, though Go would read it as one: an
+// exponent ("1e2"), underscores ("1_000"), hexadecimal, "Inf" or "NaN" would turn a slip into a
+// different answer.
+func ParseNumber(text string) (float64, bool) {
+	text = strings.TrimSpace(text)
+	if !typedNumber.MatchString(text) {
+		return 0, false
+	}
+	n, err := strconv.ParseFloat(strings.Replace(text, ",", ".", 1), 64)
+	return n, err == nil
 }

@@ -21,3 +21,46 @@ func TestPrintable(t *testing.T) {
 		}
 	}
 }
+
+func TestParseNumber(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"12", 12, true},
+		{" 7 ", 7, true},
+		{"-3", -3, true},
+		{"+4", 4, true},
+		{"0.5", 0.5, true},
+		{"15,5", 15.5, true},
+		{"1e2", 0, false},
+		{"1_000", 0, false},
+		{"0x10p0", 0, false},
+		{".5", 0, false},
+		{"5.", 0, false},
+		{"1.000,5", 0, false},
+		{"NaN", 0, false},
+		{"Inf", 0, false},
+		{"three", 0, false},
+		{"", 0, false},
+		{"٣", 0, false}, // digits of another script: not read as 3
+	} {
+		got, ok := ParseNumber(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+// A number is shown with the decimal mark of the language it is shown in; the data keeps a point.
+func TestNumberShownInTheLanguage(t *testing.T) {
+	q := &Question{ID: "age", Type: TypeNumber, Unit: "años"}
+	a := Answer{State: StateAnswered, Number: 15.5}
+	if got := DisplayAnswer(q, a, "es"); got != "15,5 años" {
+		t.Errorf("in Spanish: %q", got)
+	}
+	if got := DisplayAnswer(q, a, "en"); got != "15.5 años" {
+		t.Errorf("in English: %q", got)
+	}
+}

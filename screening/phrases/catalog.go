@@ -21,6 +21,7 @@ type Catalog struct {
 // Answers are the words an answer is shown in, wherever it is shown.
 type Answers struct {
 	Yes, No, None string
+	DecimalMark   string // between a number's whole part and its fraction
 }
 
 // Report is the summary and the printable form of a set.

@@ -4,7 +4,7 @@ import "golang.org/x/text/language"
 
 var english = Catalog{
 	Tag:     language.English,
-	Answers: Answers{Yes: "Yes", No: "No", None: "None of these"},
+	Answers: Answers{Yes: "Yes", No: "No", None: "None of these", DecimalMark: "."},
 	Report: Report{
 		Training:          "TRAINING: a mock interview, not a real screening",
 		TrainingMark:      "TRAINING",

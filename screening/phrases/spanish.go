@@ -7,7 +7,7 @@ import "golang.org/x/text/language"
 // in plain lines are taken in every language (declined, dont-know, skip), and the Spanish ones too.
 var spanish = Catalog{
 	Tag:     language.Spanish,
-	Answers: Answers{Yes: "Sí", No: "No", None: "Ninguna de estas"},
+	Answers: Answers{Yes: "Sí", No: "No", None: "Ninguna de estas", DecimalMark: ","},
 	Report: Report{
 		Training:          "CAPACITACIÓN: una entrevista de práctica, no una detección real",
 		TrainingMark:      "CAPACITACIÓN",

@@ -2,7 +2,6 @@ package ask
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -38,9 +37,9 @@ func checkProblem(w *phrases.Interview, q *screening.Question, a screening.Answe
 	text := strings.TrimSpace(a.Text)
 	switch q.Type {
 	case screening.TypeNumber:
-		n, err := strconv.ParseFloat(text, 64)
+		n, ok := screening.ParseNumber(text)
 		switch {
-		case err != nil || math.IsNaN(n) || math.IsInf(n, 0):
+		case !ok:
 			return fmt.Sprintf(w.NotANumber, text)
 		case q.Min != nil && n < *q.Min:
 			return fmt.Sprintf(w.BelowMinimum, n, *q.Min)

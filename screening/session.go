@@ -325,6 +325,13 @@ func (s *Session) Answer(id string, a Answer) error {
 	return nil
 }
 
+// Clear takes back the answer to question id, as if it had not been asked yet; the answers it
+// opened are dropped with it.
+func (s *Session) Clear(id string) {
+	delete(s.answers, id)
+	s.dropInapplicable()
+}
+
 // dropInapplicable removes answers to questions that no longer apply, so a change of mind
 // leaves no answer behind that the summary could show or count.
 func (s *Session) dropInapplicable() {

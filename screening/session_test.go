@@ -507,3 +507,19 @@ func TestBeforeAndAfter(t *testing.T) {
 		t.Errorf("after End, After(keycard) = %s, want nothing: the rest are read aloud", q.ID)
 	}
 }
+
+// Clear takes an answer back, and what it opened goes with it.
+func TestClear(t *testing.T) {
+	s := run(t, step{"slept", multi("hotel")}, step{"partner", yes()}, step{"phones", yes()})
+	s.Clear("partner")
+	if a := s.AnswerOf("partner"); a.State != "" {
+		t.Errorf("partner = %+v after Clear", a)
+	}
+	if q, ok := s.Next(); !ok || q.ID != "partner" {
+		t.Errorf("next = %v, want partner again", q)
+	}
+	if _, ok := s.Snapshot().Answers["phones"]; ok {
+		t.Error("the observation partner's yes opened is still recorded")
+	}
+	s.Clear("no-such-question") // nothing happens
+}

@@ -38,11 +38,11 @@ func TestFullDisk(t *testing.T) {
 		{"Ask: Who paid for the room?", "my uncle"},
 		{"Ask: How safe did you feel there?", "not safe"},
 		{"From the record: Days away", "3"},
-		{"Note on While you were away", ""},
+		{"Note: While you were away", ""},
 		{"Ask: Is there someone older", "no"},
 		{"Ask: Did anyone offer you", "no"},
 		{"Observe, do not read aloud", "no"},
-		{"Note on People", ""},
+		{"Note: People", ""},
 		{"Type a number to change that answer", ""},
 		{"To close", ""},
 	} {

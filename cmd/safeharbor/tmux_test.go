@@ -88,6 +88,16 @@ func (term *terminal) keys(on string, keys ...string) {
 	term.tmux(append([]string{"send-keys", "-t", term.session}, keys...)...)
 }
 
+// keysAfterReading waits for a screen that takes no keys typed before it could be read (the
+// stop-and-refer guidance, a section's guidance), gives the worker time to read it, then presses
+// keys on it.
+func (term *terminal) keysAfterReading(on string, keys ...string) {
+	term.t.Helper()
+	term.waitFor(on)
+	time.Sleep(400 * time.Millisecond)
+	term.tmux(append([]string{"send-keys", "-t", term.session}, keys...)...)
+}
+
 func (term *terminal) typeText(on, text string) {
 	term.t.Helper()
 	term.waitFor(on)
@@ -145,11 +155,11 @@ func TestTUIInterview(t *testing.T) {
 	term.keys("Choose an answer first", "2", "Enter")
 	term.typeText("Days away", "3")
 	term.keys("> 3", "Enter")
-	term.keys("Note on While you were away", "Enter")
+	term.keys("Note: While you were away", "Enter")
 	term.keys("Is there someone older", "1", "Enter")
 	term.keys("Did anyone offer you", "3", "Enter") // prefers not to say
 	term.keys("OBSERVE", "1", "Enter")
-	term.typeText("Note on People", "Quiet, looked tired")
+	term.typeText("Note: People", "Quiet, looked tired")
 	term.keys("> Quiet, looked tired", "Enter")
 	term.keys("Review the answers", "Down", "Down", "Down", "Enter") // the third answer
 	term.keys("Current answer: Sometimes safe", "Down", "Enter")     // now: not safe
@@ -188,12 +198,12 @@ func TestTUIDisclosureEndsEarly(t *testing.T) {
 	term.keys("How safe did you feel there?", "1", "Enter")
 	term.typeText("Days away", "2")
 	term.keys("> 2", "Enter")
-	term.keys("Note on While you were away", "Enter")
+	term.keys("Note: While you were away", "Enter")
 	term.keys("Is there someone older", "2", "Enter")
-	term.keys("Did anyone offer you", "1", "Enter") // yes: a disclosure
-	term.keys("Stop and refer", "Enter")            // end now is the default
+	term.keys("Did anyone offer you", "1", "Enter")  // yes: a disclosure
+	term.keysAfterReading("Stop and refer", "Enter") // end now is the default
 	term.keys("OBSERVE", "2", "Enter")
-	term.keys("Note on People", "Enter")
+	term.keys("Note: People", "Enter")
 	term.keys("Review the answers", "Enter")
 	term.keys("To close", "Enter")
 	s := readSummary(t, term, filepath.Join(filepath.Dir(term.socket), "summary.json"))
@@ -216,13 +226,13 @@ func TestTUIInSpanish(t *testing.T) {
 	term.keys("Qué tan a salvo", "1", "Enter")
 	term.typeText("Días fuera", "2")
 	term.keys("> 2", "Enter")
-	term.keys("Nota sobre Mientras estabas fuera", "Enter")
+	term.keys("Nota: Mientras estabas fuera", "Enter")
 	term.keys("Hay alguien mayor", "2", "Enter")
 	term.keys("Alguien te ofreció", "1", "Enter") // sí: a disclosure
 	term.waitFor("Terminar la detección ahora")
-	term.keys("Detente y refiere", "Enter")
+	term.keysAfterReading("Detente y refiere", "Enter")
 	term.keys("OBSERVA", "2", "Enter")
-	term.keys("Nota sobre Personas", "Enter")
+	term.keys("Nota: Personas", "Enter")
 	term.keys("Revisa las respuestas", "Enter")
 	term.keys("Para cerrar", "Enter")
 	s := readSummary(t, term, filepath.Join(filepath.Dir(term.socket), "summary.json"))
@@ -260,11 +270,11 @@ func TestPlainOnATerminal(t *testing.T) {
 		{"Ask: How safe did you feel there?", "not safe"},
 		{"From the record: Days away", "three"}, // refused: not a number
 		{`"three" is not a number`, "3"},
-		{"Note on While you were away", ""},
+		{"Note: While you were away", ""},
 		{"Ask: Is there someone older", "declined"},
 		{"Ask: Did anyone offer you", "no"},
 		{"Observe, do not read aloud", "2"},
-		{"Note on People", ""},
+		{"Note: People", ""},
 		{"Type a number to change that answer", ""},
 		{"To close", ""},
 	} {
@@ -299,7 +309,7 @@ func TestKillAndResume(t *testing.T) {
 		{"Ask: Who paid for the room?", "my uncle zebra", "room-paid-by", "answered:my uncle zebra"},
 		{"Ask: How safe did you feel there?", "not safe", "felt-safe", "answered:Not safe"},
 		{"From the record: Days away", "3", "days-away", "answered:3 days"},
-		{"Note on While you were away", "said she stayed with a quokka", "", ""},
+		{"Note: While you were away", "said she stayed with a quokka", "", ""},
 		{"Ask: Is there someone older", "declined", "older-partner", "declined:"},
 	}
 	for _, killAfter := range []int{2, 4, 7} { // answers typed before the kill (the first is the opening)
@@ -314,7 +324,7 @@ func TestKillAndResume(t *testing.T) {
 			// Wait for the next question: its answer is the one being typed when the power goes.
 			next := []string{
 				"", "Ask: Where did you sleep", "Ask: Who paid for the room?", "Ask: How safe did you feel there?",
-				"From the record: Days away", "Note on While you were away", "Ask: Is there someone older", "Ask: Did anyone offer you",
+				"From the record: Days away", "Note: While you were away", "Ask: Is there someone older", "Ask: Did anyone offer you",
 			}
 			term.waitFor(next[killAfter])
 			if out, err := exec.Command("pkill", "-KILL", "-f", "^"+filepath.Join(dir, "safeharbor")+" interview").CombinedOutput(); err != nil {

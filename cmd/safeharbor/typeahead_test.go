@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
@@ -22,9 +23,12 @@ import (
 // single burst with the typed words pasted. Both must record exactly the planned answers.
 
 // step is what the worker does on one screen: the text that shows the screen is up, and the keys.
+// A guarded screen (a section's guidance, the stop-and-refer guidance) comes unexpected and takes
+// no keys typed before it was read: a burst stops there, and goes on once it is answered.
 type step struct {
-	on   string
-	keys []string
+	on      string
+	keys    []string
+	guarded bool
 }
 
 // plan is a whole interview: the keys, and the answers it must record.
@@ -34,8 +38,39 @@ type plan struct {
 	notes []string
 }
 
-// paste is text as a terminal sends it when it is pasted (bracketed paste).
-func paste(text string) string { return "\x1b[200~" + text + "\x1b[201~" }
+// paste is text the worker pastes: tmux pastes it as a terminal does, wrapped in bracketed-paste
+// marks, in the same burst as the keys around it (see sendBurst).
+func paste(text string) string { return pasteMark + text }
+
+const pasteMark = "\x00paste:"
+
+// sendBurst sends keys and pastes to the terminal in one tmux command, so they arrive as one
+// burst: a run of keys is one send-keys, a paste is tmux's own bracketed paste (paste-buffer -p),
+// whose marks reach the program in one write, as a terminal's do.
+func sendBurst(term *terminal, keys []string) {
+	term.t.Helper()
+	var args []string
+	var run []string
+	flush := func() {
+		if len(run) > 0 {
+			args = append(append(args, "send-keys", "-t", term.session), run...)
+			args = append(args, ";")
+			run = nil
+		}
+	}
+	for i, k := range keys {
+		text, ok := strings.CutPrefix(k, pasteMark)
+		if !ok {
+			run = append(run, k)
+			continue
+		}
+		flush()
+		buf := fmt.Sprintf("p%d", i)
+		args = append(args, "set-buffer", "-b", buf, "--", text, ";", "paste-buffer", "-d", "-p", "-b", buf, "-t", term.session, ";")
+	}
+	flush()
+	term.tmux(args...)
+}
 
 var typedWords = []string{"Shelter", "English", "Car", "my cousin's flat", "the bus station", "Spanish at home", "a friend drove me", "at Dee's place"}
 
@@ -46,9 +81,9 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 	rng := rand.New(rand.NewPCG(seed, 0))
 	s := screening.NewSession(set)
 	p := plan{want: map[string]string{}}
-	p.steps = append(p.steps, step{"A label for this draft", []string{"Enter"}})
+	p.steps = append(p.steps, step{"A label for this draft", []string{"Enter"}, false})
 	if len(set.Opening) > 0 {
-		p.steps = append(p.steps, step{"Before you begin", []string{"Enter"}})
+		p.steps = append(p.steps, step{"Before you begin", []string{"Enter"}, false})
 	}
 	var section *screening.Section
 	note := func(sec *screening.Section) {
@@ -62,7 +97,7 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 		if text != "" {
 			keys = append(keys, paste(text))
 		}
-		p.steps = append(p.steps, step{"Note on " + sec.Title, append(keys, "Enter")})
+		p.steps = append(p.steps, step{"Note: " + sec.Title, append(keys, "Enter"), false})
 	}
 	for q, ok := s.Next(); ok; q, ok = s.Next() {
 		if sec := s.SectionOf(q); section == nil || sec.ID != section.ID {
@@ -71,23 +106,24 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 			}
 			section = sec
 			if sec.Help != "" {
-				p.steps = append(p.steps, step{"FOR YOU ONLY", []string{"Enter"}})
+				// Waited for by its own words: the screen before may still be up.
+				p.steps = append(p.steps, step{firstWords(sec.Help), []string{"Enter"}, true})
 			}
 		}
 		a, keys := chooseAnswer(rng, q)
-		p.steps = append(p.steps, step{firstWords(q.Text), keys})
+		p.steps = append(p.steps, step{firstWords(q.Text), keys, false})
 		disclosed := s.NewDisclosures(q.ID, a)
 		if err := s.Answer(q.ID, a); err != nil {
 			t.Fatalf("plan: %v", err)
 		}
 		if len(disclosed) > 0 {
-			p.steps = append(p.steps, step{"Stop and refer", chooseOne(1)}) // go on
+			p.steps = append(p.steps, step{"disclosed: " + firstWords(disclosed[0].Label), chooseOne(1), true}) // go on
 		}
 	}
 	note(section)
-	p.steps = append(p.steps, step{"Review the answers", []string{"Enter"}})
+	p.steps = append(p.steps, step{"Review the answers", []string{"Enter"}, false})
 	if len(set.Closing) > 0 {
-		p.steps = append(p.steps, step{"To close", []string{"Enter"}})
+		p.steps = append(p.steps, step{"To close", []string{"Enter"}, false})
 	}
 	sum := s.Summary(screening.SummaryMeta{})
 	for _, a := range sum.Answers {
@@ -106,9 +142,13 @@ func firstWords(text string) string {
 }
 
 // chooseAnswer picks an answer to q and the keys that record it. Choices are listed with the
-// question's options first, then "prefers not to say", "doesn't know" and "skip".
+// question's options first, then "prefers not to say" (for what is read aloud), "doesn't know"
+// and "skip".
 func chooseAnswer(rng *rand.Rand, q *screening.Question) (screening.Answer, []string) {
 	states := []screening.State{screening.StateDeclined, screening.StateDontKnow, screening.StateNotAsked}
+	if !q.Mode.ReadAloud() {
+		states = states[1:] // "prefers not to say" is the young person's: not offered for the worker's own items
+	}
 	pickState := rng.IntN(8) == 0
 	switch q.Type {
 	case screening.TypeYesNo, screening.TypeSingle:
@@ -239,14 +279,39 @@ func typeInterview(t *testing.T, dir string, p plan, burst bool, args ...string)
 	term := newTerminalIn(t, dir, env, append([]string{"interview", "--format", "json", "--output", "summary.json"}, args...)...)
 	defer term.tmux("kill-server")
 	if burst {
+		// Everything up to a guarded screen in one burst; the guarded screen answered once it is
+		// up and has been read; then the next burst.
 		var keys []string
+		on := p.steps[0].on
 		for _, st := range p.steps {
+			if st.guarded {
+				if len(keys) > 0 {
+					if on != "" {
+						term.waitFor(on)
+					}
+					sendBurst(term, keys)
+				}
+				term.waitFor(st.on)
+				if os.Getenv("TYPEAHEAD_DEBUG") != "" {
+					t.Logf("sent %q; waiting on %q; screen:\n%s", keys, st.on, term.screen())
+				}
+				time.Sleep(400 * time.Millisecond)
+				sendBurst(term, st.keys)
+				keys, on = nil, "" // the keys after follow at once: they wait in order
+				continue
+			}
 			keys = append(keys, st.keys...)
 		}
-		term.keys(p.steps[0].on, keys...)
+		if len(keys) > 0 {
+			if on != "" {
+				term.waitFor(on)
+			}
+			sendBurst(term, keys)
+		}
 	} else {
 		for _, st := range p.steps {
-			term.keys(st.on, st.keys...)
+			term.waitFor(st.on)
+			sendBurst(term, st.keys)
 		}
 	}
 	s := readSummary(t, term, filepath.Join(dir, "summary.json"))

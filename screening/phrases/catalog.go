@@ -128,92 +128,101 @@ type Report struct {
 // Interview is what the interview says around the set's own text: the prompts, the choices every
 // question offers, and the screens it shows.
 type Interview struct {
-	TrainingBanner   string // on every screen of a mock interview
-	Say              string
-	Do               string
-	Also             string // the same words in the other language
-	Guidance         string
-	ForYouOnly       string // a section's guidance
-	BeforeYouBegin   string
-	ToClose          string
-	NotAnAnswerHere  string // what was typed where no answer is asked
-	PressEnter       string
-	Position         string // section, of sections, section title, question, of questions
-	AskLabel         string // before a question read aloud, in plain lines
-	ObserveLabel     string // in plain lines, before an observation
-	RecordLabel      string
-	ObserveTitle     string
-	RecordTitle      string
-	Current          string
-	EnterKeeps       string
-	ChooseOne        string
-	ChooseMulti      string
-	TypeNumber       string // the unit and range
-	TypeText         string
-	OrState          string // the words plain lines take besides an answer
-	FromTo           string
-	AtLeast          string
-	AtMost           string
-	Declined         string
-	DontKnow         string
-	Skip             string
-	Skipped          string // a question skipped, on the review
-	PleaseAnswer     string
-	NotYesNo         string // what was typed
-	NotAChoice       string // what was typed
-	NotANumber       string // what was typed
-	BelowMinimum     string // the number, the least
-	AboveMaximum     string // the number, the most
-	ChooseFirst      string
-	NothingTicked    string
-	NothingBefore    string
-	NoAnswerTyped    string
-	TypeAnAnswer     string
-	Recorded         string // the answer, in an interview that is not saved (answers file, self-study)
-	RecordedSaved    string // the answer
-	RecordedOnly     string // the answer
-	NothingSaved     string // the error
-	NotSavedSince    string // the time of the last save, changes since, the error
-	MoreAbove        string
-	MoreBelow        string // lines below
-	KeysChoose       string // the highest number key
-	KeysMulti        string // the highest number key
-	KeysTyped        string
-	KeyBack          string
-	KeysRead         string
-	KeysInterrupt    string
-	KeysReview       string
-	KeyPause         string
-	KeyStop          string
-	KeyStopUnsaved   string
-	StopAndRefer     string
-	Disclosed        string // the indicators
-	StopAsking       string
-	AttendToSafety   string
-	YouCanEnd        string
-	EndNow           string
-	GoOn             string
-	EndNowQuestion   string // plain lines: Enter or yes ends, no goes on
-	GoOnQuestion     string // plain lines: Enter or no goes on, yes ends
-	NoteTitle        string // section title
-	NoteHelp         string
-	KeysText         string
-	Now              string // before what a note says now
-	TextKeepOrRemove string
-	TextSkip         string
-	LabelTitle       string
-	LabelHelp        string
-	LabelTooLong     string // the most, how many it has
-	LabelNotPlain    string
-	NoteLabel        string
-	NoNote           string
-	ReviewTitle      string
-	ReviewHelp       string
-	ReviewFinish     string
-	ReviewPlain      string
-	ReviewPrompt     string
-	ChangedRow       string
-	NotARow          string // what was typed, how many rows
+	TrainingBanner       string // on every screen of a mock interview
+	Say                  string
+	Do                   string
+	Also                 string // the same words in the other language
+	Guidance             string
+	ForYouOnly           string // a section's guidance
+	BeforeYouBegin       string
+	ToClose              string
+	NotAnAnswerHere      string // what was typed where no answer is asked
+	PressEnter           string
+	Position             string // section, of sections, section title, question, of questions
+	AskLabel             string // before a question read aloud, in plain lines
+	ObserveLabel         string // in plain lines, before an observation
+	RecordLabel          string
+	ObserveTitle         string
+	RecordTitle          string
+	Current              string
+	EnterKeeps           string
+	ChooseOne            string
+	ChooseMulti          string
+	TypeNumber           string // the unit and range
+	TypeText             string
+	OrStateWorker        string // the words plain lines take besides an answer, for the worker's own items
+	OrState              string // the words plain lines take besides an answer
+	FromTo               string
+	AtLeast              string
+	AtMost               string
+	Declined             string
+	DontKnow             string
+	Skip                 string
+	Skipped              string // a question skipped, on the review
+	DeclinedAskedOnly    string
+	PleaseAnswer         string
+	NotYesNo             string // what was typed
+	NoneGoesAlone        string
+	NotAChoice           string // what was typed
+	NotANumber           string // what was typed
+	BelowMinimum         string // the number, the least
+	AboveMaximum         string // the number, the most
+	ChooseFirst          string
+	NothingTicked        string
+	NothingBefore        string
+	NoAnswerTyped        string
+	TypeAnAnswer         string
+	Recorded             string // the answer, in an interview that is not saved (answers file, self-study)
+	Kept                 string // the answer
+	RecordedSaved        string // the answer
+	RecordedOnly         string // the answer
+	NothingSaved         string // the error
+	NotSavedSince        string // the time of the last save, changes since, the error
+	MoreAbove            string
+	MoreBelow            string // lines below
+	KeysChoose           string // the highest number key
+	KeysMulti            string // the highest number key
+	KeysTyped            string
+	KeyBack              string
+	KeysRead             string
+	KeysInterrupt        string
+	KeysReview           string
+	KeyBackToAnswer      string
+	KeyBackToReview      string
+	KeysGoOn             string
+	KeyPause             string
+	KeyStop              string
+	KeyStopUnsaved       string
+	StopAndRefer         string
+	Disclosed            string // the indicators
+	StopAsking           string
+	AttendToSafety       string
+	YouCanEnd            string
+	EndNow               string
+	GoOn                 string
+	NotAnInterruptChoice string // what was typed
+	EndNowQuestion       string // plain lines: Enter or yes ends, no goes on
+	GoOnQuestion         string // plain lines: Enter or no goes on, yes ends
+	NoteTitle            string // section title
+	NoteHelp             string
+	KeysText             string
+	Now                  string // before what a note says now
+	TextKeepOrRemove     string
+	TextSkip             string
+	LabelTitle           string
+	LabelHelp            string
+	LabelTooLong         string // the most, how many it has
+	LabelNotPlain        string
+	NoteOn               string // the section
+	NoteLabel            string
+	NoNote               string
+	ReviewTitle          string
+	ReviewHelp           string
+	ReviewFinish         string
+	ReviewPlain          string
+	ReviewPrompt         string
+	ChangedRow           string
+	NotARow              string // what was typed, how many rows
 }
 
 // Messages are what the command says around the interview, on standard error.
@@ -231,6 +240,7 @@ type Messages struct {
 	DraftNotDeleted         string // the draft, the error
 	Stopped                 string
 	InputEnded              string
+	NothingToResume         string
 	AllSaved                string // the draft, the command
 	PartlySaved             string // the draft, the time of its last save, the changes after, the error, the command
 	NothingSaved            string // the error

@@ -181,9 +181,6 @@ func (p *Plain) Ask(ctx context.Context, pr interview.Prompt) (interview.Reply, 
 		p.println(pr.Cue)
 	}
 	p.choices(pr)
-	if pr.Current != nil {
-		p.println(w.Current, ": ", describeAnswer(w, q, *pr.Current, pr.Lang), ". ", w.EnterKeeps)
-	}
 	for {
 		text, err := p.readLine(ctx)
 		if err != nil {
@@ -200,6 +197,9 @@ func (p *Plain) Ask(ctx context.Context, pr interview.Prompt) (interview.Reply, 
 			return interview.Back(), nil
 		}
 		a, problem := parseAnswer(p.c, q, pr.Lang, text)
+		if problem == "" && a.State == screening.StateDeclined && !q.Mode.ReadAloud() {
+			problem = w.DeclinedAskedOnly
+		}
 		if problem == "" {
 			problem = checkProblem(w, q, a)
 		}
@@ -227,7 +227,14 @@ func (p *Plain) choices(pr interview.Prompt) {
 	for i, l := range choiceLabels(p.c, pr) {
 		p.println(strconv.Itoa(i+1), ". ", l)
 	}
-	p.println(w.OrState)
+	if q.Mode.ReadAloud() {
+		p.println(w.OrState)
+	} else {
+		p.println(w.OrStateWorker)
+	}
+	if pr.Current != nil {
+		p.println(w.Current, ": ", describeAnswer(w, q, *pr.Current, pr.Lang), ". ", w.EnterKeeps)
+	}
 }
 
 // choiceLabels are the numbered choices of a question, in both languages when interpreted.
@@ -263,9 +270,11 @@ func choiceLabels(c *phrases.Catalog, pr interview.Prompt) []string {
 	return nil
 }
 
-// Interrupt shows what must be done at once, and asks whether to end the screening here.
-func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (bool, error) {
+// Interrupt shows what must be done at once, and asks whether to end the screening here, go
+// on, or go back to the answer that brought it up.
+func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (interview.InterruptChoice, error) {
 	p.title(i.Title)
+	p.println(p.w.ForYouOnly, ".")
 	for _, l := range i.Lines {
 		if l.Kind == screening.StepSay {
 			p.say(p.w.Say, ": ", l.Text)
@@ -273,24 +282,29 @@ func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (bool, err
 			p.say(l.Text) // what to do now, as it is written
 		}
 	}
+	question := p.w.GoOnQuestion
+	if i.EndByDefault {
+		question = p.w.EndNowQuestion
+	}
 	for {
-		if i.EndByDefault {
-			p.println(p.w.EndNowQuestion)
-		} else {
-			p.println(p.w.GoOnQuestion)
-		}
+		p.println(question)
 		text, err := p.readLine(ctx)
 		if err != nil {
-			return false, err
+			return interview.GoOn, err
 		}
 		switch {
+		case text == "" && i.EndByDefault:
+			return interview.End, nil
 		case text == "":
-			return i.EndByDefault, nil
-		case isYes(text):
-			return true, nil
-		case isNo(text):
-			return false, nil
+			return interview.GoOn, nil
+		case text == "1" || isYes(text):
+			return interview.End, nil
+		case text == "2" || isNo(text):
+			return interview.GoOn, nil
+		case isBack(text) && i.CanGoBack:
+			return interview.GoBack, nil
 		}
+		p.println(fmt.Sprintf(p.w.NotAnInterruptChoice, text))
 	}
 }
 
@@ -328,14 +342,14 @@ func (p *Plain) Text(ctx context.Context, n interview.TextPrompt) (string, error
 // Review lists the answers; the worker types a number to change one, or Enter to finish. The
 // whole list is printed once; after a change, only the row that changed.
 func (p *Plain) Review(ctx context.Context, r interview.Review) (int, error) {
-	if !p.reviewed || r.Focus < 0 {
+	switch {
+	case !p.reviewed || r.Focus < 0:
 		p.title(p.w.ReviewTitle)
-		p.println(p.w.ReviewPlain)
 		for i, row := range r.Rows {
 			p.reviewRow(i, row)
 		}
 		p.reviewed = true
-	} else {
+	case r.Changed:
 		fmt.Fprintln(p.out)
 		p.println(p.w.ChangedRow)
 		p.reviewRow(r.Focus, r.Rows[r.Focus])
@@ -462,9 +476,13 @@ func parseAnswer(c *phrases.Catalog, q *screening.Question, lang, text string) (
 			return a, ""
 		}
 		for _, part := range strings.Split(text, ",") {
-			v, ok := matchOption(q, strings.TrimSpace(part))
+			part = strings.TrimSpace(part)
+			if k := key(part); k == "none" || k == "ninguna" || k == key(words.Answers.None) {
+				return a, w.NoneGoesAlone
+			}
+			v, ok := matchOption(q, part)
 			if !ok {
-				return a, fmt.Sprintf(w.NotAChoice, strings.TrimSpace(part))
+				return a, fmt.Sprintf(w.NotAChoice, part)
 			}
 			a.Choices = append(a.Choices, v)
 		}
@@ -491,6 +509,8 @@ func matchOption(q *screening.Question, s string) (string, bool) {
 // recordedLine says what was recorded, and whether it is saved, truthfully.
 func recordedLine(w *phrases.Interview, s interview.Status) string {
 	switch {
+	case s.Kept:
+		return fmt.Sprintf(w.Kept, s.Recorded)
 	case !s.Save.Enabled:
 		return fmt.Sprintf(w.Recorded, s.Recorded)
 	case s.Save.Saved():

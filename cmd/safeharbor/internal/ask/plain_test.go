@@ -227,7 +227,7 @@ func TestPlainIsSpokenAndSafe(t *testing.T) {
 // The review lists every row once; after a change, only the row that changed.
 func TestPlainReview(t *testing.T) {
 	var out bytes.Buffer
-	p := NewPlain(strings.NewReader("2\n\n"), &out, nil, PlainOptions{})
+	p := NewPlain(strings.NewReader("2\n\n\n"), &out, nil, PlainOptions{})
 	rows := []interview.ReviewRow{
 		{Kind: interview.RowAnswer, Section: "S", QuestionID: "a", Text: "First?", Answer: "Yes"},
 		{Kind: interview.RowAnswer, Section: "S", QuestionID: "b", Text: "Second?", Answer: "No"},
@@ -239,12 +239,52 @@ func TestPlainReview(t *testing.T) {
 	}
 	rows[1].Answer = "Yes"
 	out.Reset()
-	i, err = p.Review(context.Background(), interview.Review{Rows: rows, Focus: 1})
+	i, err = p.Review(context.Background(), interview.Review{Rows: rows, Focus: 1, Changed: true})
 	if err != nil || i != -1 {
 		t.Fatalf("review again: %d %v", i, err)
 	}
-	if text := out.String(); strings.Contains(text, "First?") || !strings.Contains(text, "2. Second? \u2014 Yes") {
+	if text := out.String(); strings.Contains(text, "First?") || !strings.Contains(text, "Changed:\n2. Second? \u2014 Yes") {
 		t.Errorf("after a change, the review prints:\n%s", text)
+	}
+	out.Reset()
+	if _, err := p.Review(context.Background(), interview.Review{Rows: rows, Focus: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if text := out.String(); strings.Contains(text, "Changed") || strings.Contains(text, "Second?") {
+		t.Errorf("after a row was only looked at, the review prints:\n%s", text)
+	}
+}
+
+// The stop-and-refer screen in plain lines: 1 or yes ends, 2 or no goes on, back changes the
+// answer, and anything else is said to be no choice, never taken silently.
+func TestPlainInterrupt(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPlain(strings.NewReader("maybe\n2\nback\n\n"), &out, nil, PlainOptions{})
+	i := interview.Interrupt{Title: "Stop and refer", EndByDefault: true, CanGoBack: true}
+	for _, want := range []interview.InterruptChoice{interview.GoOn, interview.GoBack, interview.End} {
+		got, err := p.Interrupt(context.Background(), i)
+		if err != nil || got != want {
+			t.Fatalf("got %v %v, want %v", got, err, want)
+		}
+	}
+	if !strings.Contains(out.String(), `"maybe" is not one of the choices`) || !strings.Contains(out.String(), "FOR YOU ONLY") {
+		t.Errorf("output:\n%s", out.String())
+	}
+}
+
+// An observation is the worker's own: "prefers not to say" is the young person's answer, so it
+// is neither offered nor taken.
+func TestPlainObservationTakesNoDecline(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPlain(strings.NewReader("declined\ndont-know\n"), &out, nil, PlainOptions{})
+	q := question(screening.TypeYesNo)
+	q.Mode = screening.ModeObserve
+	r, err := p.Ask(context.Background(), prompt(q))
+	if err != nil || r.Answer.State != screening.StateDontKnow {
+		t.Fatalf("%+v %v", r, err)
+	}
+	if !strings.Contains(out.String(), "is the young person's answer") || strings.Contains(out.String(), "declined, dont-know") {
+		t.Errorf("output:\n%s", out.String())
 	}
 }
 

@@ -78,7 +78,9 @@ func (r *Replay) Ask(_ context.Context, p interview.Prompt) (interview.Reply, er
 }
 
 // Interrupt keeps going: the file has the rest of the answers.
-func (r *Replay) Interrupt(context.Context, interview.Interrupt) (bool, error) { return false, nil }
+func (r *Replay) Interrupt(context.Context, interview.Interrupt) (interview.InterruptChoice, error) {
+	return interview.GoOn, nil
+}
 
 // Text returns the file's note for a section; anything else stays as it is.
 func (r *Replay) Text(_ context.Context, n interview.TextPrompt) (string, error) {

@@ -23,6 +23,11 @@ type answerScreen interface {
 	reply() interview.Reply
 }
 
+// span is the lines of a screen's body to keep in view: the cursor's row, all of it.
+type span struct{ from, to int }
+
+var noFocus = span{-1, -1}
+
 // choice is one line of a list to choose from.
 type choice struct {
 	label     string
@@ -43,8 +48,9 @@ func (l *list) move(to int) {
 	l.cursor = max(0, min(to, len(l.items)-1))
 }
 
-// key moves the cursor, picks by number, or ticks; it reports whether it used the key.
-func (l *list) key(k string) bool {
+// key moves the cursor (by one, by a page, to an end), picks by number, or ticks; it reports
+// whether it used the key.
+func (l *list) key(k string, page int) bool {
 	switch k {
 	case "up", "k", "shift+tab":
 		if l.cursor < 0 {
@@ -54,6 +60,10 @@ func (l *list) key(k string) bool {
 		}
 	case "down", "j", "tab":
 		l.move(l.cursor + 1)
+	case "pgup":
+		l.move(l.cursor - max(1, page))
+	case "pgdown":
+		l.move(l.cursor + max(1, page))
 	case "home", "g":
 		l.move(0)
 	case "end", "G":
@@ -65,13 +75,7 @@ func (l *list) key(k string) bool {
 		l.tick(l.cursor)
 	default:
 		n, err := strconv.Atoi(k)
-		if err != nil || len(k) != 1 {
-			return false
-		}
-		if n == 0 {
-			n = 10
-		}
-		if n > len(l.items) {
+		if err != nil || len(k) != 1 || n < 1 || n > min(9, len(l.items)) {
 			return false
 		}
 		l.move(n - 1)
@@ -106,14 +110,14 @@ func (l *list) picked() []int {
 	return out
 }
 
-// lines draws the list: the cursor, the number to press, the tick, the label (wrapped under
-// itself).
-func (l *list) lines(lk *look, width int) (out []string, focus int) {
-	focus = -1
+// lines draws the list: the cursor, the number to press (for the first nine), the tick, the
+// label wrapped under itself.
+func (l *list) lines(lk *look, width int) (out []string, focus span) {
+	focus = noFocus
 	for i, it := range l.items {
 		num := "   "
-		if i < 10 {
-			num = fmt.Sprintf("%d. ", (i+1)%10)
+		if i < 9 {
+			num = fmt.Sprintf("%d. ", i+1)
 		}
 		mark := ""
 		if l.multi {
@@ -125,30 +129,44 @@ func (l *list) lines(lk *look, width int) (out []string, focus int) {
 		pointer := "  "
 		style := lk.strong
 		if i == l.cursor {
-			pointer, style, focus = "> ", lk.cursor, len(out)
+			pointer, style = "> ", lk.cursor
+			focus.from = len(out)
 		} else if it.state != "" {
 			style = lk.muted
 		}
-		lead := pointer + num + mark
-		body := wrap(style, screening.Printable(it.label), max(10, width-len(lead)))
-		for j, b := range body {
-			if j == 0 {
-				out = append(out, style.Render(lead)+b)
-			} else {
-				out = append(out, strings.Repeat(" ", len(lead))+b)
-			}
+		out = append(out, hanging(style, pointer+num+mark, screening.Printable(it.label), width)...)
+		if i == l.cursor {
+			focus.to = len(out) - 1
 		}
 	}
 	return out, focus
 }
 
-// stateChoices are "prefers not to say", "doesn't know" and "skip", as every question offers.
-func stateChoices(w *phrases.Interview) []choice {
-	return []choice{
-		{label: w.Declined, state: screening.StateDeclined, exclusive: true},
-		{label: w.DontKnow, state: screening.StateDontKnow, exclusive: true},
-		{label: w.Skip, state: screening.StateNotAsked, exclusive: true},
+// hanging wraps text after a lead, and indents the lines after the first under the text.
+func hanging(style lookStyle, lead, text string, width int) []string {
+	indent := strings.Repeat(" ", displayWidth(lead))
+	body := wrap(style, text, max(10, width-len(indent)))
+	for j := range body {
+		if j == 0 {
+			body[j] = style.Render(lead) + body[j]
+		} else {
+			body[j] = indent + body[j]
+		}
 	}
+	return body
+}
+
+// stateChoices are the answers every question takes besides its own: "prefers not to say"
+// (the young person's, so only for what is read aloud), "doesn't know" and "skip".
+func stateChoices(w *phrases.Interview, m screening.Mode) []choice {
+	var out []choice
+	if m.ReadAloud() {
+		out = append(out, choice{label: w.Declined, state: screening.StateDeclined, exclusive: true})
+	}
+	return append(out,
+		choice{label: w.DontKnow, state: screening.StateDontKnow, exclusive: true},
+		choice{label: w.Skip, state: screening.StateNotAsked, exclusive: true},
+	)
 }
 
 // questionLines are the top of every question: where it stands, how it is put, the question,
@@ -165,18 +183,30 @@ func questionLines(lk *look, w *phrases.Interview, p interview.Prompt, width int
 	out = append(out, "")
 	out = append(out, wrap(lk.title, screening.Printable(q.Text), width)...)
 	if p.Also != nil {
-		out = append(out, wrap(lk.muted, "("+p.AlsoLang+") "+screening.Printable(p.Also.Text), width)...)
+		out = append(out, hanging(lk.muted, "("+p.AlsoLang+") ", screening.Printable(p.Also.Text), width)...)
 	}
 	if q.Help != "" {
-		out = append(out, wrap(lk.muted, w.Guidance+": "+screening.Printable(q.Help), width)...)
+		out = append(out, hanging(lk.muted, w.Guidance+": ", screening.Printable(q.Help), width)...)
 	}
 	if p.Cue != "" {
 		out = append(out, wrap(lk.say, screening.Printable(p.Cue), width)...)
 	}
 	if p.Current != nil {
-		out = append(out, wrap(lk.muted, w.Current+": "+screening.Printable(describeAnswer(w, q, *p.Current, p.Lang)), width)...)
+		out = append(out, hanging(lk.muted, w.Current+": ", screening.Printable(describeAnswer(w, q, *p.Current, p.Lang)), width)...)
 	}
 	return append(out, "")
+}
+
+// backHint is what Esc does on a question: back to the question before, back to the review, or
+// nothing on the first question.
+func backHint(w *phrases.Interview, hint string, p interview.Prompt) string {
+	switch {
+	case p.FromReview:
+		return hint + " \u00b7 " + w.KeyBackToReview
+	case p.First:
+		return hint
+	}
+	return hint + " \u00b7 " + w.KeyBack
 }
 
 // choiceAnswer asks a yes/no, single or multi question from a list.
@@ -228,7 +258,7 @@ func newChoiceAnswer(c *phrases.Catalog, p interview.Prompt) *choiceAnswer {
 		s.none = len(s.list.items)
 		s.list.items = append(s.list.items, choice{label: none, exclusive: true})
 	}
-	s.list.items = append(s.list.items, stateChoices(s.w)...)
+	s.list.items = append(s.list.items, stateChoices(s.w, q.Mode)...)
 	s.list.ticked = make([]bool, len(s.list.items))
 	if p.Current != nil {
 		s.start(*p.Current)
@@ -267,7 +297,7 @@ func (s *choiceAnswer) start(a screening.Answer) {
 	}
 }
 
-func (s *choiceAnswer) handle(msg tea.Msg) (bool, scrollBy) {
+func (s *choiceAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return false, 0 // a paste means nothing in a list
@@ -284,7 +314,7 @@ func (s *choiceAnswer) handle(msg tea.Msg) (bool, scrollBy) {
 	case "enter":
 		return s.enter(), 0
 	}
-	if s.list.key(key) {
+	if s.list.key(key, page) {
 		s.err = ""
 	}
 	return false, 0
@@ -327,36 +357,28 @@ func (s *choiceAnswer) enter() bool {
 	return true
 }
 
-func (s *choiceAnswer) body(lk *look, width int) ([]string, int) {
+func (s *choiceAnswer) body(lk *look, width int) ([]string, span) {
 	out := questionLines(lk, s.w, s.p, width)
 	items, focus := s.list.lines(lk, width)
-	if focus >= 0 {
-		focus += len(out)
+	if focus.from >= 0 {
+		focus = span{focus.from + len(out), focus.to + len(out)}
 	}
 	out = append(out, items...)
 	if s.err != "" {
 		out = append(out, "")
 		out = append(out, wrap(lk.alarm, s.err, width)...)
-		focus = len(out) - 1
+		focus = span{len(out) - 1, len(out) - 1}
 	}
 	return out, focus
 }
 
-func (s *choiceAnswer) keys(w *phrases.Interview) string {
+func (s *choiceAnswer) keys(w *phrases.Interview, _ bool) string {
 	n := min(len(s.list.items), 9)
 	hint := fmt.Sprintf(w.KeysChoose, n)
 	if s.list.multi {
 		hint = fmt.Sprintf(w.KeysMulti, n)
 	}
-	return withBack(w, hint, s.p.First)
-}
-
-// withBack adds the key that goes back, where there is a question to go back to.
-func withBack(w *phrases.Interview, hint string, first bool) string {
-	if first {
-		return hint
-	}
-	return hint + " \u00b7 " + w.KeyBack
+	return backHint(w, hint, s.p)
 }
 
 func (s *choiceAnswer) reply() interview.Reply {
@@ -384,7 +406,7 @@ func newTypedAnswer(c *phrases.Catalog, p interview.Prompt) *typedAnswer {
 		s.input.SetValue(describeValue(p.Question, *a))
 		s.input.CursorEnd()
 	}
-	s.states = list{cursor: -1, items: append(stateChoices(s.w), choice{label: s.w.TypeAnAnswer})}
+	s.states = list{cursor: -1, items: append(stateChoices(s.w, p.Question.Mode), choice{label: s.w.TypeAnAnswer})}
 	s.states.ticked = make([]bool, len(s.states.items))
 	if a := p.Current; a != nil && !a.IsAnswered() {
 		for i, it := range s.states.items {
@@ -409,7 +431,7 @@ func newInput() textinput.Model {
 	return in
 }
 
-func (s *typedAnswer) handle(msg tea.Msg) (bool, scrollBy) {
+func (s *typedAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 	k, isKey := msg.(tea.KeyPressMsg)
 	if s.choosing {
 		if !isKey {
@@ -431,7 +453,7 @@ func (s *typedAnswer) handle(msg tea.Msg) (bool, scrollBy) {
 			s.answer = screening.Answer{State: it.state}
 			return true, 0
 		default:
-			if s.states.key(k.String()) {
+			if s.states.key(k.String(), page) {
 				s.err = ""
 			}
 		}
@@ -466,7 +488,7 @@ func (s *typedAnswer) handle(msg tea.Msg) (bool, scrollBy) {
 	return false, 0
 }
 
-func (s *typedAnswer) body(lk *look, width int) ([]string, int) {
+func (s *typedAnswer) body(lk *look, width int) ([]string, span) {
 	out := questionLines(lk, s.w, s.p, width)
 	hint := s.w.TypeText
 	if s.p.Question.Type == screening.TypeNumber {
@@ -475,27 +497,29 @@ func (s *typedAnswer) body(lk *look, width int) ([]string, int) {
 	out = append(out, wrap(lk.muted, hint, width)...)
 	s.input.SetWidth(max(10, width-3))
 	out = append(out, s.input.View())
-	focus := len(out) - 1
+	focus := span{len(out) - 1, len(out) - 1}
 	if s.choosing {
 		out = append(out, "")
 		out = append(out, wrap(lk.strong, s.w.NoAnswerTyped, width)...)
 		items, f := s.states.lines(lk, width)
-		focus = len(out) + max(f, 0)
+		if f.from >= 0 {
+			focus = span{f.from + len(out), f.to + len(out)}
+		}
 		out = append(out, items...)
 	}
 	if s.err != "" {
 		out = append(out, "")
 		out = append(out, wrap(lk.alarm, s.err, width)...)
-		focus = len(out) - 1
+		focus = span{len(out) - 1, len(out) - 1}
 	}
 	return out, focus
 }
 
-func (s *typedAnswer) keys(w *phrases.Interview) string {
+func (s *typedAnswer) keys(w *phrases.Interview, _ bool) string {
 	if s.choosing {
 		return fmt.Sprintf(w.KeysChoose, len(s.states.items))
 	}
-	return withBack(w, w.KeysTyped, s.p.First)
+	return backHint(w, w.KeysTyped, s.p)
 }
 
 func (s *typedAnswer) reply() interview.Reply {
@@ -507,21 +531,29 @@ func (s *typedAnswer) reply() interview.Reply {
 
 // pager shows text to read; the arrows and space scroll it, Enter goes on.
 type pager struct {
-	w     *phrases.Interview
-	title string
-	mark  string // for the worker only, never read aloud
-	lines []interview.Line
+	w      *phrases.Interview
+	title  string
+	mark   string // for the worker only, never read aloud
+	lines  []interview.Line
+	guards bool
 }
 
 func newPager(c *phrases.Catalog, s interview.Screen) *pager {
 	p := &pager{w: &c.Interview, title: s.Title, lines: s.Lines}
-	if s.Kind == interview.ScreenGuidance {
-		p.mark = c.Interview.ForYouOnly
+	switch s.Kind {
+	case interview.ScreenGuidance:
+		p.mark, p.guards = c.Interview.ForYouOnly, true
+	case interview.ScreenResumed:
+		p.guards = true
 	}
 	return p
 }
 
-func (p *pager) handle(msg tea.Msg) (bool, scrollBy) {
+// guarded: a section's guidance, or where a resumed interview stands, is not for keys typed
+// before it was drawn; they wait for the next question.
+func (p *pager) guarded() bool { return p.guards }
+
+func (p *pager) handle(msg tea.Msg, _ int) (bool, scrollBy) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return false, 0
@@ -533,8 +565,10 @@ func (p *pager) handle(msg tea.Msg) (bool, scrollBy) {
 		return false, 1
 	case "up", "k":
 		return false, -1
-	case "space":
+	case "space", "pgdown":
 		return false, pageDown
+	case "pgup":
+		return false, pageUp
 	case "home", "g":
 		return false, -1 << 30
 	case "end", "G":
@@ -543,44 +577,53 @@ func (p *pager) handle(msg tea.Msg) (bool, scrollBy) {
 	return false, 0
 }
 
-func (p *pager) body(lk *look, width int) ([]string, int) {
+func (p *pager) body(lk *look, width int) ([]string, span) {
 	var out []string
 	if p.mark != "" {
 		out = append(out, wrap(lk.warn, p.mark, width)...)
 	}
 	out = append(out, wrap(lk.title, screening.Printable(p.title), width)...)
 	out = append(out, "")
-	return append(out, stepLines(lk, p.w, p.lines, width)...), -1
+	return append(out, stepLines(lk, p.w, p.lines, width)...), noFocus
 }
 
-func (p *pager) keys(w *phrases.Interview) string { return w.KeysRead }
+func (p *pager) keys(w *phrases.Interview, scrollable bool) string {
+	if scrollable {
+		return w.KeysRead
+	}
+	return w.KeysGoOn
+}
 
-// stepLines are lines to say and to do, each set apart.
+// stepLines are lines to say and to do, each set apart, wrapped under their text.
 func stepLines(lk *look, w *phrases.Interview, lines []interview.Line, width int) []string {
 	var out []string
 	for i, l := range lines {
 		if i > 0 {
 			out = append(out, "")
 		}
-		if l.Kind == screening.StepSay {
-			out = append(out, wrap(lk.say, w.Say+": \u201c"+screening.Printable(l.Text)+"\u201d", width)...)
+		switch l.Kind {
+		case screening.StepSay:
+			lead := w.Say + ": "
+			out = append(out, hanging(lk.say, lead, "\u201c"+screening.Printable(l.Text)+"\u201d", width)...)
 			if l.Also != "" {
-				out = append(out, wrap(lk.muted, "      \u201c"+screening.Printable(l.Also)+"\u201d", width)...)
+				out = append(out, hanging(lk.muted, strings.Repeat(" ", displayWidth(lead)), "\u201c"+screening.Printable(l.Also)+"\u201d", width)...)
 			}
-		} else if l.Kind == screening.StepDo {
-			out = append(out, wrap(lk.do, w.Do+": "+screening.Printable(l.Text), width)...)
-		} else {
+		case screening.StepDo:
+			out = append(out, hanging(lk.do, w.Do+": ", screening.Printable(l.Text), width)...)
+		default:
 			out = append(out, wrap(lk.strong, screening.Printable(l.Text), width)...)
 		}
 	}
 	return out
 }
 
-// interruptScreen shows what must be done now, and asks whether to end the screening here.
+// interruptScreen shows what must be done now, and asks whether to end the screening here, go
+// on, or go back to change the answer that brought it up.
 type interruptScreen struct {
 	w    *phrases.Interview
 	i    interview.Interrupt
 	list list
+	back bool
 }
 
 func newInterruptScreen(c *phrases.Catalog, i interview.Interrupt) *interruptScreen {
@@ -593,7 +636,11 @@ func newInterruptScreen(c *phrases.Catalog, i interview.Interrupt) *interruptScr
 	return s
 }
 
-func (s *interruptScreen) handle(msg tea.Msg) (bool, scrollBy) {
+// guarded: an interrupt comes when it is not expected, so keys typed ahead were not meant for
+// it. They wait for the next question, and the worker answers this one after reading it.
+func (s *interruptScreen) guarded() bool { return true }
+
+func (s *interruptScreen) handle(msg tea.Msg, page int) (bool, scrollBy) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return false, 0
@@ -601,25 +648,47 @@ func (s *interruptScreen) handle(msg tea.Msg) (bool, scrollBy) {
 	switch k.String() {
 	case "enter":
 		return true, 0
-	case "space":
+	case "esc":
+		if s.i.CanGoBack {
+			s.back = true
+			return true, 0
+		}
+	case "space", "pgdown":
 		return false, pageDown
+	case "pgup":
+		return false, pageUp
+	default:
+		s.list.key(k.String(), page)
 	}
-	s.list.key(k.String())
 	return false, 0
 }
 
-func (s *interruptScreen) body(lk *look, width int) ([]string, int) {
-	out := wrap(lk.alarm, screening.Printable(s.i.Title), width)
+func (s *interruptScreen) body(lk *look, width int) ([]string, span) {
+	out := wrap(lk.warn, s.w.ForYouOnly, width)
+	out = append(out, wrap(lk.alarm, screening.Printable(s.i.Title), width)...)
 	out = append(out, "")
 	out = append(out, stepLines(lk, s.w, s.i.Lines, width)...)
 	out = append(out, "")
 	items, focus := s.list.lines(lk, width)
-	return append(out, items...), focus + len(out)
+	return append(out, items...), span{focus.from + len(out), focus.to + len(out)}
 }
 
-func (s *interruptScreen) keys(w *phrases.Interview) string { return w.KeysInterrupt }
+func (s *interruptScreen) keys(w *phrases.Interview, _ bool) string {
+	if s.i.CanGoBack {
+		return w.KeysInterrupt + " \u00b7 " + w.KeyBackToAnswer
+	}
+	return w.KeysInterrupt
+}
 
-func (s *interruptScreen) end() bool { return s.list.cursor == 0 }
+func (s *interruptScreen) choice() interview.InterruptChoice {
+	switch {
+	case s.back:
+		return interview.GoBack
+	case s.list.cursor == 0:
+		return interview.End
+	}
+	return interview.GoOn
+}
 
 // textScreen asks for a line the worker writes (a note, a label), starting from what it says.
 type textScreen struct {
@@ -637,7 +706,7 @@ func newTextScreen(c *phrases.Catalog, n interview.TextPrompt) *textScreen {
 	return s
 }
 
-func (s *textScreen) handle(msg tea.Msg) (bool, scrollBy) {
+func (s *textScreen) handle(msg tea.Msg, _ int) (bool, scrollBy) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "enter":
@@ -658,21 +727,22 @@ func (s *textScreen) handle(msg tea.Msg) (bool, scrollBy) {
 	return false, 0
 }
 
-func (s *textScreen) body(lk *look, width int) ([]string, int) {
+func (s *textScreen) body(lk *look, width int) ([]string, span) {
 	out := wrap(lk.title, screening.Printable(s.n.Title), width)
 	out = append(out, wrap(lk.muted, s.n.Help, width)...)
 	out = append(out, "")
 	s.input.SetWidth(max(10, width-3))
 	out = append(out, s.input.View())
-	focus := len(out) - 1
+	focus := span{len(out) - 1, len(out) - 1}
 	if s.err != "" {
 		out = append(out, "")
 		out = append(out, wrap(lk.alarm, s.err, width)...)
+		focus.to = len(out) - 1
 	}
 	return out, focus
 }
 
-func (s *textScreen) keys(w *phrases.Interview) string { return w.KeysText }
+func (s *textScreen) keys(w *phrases.Interview, _ bool) string { return w.KeysText }
 
 func (s *textScreen) text() string { return s.current }
 
@@ -691,11 +761,13 @@ func newReviewScreen(c *phrases.Catalog, r interview.Review) *reviewScreen {
 	return s
 }
 
-func (s *reviewScreen) handle(msg tea.Msg) (bool, scrollBy) {
+func (s *reviewScreen) handle(msg tea.Msg, page int) (bool, scrollBy) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return false, 0
 	}
+	// The cursor moves, by rows: a page key never scrolls the chosen row out of sight.
+	page = max(1, page/2)
 	switch k.String() {
 	case "enter":
 		return true, 0
@@ -703,6 +775,10 @@ func (s *reviewScreen) handle(msg tea.Msg) (bool, scrollBy) {
 		s.cursor = max(-1, s.cursor-1)
 	case "down", "j", "tab":
 		s.cursor = min(len(s.rows)-1, s.cursor+1)
+	case "pgup":
+		s.cursor = max(-1, s.cursor-page)
+	case "pgdown", "space":
+		s.cursor = min(len(s.rows)-1, s.cursor+page)
 	case "home", "g":
 		s.cursor = -1
 	case "end", "G":
@@ -711,24 +787,22 @@ func (s *reviewScreen) handle(msg tea.Msg) (bool, scrollBy) {
 	return false, 0
 }
 
-func (s *reviewScreen) body(lk *look, width int) ([]string, int) {
+func (s *reviewScreen) body(lk *look, width int) ([]string, span) {
 	out := wrap(lk.title, s.w.ReviewTitle, width)
 	out = append(out, wrap(lk.muted, s.w.ReviewHelp, width)...)
 	out = append(out, "")
+	focus := noFocus
 	row := func(i int, text string) {
-		pointer, style := "  ", lk.strong
+		pointer, style := "  ", lk.plain
 		if i == s.cursor {
 			pointer, style = "> ", lk.cursor
+			focus.from = len(out)
 		}
-		for j, line := range wrap(style, text, max(10, width-4)) {
-			if j == 0 {
-				out = append(out, style.Render(pointer)+line)
-			} else {
-				out = append(out, "    "+line)
-			}
+		out = append(out, hanging(style, pointer, text, width)...)
+		if i == s.cursor {
+			focus.to = len(out) - 1
 		}
 	}
-	focus := len(out)
 	row(-1, s.w.ReviewFinish)
 	section := ""
 	for i, r := range s.rows {
@@ -736,9 +810,6 @@ func (s *reviewScreen) body(lk *look, width int) ([]string, int) {
 			section = r.Section
 			out = append(out, "")
 			out = append(out, wrap(lk.title, screening.Printable(section), width)...)
-		}
-		if i == s.cursor {
-			focus = len(out)
 		}
 		text := screening.Printable(r.Text) + " \u2014 " + screening.Printable(r.Answer)
 		if r.Kind == interview.RowNote {
@@ -752,6 +823,6 @@ func (s *reviewScreen) body(lk *look, width int) ([]string, int) {
 	return out, focus
 }
 
-func (s *reviewScreen) keys(w *phrases.Interview) string { return w.KeysReview }
+func (s *reviewScreen) keys(w *phrases.Interview, _ bool) string { return w.KeysReview }
 
 func (s *reviewScreen) chosen() int { return s.cursor }

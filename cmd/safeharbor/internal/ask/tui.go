@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -125,13 +126,13 @@ func (t *TUI) Show(ctx context.Context, s interview.Screen) error {
 	return t.show(ctx, newPager(t.words, s))
 }
 
-// Interrupt shows what must be done now, and asks whether to end here.
-func (t *TUI) Interrupt(ctx context.Context, i interview.Interrupt) (bool, error) {
+// Interrupt shows what must be done now, and asks whether to end here, go on, or go back.
+func (t *TUI) Interrupt(ctx context.Context, i interview.Interrupt) (interview.InterruptChoice, error) {
 	sc := newInterruptScreen(t.words, i)
 	if err := t.show(ctx, sc); err != nil {
-		return false, err
+		return interview.GoOn, err
 	}
-	return sc.end(), nil
+	return sc.choice(), nil
 }
 
 // Ask asks one question.
@@ -171,13 +172,24 @@ func (t *TUI) Review(ctx context.Context, r interview.Review) (int, error) {
 // keys given to it, one at a time, and says when it is done. It is only ever used from the
 // program's event loop until it is done.
 type screen interface {
-	// handle takes a key or a paste; done means the screen has its answer.
-	handle(msg tea.Msg) (done bool, scroll scrollBy)
-	// body is the screen's text at a width, and the line to keep in view (-1: none).
-	body(l *look, width int) (lines []string, focus int)
-	// keys is the hint line: what the keys do here.
-	keys(w *phrases.Interview) string
+	// handle takes a key or a paste; done means the screen has its answer. page is how many
+	// lines of the body are in view, for the page keys.
+	handle(msg tea.Msg, page int) (done bool, scroll scrollBy)
+	// body is the screen's text at a width, and the lines to keep in view.
+	body(l *look, width int) (lines []string, focus span)
+	// keys is the hint line: what the keys do here (scrollable: the body does not fit).
+	keys(w *phrases.Interview, scrollable bool) string
 }
+
+// guardedScreen is a screen that comes when it is not expected (an interrupt, a section's
+// guidance): keys typed before it was drawn, or in the moment after, were meant for the next
+// question, so they wait for it; this screen takes only keys pressed once it could be read.
+type guardedScreen interface {
+	guarded() bool
+}
+
+// settle is how long after it is drawn a guarded screen starts taking keys.
+const settle = 300 * time.Millisecond
 
 // scrollBy is a scroll a screen asks for: by lines, or by a page (a large number).
 type scrollBy int
@@ -208,12 +220,21 @@ type host struct {
 	queue   []tea.Msg // keys and pastes typed while no screen was up, in order
 	stopped bool      // Ctrl-C came while no screen was up: the next one stops at once
 	status  interview.Status
-	offset  int // the first body line shown
-	focus   int // the focus line the offset was last set for
+	offset  int  // the first body line shown
+	focus   span // the focus the offset was last set for
+	shownAt time.Time
+	now     func() time.Time // the clock; tests set it
 	last    string
 }
 
 func (h *host) Init() tea.Cmd { return nil }
+
+func (h *host) clock() time.Time {
+	if h.now != nil {
+		return h.now()
+	}
+	return time.Now()
+}
 
 func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m := msg.(type) {
@@ -222,12 +243,15 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		h.follow(true)
 	case showMsg:
 		h.screen, h.done, h.status = m.screen, m.done, m.status
-		h.offset, h.focus = 0, -1
+		h.offset, h.focus, h.shownAt = 0, noFocus, h.clock()
 		if h.stopped {
 			h.finish(ErrAborted)
 			return h, nil
 		}
 		h.follow(true)
+		if h.guarding() {
+			return h, nil // the keys typed ahead wait for the next screen
+		}
 		// Keys typed ahead: each to this screen until it is done, the rest for the next.
 		for len(h.queue) > 0 && h.screen != nil {
 			next := h.queue[0]
@@ -246,7 +270,7 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return h, nil
 		}
-		if h.screen == nil {
+		if h.screen == nil || (h.guarding() && h.clock().Sub(h.shownAt) < settle) {
 			h.queue = append(h.queue, m)
 			return h, nil
 		}
@@ -255,19 +279,15 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return h, nil
 }
 
+// guarding reports whether the screen up is one that keys typed ahead must not reach.
+func (h *host) guarding() bool {
+	g, ok := h.screen.(guardedScreen)
+	return ok && g.guarded()
+}
+
 // give gives the screen one key.
 func (h *host) give(msg tea.Msg) {
-	if k, ok := msg.(tea.KeyPressMsg); ok {
-		switch k.String() {
-		case "pgdown":
-			h.scroll(pageDown)
-			return
-		case "pgup":
-			h.scroll(pageUp)
-			return
-		}
-	}
-	done, by := h.screen.handle(msg)
+	done, by := h.screen.handle(msg, h.bodyHeight())
 	if done {
 		h.finish(nil)
 		return
@@ -290,19 +310,19 @@ func (h *host) bodyHeight() int {
 	return max(3, h.height-len(h.header())-len(h.footer())-2)
 }
 
-// follow scrolls to keep the screen's focus line in view when it moves (or always).
+// follow scrolls to keep the screen's focus in view when it moves (or always).
 func (h *host) follow(always bool) {
 	if h.screen == nil || h.width == 0 {
 		return
 	}
 	lines, focus := h.screen.body(&h.look, h.width)
 	height := h.bodyHeight()
-	if focus >= 0 && (always || focus != h.focus) {
-		if focus < h.offset {
-			h.offset = focus
+	if focus.from >= 0 && (always || focus != h.focus) {
+		if focus.to >= h.offset+height {
+			h.offset = focus.to - height + 1
 		}
-		if focus >= h.offset+height {
-			h.offset = focus - height + 1
+		if focus.from < h.offset {
+			h.offset = focus.from
 		}
 		h.focus = focus
 	}
@@ -344,7 +364,8 @@ func (h *host) footer() []string {
 	}
 	hints := ""
 	if h.screen != nil {
-		hints = h.screen.keys(h.w)
+		lines, _ := h.screen.body(&h.look, h.width)
+		hints = h.screen.keys(h.w, len(lines) > h.height-len(out)-len(h.header())-4)
 	}
 	switch s := h.status.Save; {
 	case !s.Enabled:
@@ -401,15 +422,18 @@ func notSaved(w *phrases.Interview, s interview.SaveStatus) string {
 
 // look is how text is styled: plain when there is no colour.
 type look struct {
-	training                                    bool
-	title, muted, strong, cursor, alarm, banner lipgloss.Style
-	say, do, warn                               lipgloss.Style
+	training                                           bool
+	plain, title, muted, strong, cursor, alarm, banner lookStyle
+	say, do, warn                                      lookStyle
 }
+
+// lookStyle is one style of the interface.
+type lookStyle = lipgloss.Style
 
 func newLook(o TUIOptions) look {
 	l := look{training: o.Training}
 	plain := lipgloss.NewStyle()
-	l.title, l.muted, l.strong, l.cursor, l.alarm, l.banner, l.say, l.do, l.warn = plain, plain, plain, plain, plain, plain, plain, plain, plain
+	l.plain, l.title, l.muted, l.strong, l.cursor, l.alarm, l.banner, l.say, l.do, l.warn = plain, plain, plain, plain, plain, plain, plain, plain, plain, plain
 	if o.Color {
 		l.title = plain.Bold(true)
 		l.strong = plain.Bold(true)
@@ -436,6 +460,9 @@ func wrap(style lipgloss.Style, text string, width int) []string {
 	}
 	return out
 }
+
+// displayWidth is how many columns text takes on a terminal.
+func displayWidth(text string) int { return ansi.StringWidth(text) }
 
 // fit cuts plain text to a width, by display width.
 func fit(text string, width int) string {

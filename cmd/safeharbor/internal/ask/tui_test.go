@@ -1,8 +1,10 @@
 package ask
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -183,7 +185,7 @@ func TestPagerScrolls(t *testing.T) {
 	}
 	p := newPager(words("en"), interview.Screen{Title: "Before you begin", Lines: lines})
 	showing(h, p)
-	if !strings.Contains(h.render(), "more lines") {
+	if !strings.Contains(h.render(), "more below") {
 		t.Fatalf("no word of more below:\n%s", h.render())
 	}
 	for _, k := range []tea.Msg{down, space, press(tea.KeyPgDown)} {
@@ -214,5 +216,85 @@ func TestReviewStartsOnTheRowChanged(t *testing.T) {
 	h.Update(enter)
 	if r.chosen() != 1 {
 		t.Errorf("chosen %d, want 1", r.chosen())
+	}
+}
+
+// An interrupt is not for keys typed before it was drawn, or in the moment after: they were
+// meant for the next question, and wait for it. The interrupt takes the keys pressed once it
+// could be read.
+func TestGuardedScreensLeaveKeysTypedAhead(t *testing.T) {
+	h := hostFor(t)
+	clock := time.Date(2026, 11, 29, 14, 0, 0, 0, time.UTC)
+	h.now = func() time.Time { return clock }
+	h.Update(press('2')) // typed ahead, meant for the next question
+	h.Update(enter)
+	stop := newInterruptScreen(words("en"), interview.Interrupt{Title: "Stop and refer", EndByDefault: true, CanGoBack: true})
+	if got, _ := showing(h, stop); got != "" {
+		t.Fatalf("the interrupt took the keys typed before it: %q", got)
+	}
+	clock = clock.Add(100 * time.Millisecond)
+	h.Update(enter) // a reflex, a moment after it was drawn: held too
+	if h.screen == nil {
+		t.Fatal("a key pressed a moment after the interrupt was drawn ended it")
+	}
+	clock = clock.Add(time.Second)
+	h.Update(press(tea.KeyDown)) // read, then chosen: go on
+	h.Update(enter)
+	if h.screen != nil || stop.choice() != interview.GoOn {
+		t.Fatalf("after reading: screen up %v, choice %v", h.screen != nil, stop.choice())
+	}
+	next := newChoiceAnswer(words("en"), prompt(question(screening.TypeYesNo)))
+	if got, _ := showing(h, next); got != "done" {
+		t.Fatalf("the next question did not get the keys typed ahead: %q", got)
+	}
+	if next.reply().Answer.Text != "no" {
+		t.Errorf("next question: %+v", next.reply())
+	}
+	if len(h.queue) != 1 || h.queue[0] != tea.Msg(enter) {
+		t.Errorf("the reflex Enter is not kept for the screen after: %v", h.queue)
+	}
+}
+
+// Esc on the stop-and-refer screen goes back to change the answer; on the reminder shown when
+// a draft is resumed, there is no answer to go back to.
+func TestInterruptBack(t *testing.T) {
+	h := hostFor(t)
+	clock := time.Now()
+	h.now = func() time.Time { return clock }
+	stop := newInterruptScreen(words("en"), interview.Interrupt{Title: "Stop and refer", CanGoBack: true})
+	showing(h, stop)
+	clock = clock.Add(time.Second)
+	h.Update(esc)
+	if h.screen != nil || stop.choice() != interview.GoBack {
+		t.Errorf("esc: %v", stop.choice())
+	}
+	reminder := newInterruptScreen(words("en"), interview.Interrupt{Title: "Stop and refer", EndByDefault: true})
+	showing(h, reminder)
+	clock = clock.Add(time.Second)
+	h.Update(esc)
+	if h.screen == nil {
+		t.Error("esc ended a reminder that has nothing to go back to")
+	}
+	if strings.Contains(h.render(), "Esc") {
+		t.Errorf("the hint offers Esc:\n%s", h.render())
+	}
+}
+
+// The page keys move the review's cursor, so Enter never acts on a row out of sight.
+func TestReviewPagesMoveTheCursor(t *testing.T) {
+	h := hostFor(t)
+	var rows []interview.ReviewRow
+	for i := range 60 {
+		rows = append(rows, interview.ReviewRow{Kind: interview.RowAnswer, Section: "S", QuestionID: fmt.Sprint(i), Text: fmt.Sprintf("Question %d?", i), Answer: "No"})
+	}
+	r := newReviewScreen(words("en"), interview.Review{Rows: rows, Focus: -1})
+	showing(h, r)
+	h.Update(press(tea.KeyPgDown))
+	h.Update(press(tea.KeyPgDown))
+	if r.chosen() < 10 {
+		t.Fatalf("two pages down, the cursor is on row %d", r.chosen())
+	}
+	if !strings.Contains(h.render(), fmt.Sprintf("> Question %d?", r.chosen())) {
+		t.Errorf("the chosen row is not on the screen:\n%s", h.render())
 	}
 }

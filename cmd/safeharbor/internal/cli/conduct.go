@@ -86,7 +86,7 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	if err != nil {
 		var st *interview.Stopped
 		if errors.As(err, &st) {
-			return &stopped{Stopped: st, draft: c.draftID(), words: &c.words.Messages}
+			return &stopped{Stopped: st, draft: c.draftID(), training: c.training, words: &c.words.Messages}
 		}
 		return err
 	}
@@ -153,7 +153,7 @@ func (c *conversation) notWritten(a *app, sum *screening.Summary, err error) err
 	switch id := c.draftID(); {
 	case id == "":
 	case c.everSaved && c.saveErr == nil:
-		msg += " " + fmt.Sprintf(m.AnswersInDraft, id, "safeharbor resume "+id)
+		msg += " " + fmt.Sprintf(m.AnswersInDraft, id, resumeCommand(id, c.training))
 	case c.everSaved:
 		msg += " " + fmt.Sprintf(m.DraftOutOfDate, id, c.saveErr)
 	default:
@@ -174,8 +174,9 @@ func syncOut(w io.Writer) {
 // stopped is an interview that stopped before its summary, with what is saved of it.
 type stopped struct {
 	*interview.Stopped
-	draft string // "" when the interview was not being saved
-	words *phrases.Messages
+	draft    string // "" when the interview was not being saved
+	training bool   // a mock interview, whose drafts are kept apart
+	words    *phrases.Messages
 }
 
 func (e *stopped) Unwrap() error { return e.Stopped }
@@ -186,13 +187,24 @@ func (e *stopped) saved() string {
 	switch {
 	case !s.Enabled || e.draft == "":
 		return ""
+	case s.LastSaved.IsZero() && s.Unsaved == 0:
+		return m.NothingToResume
 	case s.Saved():
-		return fmt.Sprintf(m.AllSaved, e.draft, "safeharbor resume "+e.draft)
+		return fmt.Sprintf(m.AllSaved, e.draft, resumeCommand(e.draft, e.training))
 	case s.LastSaved.IsZero():
 		return fmt.Sprintf(m.NothingSaved, s.Err)
 	default:
-		return fmt.Sprintf(m.PartlySaved, e.draft, s.LastSaved.Local().Format("15:04"), s.Unsaved, s.Err, "safeharbor resume "+e.draft)
+		return fmt.Sprintf(m.PartlySaved, e.draft, s.LastSaved.Local().Format("15:04"), s.Unsaved, s.Err, resumeCommand(e.draft, e.training))
 	}
+}
+
+// resumeCommand is the command that goes on with a draft: a mock interview's drafts are kept
+// apart, so its command says --training.
+func resumeCommand(id string, training bool) string {
+	if training {
+		return "safeharbor resume --training " + id
+	}
+	return "safeharbor resume " + id
 }
 
 // chooseAsker picks how to ask: from a file, in plain lines, or in the terminal interface.

@@ -142,6 +142,7 @@ func runResume(ctx context.Context, a *app, id string, opts *resumeOptions) erro
 		file: file, session: session, langs: langs, words: words, contacts: dir, out: out,
 		answers: opts.Answers, accessible: opts.Accessible, training: d.Training, keepDraft: opts.KeepDraft,
 		store: store, draft: d, resumed: resumeScreen(words, d, file.Set.Language, saved),
+		everSaved: true, // the draft is on the disk already: a summary written means it goes
 	})
 }
 

@@ -23,8 +23,9 @@ type Asker interface {
 	Show(ctx context.Context, s Screen) error
 	// Ask asks one question. The reply is an answer, or a wish to go back.
 	Ask(ctx context.Context, p Prompt) (Reply, error)
-	// Interrupt shows what must be done at once, and asks whether to end the screening here.
-	Interrupt(ctx context.Context, i Interrupt) (end bool, err error)
+	// Interrupt shows what must be done at once, and asks whether to end the screening here, go
+	// on, or (when it can) go back to the answer that brought it up.
+	Interrupt(ctx context.Context, i Interrupt) (InterruptChoice, error)
 	// Text asks for a line the worker writes (a section's note, a draft's label), starting
 	// from what it says now.
 	Text(ctx context.Context, t TextPrompt) (string, error)
@@ -47,6 +48,7 @@ type Prompt struct {
 	Current      *screening.Answer // the answer it has, when going back or changing it
 	Cue          string            // in self-study: what the young person says, or what the worker sees
 	First        bool              // there is no question before it to go back to
+	FromReview   bool              // changed from the review: back goes back to the review
 }
 
 // Reply is what the worker did with a question: answered it, or went back.
@@ -88,12 +90,23 @@ type Line struct {
 }
 
 // Interrupt is a screen that stops the interview the moment it applies: the worker reads it,
-// then goes on or ends the screening there.
+// then goes on or ends the screening there, or goes back to change the answer that brought it.
 type Interrupt struct {
 	Title        string
 	Lines        []Line
 	EndByDefault bool // after a disclosure, stopping is the default
+	CanGoBack    bool // the answer that brought it up can be changed from here
 }
+
+// InterruptChoice is what the worker chose on an interrupt.
+type InterruptChoice int
+
+// The choices on an interrupt.
+const (
+	GoOn   InterruptChoice = iota // go on with the screening
+	End                           // end the screening here
+	GoBack                        // change the answer that brought it up
+)
 
 // TextPrompt asks for a line the worker writes: a section's note, or the label of a draft.
 type TextPrompt struct {
@@ -107,8 +120,9 @@ type TextPrompt struct {
 
 // Review is every answer and note, before the summary.
 type Review struct {
-	Rows  []ReviewRow
-	Focus int // the row to start on (the one just changed); -1 for "finish"
+	Rows    []ReviewRow
+	Focus   int  // the row to start on (the one just chosen); -1 for "finish"
+	Changed bool // the focus row was changed, not only looked at
 }
 
 // RowKind tells an answer from a note on the review screen.
@@ -134,6 +148,7 @@ type ReviewRow struct {
 // Status is what was just recorded, and whether it is saved.
 type Status struct {
 	Recorded string // the answer just recorded, in words; "" when nothing was
+	Kept     bool   // the answer was confirmed as it was: nothing changed
 	Save     SaveStatus
 }
 

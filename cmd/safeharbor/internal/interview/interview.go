@@ -64,6 +64,7 @@ type conversation struct {
 	now    func() time.Time
 	saving SaveStatus
 
+	changed  bool            // the last answer recorded changed what was there
 	guided   map[string]bool // sections whose guidance has been shown
 	noted    map[string]bool // sections whose note has been asked for
 	openNote *screening.Section
@@ -104,6 +105,9 @@ func (c *conversation) run(ctx context.Context) error {
 		if err := c.a.Show(ctx, *c.cfg.Resumed); err != nil {
 			return err
 		}
+		if err := c.remindOfDisclosure(ctx); err != nil {
+			return err
+		}
 	case len(c.set.Opening) > 0:
 		if err := c.a.Show(ctx, Screen{Kind: ScreenOpening, Title: c.w.BeforeYouBegin, Lines: c.lines(c.set.Opening, false)}); err != nil {
 			return err
@@ -142,7 +146,7 @@ func (c *conversation) walk(ctx context.Context, onlyNew bool) error {
 				return err
 			}
 		}
-		reply, err := c.ask(ctx, q, current)
+		reply, err := c.ask(ctx, q, current, false)
 		if err != nil {
 			return err
 		}
@@ -152,8 +156,12 @@ func (c *conversation) walk(ctx context.Context, onlyNew bool) error {
 			}
 			continue
 		}
-		if err := c.record(ctx, q, reply.Answer); err != nil {
+		again, err := c.record(ctx, q, reply.Answer)
+		if err != nil {
 			return err
+		}
+		if again {
+			continue // back from the interrupt: the same question, as it was
 		}
 		if onlyNew {
 			q, ok = c.s.Next()
@@ -207,18 +215,20 @@ func (c *conversation) editNote(ctx context.Context, sec *screening.Section) err
 		return err
 	}
 	c.s.SetNote(sec.ID, text)
-	if c.s.Note(sec.ID) == before {
+	c.changed = c.s.Note(sec.ID) != before
+	if !c.changed {
 		return nil // nothing changed, nothing to save
 	}
 	c.save()
-	c.a.Status(Status{Save: c.saving})
+	c.a.Status(Status{Recorded: fmt.Sprintf(c.w.NoteOn, sec.Title), Save: c.saving})
 	return nil
 }
 
-// ask puts one question, with its section's guidance first the first time the section comes up.
-func (c *conversation) ask(ctx context.Context, q *screening.Question, current *screening.Answer) (Reply, error) {
+// ask puts one question, with its section's guidance first the first time the section comes up
+// in the conversation (not when an answer is changed from the review).
+func (c *conversation) ask(ctx context.Context, q *screening.Question, current *screening.Answer, fromReview bool) (Reply, error) {
 	sec := c.s.SectionOf(q)
-	if sec.Help != "" && !c.guided[sec.ID] {
+	if sec.Help != "" && !c.guided[sec.ID] && !fromReview {
 		c.guided[sec.ID] = true
 		if err := c.a.Show(ctx, Screen{Kind: ScreenGuidance, Title: sec.Title, Lines: []Line{{Kind: screening.StepDo, Text: sec.Help}}}); err != nil {
 			return Reply{}, err
@@ -228,7 +238,7 @@ func (c *conversation) ask(ctx context.Context, q *screening.Question, current *
 	_, hasBefore := c.s.Before(q.ID)
 	p := Prompt{
 		Question: q, Lang: c.lang, Section: sec, SectionIndex: sectionIndex(c.set, sec) + 1, SectionCount: len(c.set.Sections),
-		N: n, Total: total, Current: current, First: !hasBefore,
+		N: n, Total: total, Current: current, First: !hasBefore && !fromReview, FromReview: fromReview,
 	}
 	if c.cfg.Cue != nil {
 		p.Cue = c.cfg.Cue(q)
@@ -240,31 +250,67 @@ func (c *conversation) ask(ctx context.Context, q *screening.Question, current *
 }
 
 // record keeps an answer, saves, tells the worker, and shows what must interrupt the interview.
-// An answer confirmed as it was keeps the time it was first given.
-func (c *conversation) record(ctx context.Context, q *screening.Question, a screening.Answer) error {
-	if before := c.s.AnswerOf(q.ID); sameAnswer(before, a) {
-		c.a.Status(Status{Recorded: c.describe(q, before), Save: c.saving})
-		return nil
+// An answer confirmed as it was keeps the time it was first given. again is true when the worker
+// went back from an interrupt to change the answer: it is taken back, and the question is asked
+// again.
+func (c *conversation) record(ctx context.Context, q *screening.Question, a screening.Answer) (again bool, err error) {
+	before := c.s.AnswerOf(q.ID)
+	if sameAnswer(before, a) {
+		c.changed = false
+		c.a.Status(Status{Recorded: c.describe(q, before), Kept: true, Save: c.saving})
+		return false, nil
 	}
 	a.At = c.now()
 	disclosed := c.s.NewDisclosures(q.ID, a)
 	if err := c.s.Answer(q.ID, a); err != nil {
-		return err
+		return false, err
 	}
+	c.changed = true
 	c.save()
 	c.a.Status(Status{Recorded: c.describe(q, c.s.AnswerOf(q.ID)), Save: c.saving})
 	if len(disclosed) == 0 {
-		return nil
+		return false, nil
 	}
-	end, err := c.a.Interrupt(ctx, c.stopAndRefer(disclosed))
+	stop := c.stopAndRefer(disclosed)
+	stop.CanGoBack = true
+	choice, err := c.a.Interrupt(ctx, stop)
 	if err != nil {
-		return err
+		return false, err
 	}
-	if end && !c.s.Ended() {
-		c.s.End()
+	switch choice {
+	case GoBack:
+		if before.State == "" || before.State == screening.StateNotApplicable {
+			c.s.Clear(q.ID)
+		} else if err := c.s.Answer(q.ID, before); err != nil {
+			return false, err
+		}
 		c.save()
 		c.a.Status(Status{Save: c.saving})
+		return true, nil
+	case End:
+		if !c.s.Ended() {
+			c.s.End()
+			c.save()
+			c.a.Status(Status{Save: c.saving})
+		}
 	}
+	return false, nil
+}
+
+// remindOfDisclosure shows the stop-and-refer guidance again when a resumed interview holds a
+// disclosure and was not ended: the worker may have stopped on that very screen.
+func (c *conversation) remindOfDisclosure(ctx context.Context) error {
+	disclosed := c.disclosures()
+	if len(disclosed) == 0 || c.s.Ended() {
+		return nil
+	}
+	choice, err := c.a.Interrupt(ctx, c.stopAndRefer(disclosed))
+	if err != nil || choice != End {
+		return err
+	}
+	c.s.End()
+	c.save()
+	c.a.Status(Status{Save: c.saving})
 	return nil
 }
 
@@ -303,10 +349,10 @@ func (c *conversation) stopAndRefer(inds []*screening.Indicator) Interrupt {
 // review shows every answer and note until the worker finishes. A changed answer can open
 // follow-ups: they are asked, then the review shows again, on the row just changed.
 func (c *conversation) review(ctx context.Context) error {
-	focus := -1
+	focus, changed := -1, false
 	for {
 		rows := c.reviewRows()
-		i, err := c.a.Review(ctx, Review{Rows: rows, Focus: focus})
+		i, err := c.a.Review(ctx, Review{Rows: rows, Focus: focus, Changed: changed})
 		if err != nil {
 			return err
 		}
@@ -321,20 +367,27 @@ func (c *conversation) review(ctx context.Context) error {
 		} else if err := c.change(ctx, row.QuestionID); err != nil {
 			return err
 		}
-		focus = indexOf(c.reviewRows(), row)
+		focus, changed = indexOf(c.reviewRows(), row), c.changed
 	}
 }
 
 // change asks a question again from the review, then whatever the new answer opens.
 func (c *conversation) change(ctx context.Context, id string) error {
 	q, _ := c.s.Question(id)
-	current, _ := c.answerOf(q)
-	reply, err := c.ask(ctx, q, current)
-	if err != nil || reply.Back {
-		return err // back, from the review, is back to the review
-	}
-	if err := c.record(ctx, q, reply.Answer); err != nil {
-		return err
+	c.changed = false
+	for {
+		current, _ := c.answerOf(q)
+		reply, err := c.ask(ctx, q, current, true)
+		if err != nil || reply.Back {
+			return err // back, from the review, is back to the review
+		}
+		again, err := c.record(ctx, q, reply.Answer)
+		if err != nil {
+			return err
+		}
+		if !again {
+			break
+		}
 	}
 	if c.s.Ended() && len(c.disclosures()) == 0 {
 		// The answer that made the worker stop is changed: the interview goes on.

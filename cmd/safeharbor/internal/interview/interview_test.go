@@ -58,7 +58,7 @@ func text(s string) Reply { return Answer(screening.Answer{State: screening.Stat
 // fakeAsker answers from a script and logs every call, as the worker would see them.
 type fakeAsker struct {
 	replies    map[string][]Reply // by question id, in order
-	interrupts []bool
+	interrupts []InterruptChoice
 	notes      map[string][]string
 	reviews    []int
 	log        []string
@@ -89,11 +89,11 @@ func (f *fakeAsker) Ask(_ context.Context, p Prompt) (Reply, error) {
 	return rs[0], nil
 }
 
-func (f *fakeAsker) Interrupt(_ context.Context, i Interrupt) (bool, error) {
+func (f *fakeAsker) Interrupt(_ context.Context, i Interrupt) (InterruptChoice, error) {
 	f.log = append(f.log, "interrupt: "+i.Title)
-	end := f.interrupts[0]
+	choice := f.interrupts[0]
 	f.interrupts = f.interrupts[1:]
-	return end, nil
+	return choice, nil
 }
 
 func (f *fakeAsker) Text(_ context.Context, n TextPrompt) (string, error) {
@@ -200,7 +200,7 @@ func TestAQuietInterview(t *testing.T) {
 func TestDisclosureEndsEarly(t *testing.T) {
 	f := &fakeAsker{
 		replies:    map[string][]Reply{"slept": {pick("friend")}, "partner": {no()}, "traded": {yes()}, "phones": {yes()}, "days": {text("2")}},
-		interrupts: []bool{true},
+		interrupts: []InterruptChoice{End},
 		reviews:    []int{-1},
 	}
 	sum, err := run(t, f, Config{})
@@ -227,7 +227,7 @@ func TestDisclosureEndsEarly(t *testing.T) {
 func TestDisclosureGoOn(t *testing.T) {
 	f := &fakeAsker{
 		replies:    map[string][]Reply{"slept": {pick("friend")}, "partner": {no()}, "traded": {yes()}, "phones": {no()}, "feel": {Answer(screening.Answered("ok"))}, "days": {text("2")}},
-		interrupts: []bool{false},
+		interrupts: []InterruptChoice{GoOn},
 		reviews:    []int{-1},
 	}
 	sum, err := run(t, f, Config{})
@@ -248,7 +248,7 @@ func TestReviewChanges(t *testing.T) {
 			"slept": {pick("friend"), pick("friend", "hotel")}, "who-paid": {text("my uncle")},
 			"partner": {no()}, "traded": {yes(), no()}, "phones": {no(), no()}, "feel": {Answer(screening.Answered("ok"))}, "days": {text("2")},
 		},
-		interrupts: []bool{true},
+		interrupts: []InterruptChoice{End},
 	}
 	f.reviews = []int{rowOf(s, "slept"), rowOf(s, "traded") + 1, -1} // who-paid's row comes in before traded
 	sum, err := run(t, f, Config{Session: s})
@@ -480,4 +480,82 @@ func TestLabel(t *testing.T) {
 	if f.log[0] != "label: A label for this draft (optional)" || label != "case 2026-114" {
 		t.Errorf("first %q, label %q", f.log[0], label)
 	}
+}
+
+// A mis-keyed disclosure: back from the stop-and-refer screen takes the answer back and asks
+// the question again, as it was; nothing of the wrong answer stays.
+func TestBackFromAnInterrupt(t *testing.T) {
+	f := &fakeAsker{
+		replies:    map[string][]Reply{"slept": {pick("friend")}, "partner": {no()}, "traded": {yes(), no()}, "phones": {no()}, "feel": {Answer(screening.Answered("ok"))}, "days": {text("1")}},
+		interrupts: []InterruptChoice{GoBack},
+		reviews:    []int{-1},
+	}
+	sum, err := run(t, f, Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLog(t, f.log[3:7], []string{"ask partner", "ask traded", "interrupt: Stop and refer", "ask traded"})
+	if sum.EndedEarly || sum.Concern != "none" || !strings.Contains(answers(sum), "traded=answered:no") {
+		t.Errorf("ended early %v, concern %s: %s", sum.EndedEarly, sum.Concern, answers(sum))
+	}
+}
+
+// A resumed interview that holds a disclosure, not ended, shows the stop-and-refer guidance
+// again: the worker may have stopped on that very screen.
+func TestResumeRemindsOfADisclosure(t *testing.T) {
+	s, err := screening.Restore(testSet(), screening.Snapshot{Answers: map[string]screening.Answer{
+		"slept": {State: screening.StateAnswered, Choices: []string{"friend"}}, "partner": screening.Answered("no"), "traded": screening.Answered("yes"),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fakeAsker{
+		replies:    map[string][]Reply{"phones": {no()}, "days": {text("1")}},
+		interrupts: []InterruptChoice{End},
+		reviews:    []int{-1},
+	}
+	sum, err := run(t, f, Config{Session: s, Resumed: &Screen{Kind: ScreenResumed, Title: "Resuming"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLog(t, f.log[:4], []string{"show resumed: Resuming", "interrupt: Stop and refer", "show guidance: While away", "ask phones"})
+	if !sum.EndedEarly {
+		t.Error("ending on the reminder did not end the interview")
+	}
+}
+
+// An answer confirmed as it was is kept, not recorded again: the review is told nothing changed,
+// and a section's guidance is not shown again for a change from the review.
+func TestConfirmingAnAnswerChangesNothing(t *testing.T) {
+	s := screening.NewSession(testSet())
+	f := &fakeAsker{
+		replies: map[string][]Reply{"slept": {pick("friend"), pick("friend")}, "partner": {no()}, "traded": {no()}, "phones": {no()}, "feel": {Answer(screening.Answered("ok"))}, "days": {text("1")}},
+	}
+	f.reviews = []int{rowOf(s, "slept"), -1}
+	var reviews []Review
+	ra := &reviewRecorder{fakeAsker: f, reviews: &reviews}
+	_, err := Run(context.Background(), ra, Config{Session: s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reviews) != 2 || reviews[1].Changed || reviews[1].Focus != rowOf(s, "slept") {
+		t.Errorf("reviews %+v", reviews)
+	}
+	last := f.statuses[len(f.statuses)-1]
+	if !last.Kept || last.Recorded != "At a friend's" {
+		t.Errorf("status after confirming: %+v", last)
+	}
+	if n := strings.Count(strings.Join(f.log, "\n"), "show guidance"); n != 1 {
+		t.Errorf("guidance shown %d times:\n%s", n, strings.Join(f.log, "\n"))
+	}
+}
+
+type reviewRecorder struct {
+	*fakeAsker
+	reviews *[]Review
+}
+
+func (r *reviewRecorder) Review(ctx context.Context, rv Review) (int, error) {
+	*r.reviews = append(*r.reviews, rv)
+	return r.fakeAsker.Review(ctx, rv)
 }

@@ -21,6 +21,10 @@ type Catalog struct {
 // Answers are the words an answer is shown in, wherever it is shown.
 type Answers struct {
 	Yes, No, None string
+	// A date and time: the short weekday names (Sunday first) and month names, each separated by
+	// a space, and how they go together (weekday, day, month, year, the clock time and zone).
+	Weekdays, Months string
+	DateTime         string
 }
 
 // Report is the summary and the printable form of a set.
@@ -64,12 +68,40 @@ type Report struct {
 	Question          string
 	Answer            string
 	NotADetermination string
-	Urgent            string
-	Required          string
-	Recommended       string
-	Call              string // a contact's phone
-	Text              string // a contact's text number
-	TTY               string
+
+	// Completeness, domains, level rules and deadlines in the summary.
+	ConcernIncomplete  string
+	IncompleteToo      string
+	TooFewAnswered     string // answered, read aloud that applied, the minimum
+	KeyMissing         string // the questions
+	HowMuch            string // answered, applied, read aloud answered, read aloud, declined, dont-know, not asked
+	NothingFromAnswers string // in place of NoIndicators when the screening is incomplete
+	LevelHeld          string // level the score reached, that level, its needs
+	LevelMet           string // level, its needs, the indicator
+	NeedsWeight        string // the weight
+	NeedsDomains       string // the domains
+	NeedsWeightDomains string // the weight, the domains
+	Or                 string
+	ByDomain           string
+	DomainLine         string // domain, level, score
+	None               string // the level
+	Incomplete         string // the level
+	DueBy              string // when, how long, from when, the question
+	DuePassed          string // when, how long, from when, the question
+	DueUnknown         string // how long, the question
+	Minute             string
+	Minutes            string // how many
+	Hour               string
+	Hours              string // how many
+	Day                string
+	Days               string // how many
+
+	Urgent      string
+	Required    string
+	Recommended string
+	Call        string // a contact's phone
+	Text        string // a contact's text number
+	TTY         string
 
 	// The printable form of a set.
 	SetInfo         string // id, version, status, language
@@ -104,6 +136,18 @@ type Report struct {
 	IndicatorHeader string // the markdown table's header row
 	AnswerHeader    string
 
+	// The printable form: domains, level rules, completeness, interrupts, deadlines.
+	Domains                string
+	InDomain               string // the domain
+	IndicatorHeaderDomains string // the markdown table's header row, with a domain column
+	LevelNeeds             string // the level, its needs
+	FormCompleteMin        string // the minimum
+	FormCompleteKeys       string // the questions
+	FormIncomplete         string
+	InterruptsNote         string
+	DueWithin              string // how long, the question
+	ADateTime              string
+
 	// Conditions, as the printable form says them; ids and values stay the set's own.
 	Always        string
 	Is            string // question, value
@@ -117,6 +161,9 @@ type Report struct {
 	AtLeastN      string
 	Raised        string // indicator
 	LevelOrMore   string // level
+	DomainLevelOr string // domain, level
+	IsComplete    string
+	IsIncomplete  string
 	AllOf         string
 	AnyOf         string
 	Not           string
@@ -149,6 +196,13 @@ type Interview struct {
 	ChooseMulti      string
 	TypeNumber       string // the unit and range
 	TypeText         string
+	TypeDateTime     string // an example, now
+	Today            string // typed before a clock time: today 14:10
+	Yesterday        string
+	Now              string // typed alone: the present minute
+	NotADateTime     string // what was typed, an example
+	InTheFuture      string // the time typed
+	ActNow           string // the title of a screen of actions that interrupt
 	OrState          string // the words plain lines take besides an answer
 	FromTo           string
 	AtLeast          string

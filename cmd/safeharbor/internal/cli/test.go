@@ -121,6 +121,21 @@ func runTest(a *app, opts *testOptions) error {
 		for _, id := range o.MissingActions {
 			fmt.Fprintf(out, "    action %s: expected, not listed\n", id)
 		}
+		if want := sc.Expect.Complete; want != nil && *want != o.Complete {
+			fmt.Fprintf(out, "    complete: expected %t, got %t (%s)\n", *want, o.Complete, o.Explanation)
+		}
+		for _, d := range o.WrongDomains {
+			got := o.DomainLevel(d.Domain)
+			for _, dl := range o.Domains {
+				if dl.ID == d.Domain {
+					got = fmt.Sprintf("%s (score %d)", dl.Level, dl.Reached.Score)
+				}
+			}
+			fmt.Fprintf(out, "    domain %s: expected %s, got %s\n", d.Domain, d.Level, got)
+		}
+		for _, id := range o.MissingInterrupts {
+			fmt.Fprintf(out, "    interrupt %s: expected, not shown during the interview\n", id)
+		}
 	}
 	fmt.Fprintf(out, "%d passed, %d failed\n", passed, failed)
 	if failed > 0 {

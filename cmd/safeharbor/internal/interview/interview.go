@@ -236,15 +236,16 @@ func (c *conversation) record(ctx context.Context, q *screening.Question, a scre
 	}
 	a.At = c.now()
 	disclosed := c.s.NewDisclosures(q.ID, a)
+	urgent := c.s.NewInterrupts(q.ID, a)
 	if err := c.s.Answer(q.ID, a); err != nil {
 		return err
 	}
 	c.save()
 	c.a.Status(Status{Recorded: c.describe(q, c.s.AnswerOf(q.ID)), Save: c.saving})
-	if len(disclosed) == 0 {
+	if len(disclosed) == 0 && len(urgent) == 0 {
 		return nil
 	}
-	end, err := c.a.Interrupt(ctx, c.stopAndRefer(disclosed))
+	end, err := c.a.Interrupt(ctx, c.interrupt(urgent, disclosed))
 	if err != nil {
 		return err
 	}

@@ -232,8 +232,19 @@ expect:
 		t.Errorf("explanation %q", o.Explanation)
 	}
 
+	// What must not be raised or listed.
+	not := strings.Replace(scenario, "  actions: [again, call]\n", "  actions: [again]\n  not_raised: [put-out]\n  not_listed: [call, consult]\n", 1)
+	sc = Decode("sc.yaml", []byte(not)).Scenario
+	if o, err = sc.Test(set); err != nil {
+		t.Fatal(err)
+	}
+	if o.Pass(sc.Expect) || len(o.RaisedAnyway) != 0 || !slices.Equal(o.ListedAnyway, []string{"call"}) {
+		t.Errorf("not_raised, not_listed: %+v", o)
+	}
+
 	// Expectations the set cannot meet are refused, with positions.
-	bad := strings.NewReplacer("sexual: incomplete", "sexaul: incomplete", "vulnerability: incomplete", "vulnerability: high", "interrupts: [call]", "interrupts: [consult, cal]").Replace(scenario)
+	bad := strings.NewReplacer("sexual: incomplete", "sexaul: incomplete", "vulnerability: incomplete", "vulnerability: high", "interrupts: [call]", "interrupts: [consult, cal]",
+		"  actions: [again, call]\n", "  actions: [again, call]\n  not_raised: [exchang]\n  not_listed: [agian]\n").Replace(scenario)
 	ds = Validate([]Input{{Name: "newer.yaml", Data: []byte(newerYAML)}, {Name: "sc.yaml", Data: []byte(bad)}}, testBase(t))
 	var got []string
 	for _, d := range ds {
@@ -244,6 +255,8 @@ expect:
 		`sc.yaml:13:48 unknown-value expect: unknown level "high" for domain "vulnerability"`,
 		`sc.yaml:14:16 unknown-reference expect: action "consult" of set newer does not interrupt the interview`,
 		`sc.yaml:14:25 unknown-reference expect: set newer has no action "cal" (did you mean "call"?)`,
+		`sc.yaml:16:16 unknown-reference expect: set newer has no indicator "exchang" (did you mean "exchange"?)`,
+		`sc.yaml:17:16 unknown-reference expect: set newer has no action "agian" (did you mean "again"?)`,
 	} {
 		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, w) }) {
 			t.Errorf("missing %q in\n%s", w, strings.Join(got, "\n"))

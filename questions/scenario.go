@@ -11,7 +11,7 @@ var (
 	ScenarioKeys = []string{"format", "id", "title", "set", "persona", "responses", "expect"}
 	PersonaKeys  = []string{"age", "background", "what_happened", "how_they_talk", "only_if_asked_well"}
 	ResponseKeys = []string{"says", "answer"}
-	ExpectKeys   = []string{"concern", "indicators", "actions", "complete", "domains", "interrupts"}
+	ExpectKeys   = []string{"concern", "indicators", "actions", "complete", "domains", "interrupts", "not_raised", "not_listed"}
 )
 
 func (d *decoder) scenario(root *yaml.Node) *screening.Scenario {
@@ -79,6 +79,10 @@ func (d *decoder) scenario(root *yaml.Node) *screening.Scenario {
 					}
 				case "interrupts":
 					sc.Expect.Interrupts = d.refs(e.val, "expected interrupts")
+				case "not_raised":
+					sc.Expect.NotRaised = d.refs(e.val, "indicators expected not to be raised")
+				case "not_listed":
+					sc.Expect.NotListed = d.refs(e.val, "actions expected not to be listed")
 				}
 			}
 		}

@@ -144,7 +144,10 @@ func (c *checker) header() {
 		c.out.Errorf(s.LangPos, RuleInvalidLanguage, "language %q is not a BCP 47 tag such as \"en\" or \"es-US\"", s.Language)
 	}
 	l := s.Levels
+	// A level written as a mapping without its score is reported where it is decoded.
+	unscored := func(score int, needs Needs) bool { return score == 0 && !needs.Pos.IsZero() }
 	switch {
+	case unscored(l.Possible, l.PossibleNeeds) || unscored(l.Clear, l.ClearNeeds):
 	case s.LevelsPos.IsZero():
 		c.out.Errorf(s.Pos, RuleLevels, "the set has no levels: add `levels: {possible: N, clear: M}` with 0 < N < M")
 	case l.Possible <= 0:

@@ -118,6 +118,10 @@ type Expectation struct {
 	CompletePos Pos
 	Domains     []DomainExpectation
 	Interrupts  []Ref
+	// NotRaised and NotListed are indicators and actions that must not appear: what a set must
+	// not over-read (a sextortion demand as a trafficker's quota) or wrongly advise.
+	NotRaised []Ref
+	NotListed []Ref
 }
 
 // DomainExpectation is the level a scenario expects in one domain.
@@ -264,12 +268,12 @@ func CheckScenario(sc *Scenario, set *QuestionSet) Findings {
 	for _, a := range set.Actions {
 		actIDs = append(actIDs, a.ID)
 	}
-	for _, r := range sc.Expect.Indicators {
+	for _, r := range slices.Concat(sc.Expect.Indicators, sc.Expect.NotRaised) {
 		if !slices.Contains(indIDs, r.ID) {
 			c.out.Errorf(r.Pos, RuleUnknownReference, "expect: set %s has no indicator %q%s", set.ID, r.ID, DidYouMean(r.ID, indIDs))
 		}
 	}
-	for _, r := range sc.Expect.Actions {
+	for _, r := range slices.Concat(sc.Expect.Actions, sc.Expect.NotListed) {
 		if !slices.Contains(actIDs, r.ID) {
 			c.out.Errorf(r.Pos, RuleUnknownReference, "expect: set %s has no action %q%s", set.ID, r.ID, DidYouMean(r.ID, actIDs))
 		}
@@ -289,6 +293,8 @@ type Outcome struct {
 	MissingActions    []string
 	MissingInterrupts []string
 	WrongDomains      []DomainExpectation // expected levels the domain did not reach
+	RaisedAnyway      []string            // indicators raised that it expects not to be
+	ListedAnyway      []string            // actions listed that it expects not to be
 }
 
 // DomainLevel returns the level the outcome reached in a domain.
@@ -304,7 +310,8 @@ func (o Outcome) DomainLevel(id string) string {
 // Pass reports whether the scenario's expectation holds.
 func (o Outcome) Pass(want Expectation) bool {
 	return o.Concern == want.Concern && (want.Complete == nil || *want.Complete == o.Complete) &&
-		len(o.MissingIndicators) == 0 && len(o.MissingActions) == 0 && len(o.MissingInterrupts) == 0 && len(o.WrongDomains) == 0
+		len(o.MissingIndicators) == 0 && len(o.MissingActions) == 0 && len(o.MissingInterrupts) == 0 && len(o.WrongDomains) == 0 &&
+		len(o.RaisedAnyway) == 0 && len(o.ListedAnyway) == 0
 }
 
 // Test runs a scenario against a set and compares the result with its expectation.
@@ -361,6 +368,16 @@ func (sc *Scenario) Test(set *QuestionSet) (Outcome, error) {
 	for _, d := range sc.Expect.Domains {
 		if o.DomainLevel(d.Domain) != d.Level {
 			o.WrongDomains = append(o.WrongDomains, d)
+		}
+	}
+	for _, r := range sc.Expect.NotRaised {
+		if raised[r.ID] {
+			o.RaisedAnyway = append(o.RaisedAnyway, r.ID)
+		}
+	}
+	for _, r := range sc.Expect.NotListed {
+		if acted[r.ID] {
+			o.ListedAnyway = append(o.ListedAnyway, r.ID)
 		}
 	}
 	return o, nil

@@ -121,6 +121,25 @@ func TestDateTimeAnswers(t *testing.T) {
 	}
 }
 
+// A date and time is one moment whatever offset it was typed with: a trainee in another time zone
+// gave the same answer.
+func TestSameMoment(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"2026-12-03T14:10:00-05:00", "2026-12-03T19:10:00Z", true},
+		{"2026-12-03T14:10:00-05:00", "2026-12-03T14:10:00Z", false},
+	} {
+		if got := sameAnswer(Answered(tt.a), Answered(tt.b)); got != tt.same {
+			t.Errorf("%s and %s: same %v", tt.a, tt.b, got)
+		}
+	}
+	if sameAnswer(Answered("2026-12-03T14:10:00-05:00"), state(StateDeclined)) {
+		t.Error("a moment and a decline are the same")
+	}
+}
+
 func TestFormatClock(t *testing.T) {
 	at := time.Date(2026, 12, 3, 14, 10, 0, 0, time.FixedZone("EST", -5*3600))
 	for lang, want := range map[string]string{

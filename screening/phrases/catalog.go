@@ -105,6 +105,9 @@ type Report struct {
 
 	// The printable form of a set.
 	SetInfo         string // id, version, status, language
+	StatusDraft     string // a set's status, in SetInfo
+	StatusActive    string
+	StatusRetired   string
 	Levels          string // possible from, clear from
 	Key             string
 	KeyMarkdown     string

@@ -83,6 +83,9 @@ var english = Catalog{
 		TTY:         "TTY %s",
 
 		SetInfo:         "Set %s, version %s (%s), language %s",
+		StatusDraft:     "draft",
+		StatusActive:    "active",
+		StatusRetired:   "retired",
 		Levels:          "Concern is possible from a total indicator weight of %d and clear from %d. A screening is not a determination: it shows where more assessment is needed.",
 		Key:             `Key: ASK = read aloud to the young person; OBSERVE = the worker notes it, never read aloud; RECORD = from the case file. Every question can be answered "prefers not to say" or "doesn't know".`,
 		KeyMarkdown:     `**Ask**: read aloud to the young person. **Observe**: the worker notes it, never read aloud. **Record**: from the case file. Every question can be answered "prefers not to say" or "doesn't know".`,

@@ -86,6 +86,9 @@ var spanish = Catalog{
 		TTY:         "TTY %s",
 
 		SetInfo:         "Conjunto %s, versión %s (%s), idioma %s",
+		StatusDraft:     "borrador",
+		StatusActive:    "en uso",
+		StatusRetired:   "retirado",
 		Levels:          "La preocupación es posible desde un peso total de señales de %d y clara desde %d. Una detección no es una determinación: muestra dónde hace falta una evaluación más a fondo.",
 		Key:             "Clave: PREGUNTAR = se lee en voz alta a la persona joven; OBSERVAR = quien entrevista lo anota, nunca se lee en voz alta; REGISTRAR = del expediente. Toda pregunta se puede contestar «prefiere no decir» o «no sabe».",
 		KeyMarkdown:     "**Preguntar**: se lee en voz alta a la persona joven. **Observar**: quien entrevista lo anota, nunca se lee en voz alta. **Registrar**: del expediente. Toda pregunta se puede contestar «prefiere no decir» o «no sabe».",

@@ -199,6 +199,14 @@ func TestNewerSetForm(t *testing.T) {
 		}
 		golden(t, name+".form.txt", txt.Bytes())
 		golden(t, name+".form.md", md.Bytes())
+		if lang == "es" {
+			// The form's own words, a set's status and a yes in a condition, are Spanish too.
+			for _, english := range []string{"(active)", `"yes"`, "Domains", "Due within", "Shown to the worker"} {
+				if strings.Contains(txt.String()+md.String(), english) {
+					t.Errorf("the Spanish form says %s", english)
+				}
+			}
+		}
 	}
 }
 

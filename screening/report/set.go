@@ -30,7 +30,8 @@ func WriteSetText(w io.Writer, f SetForm) error {
 	up := strings.ToUpper
 	p.line(s.Title)
 	p.line(strings.Repeat("=", min(len([]rune(s.Title)), lineWidth)))
-	p.linef(t.SetInfo, s.ID, s.Version, s.Status, s.Language)
+	t.yesNo = yesNoQuestions(s)
+	p.linef(t.SetInfo, s.ID, s.Version, t.status(s.Status), s.Language)
 	if s.Description != "" {
 		p.blank()
 		p.wrap("", s.Description)
@@ -148,7 +149,8 @@ func WriteSetMarkdown(w io.Writer, f SetForm) error {
 	t := wordsFor(s.Language)
 	p.linef("# %s", s.Title)
 	p.blank()
-	p.linef(t.SetInfo+".", "`"+s.ID+"`", s.Version, s.Status, "`"+s.Language+"`")
+	t.yesNo = yesNoQuestions(s)
+	p.linef(t.SetInfo+".", "`"+s.ID+"`", s.Version, t.status(s.Status), "`"+s.Language+"`")
 	if s.Description != "" {
 		p.blank()
 		p.line(s.Description)
@@ -311,6 +313,18 @@ func (w *words) actionExtras(a *screening.Action) []string {
 	}
 	if a.Due != nil {
 		out = append(out, fmt.Sprintf(w.DueWithin, screening.DescribeWithin(a.Due, w.lang), a.Due.From.ID))
+	}
+	return out
+}
+
+// yesNoQuestions are the ids of a set's yes/no questions, whose values a condition shows in the
+// form's language.
+func yesNoQuestions(s *screening.QuestionSet) map[string]bool {
+	out := map[string]bool{}
+	for _, q := range s.Questions() {
+		if q.Type == screening.TypeYesNo {
+			out[q.ID] = true
+		}
 	}
 	return out
 }

@@ -14,12 +14,40 @@ import (
 // holds them all), with the helpers that put them together.
 type words struct {
 	*phrases.Report
-	lang string
+	lang   string
+	answer phrases.Answers
+	yesNo  map[string]bool // yes/no questions, whose values a condition says in words
 }
 
 func wordsFor(lang string) *words {
 	c, _ := phrases.For(lang)
-	return &words{&c.Report, lang}
+	return &words{Report: &c.Report, lang: lang, answer: c.Answers}
+}
+
+// status names a set's status in the form's language.
+func (w *words) status(s string) string {
+	switch s {
+	case screening.StatusDraft:
+		return w.StatusDraft
+	case screening.StatusActive:
+		return w.StatusActive
+	case screening.StatusRetired:
+		return w.StatusRetired
+	}
+	return s
+}
+
+// value is a compared value as the form shows it: yes and no in its language.
+func (w *words) value(c *screening.Condition) string {
+	if w.yesNo[c.Question] {
+		switch c.Value {
+		case "yes":
+			return strings.ToLower(w.answer.Yes)
+		case "no":
+			return strings.ToLower(w.answer.No)
+		}
+	}
+	return c.Value
 }
 
 // concern says what the level means, in words that never call the young person a victim or
@@ -323,9 +351,9 @@ func (w *words) condition(c *screening.Condition) string {
 	}
 	switch c.Op {
 	case screening.OpIs:
-		return fmt.Sprintf(w.Is, c.Question, c.Value)
+		return fmt.Sprintf(w.Is, c.Question, w.value(c))
 	case screening.OpIsNot:
-		return fmt.Sprintf(w.IsNot, c.Question, c.Value)
+		return fmt.Sprintf(w.IsNot, c.Question, w.value(c))
 	case screening.OpIncludes:
 		return fmt.Sprintf(w.Includes, c.Question, c.Value)
 	case screening.OpAnswered:

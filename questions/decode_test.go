@@ -174,7 +174,11 @@ func TestDecodeRules(t *testing.T) {
 		})
 	}
 	// Rules about files, contacts and reading are covered in the tests below.
-	for _, r := range []string{screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleInvalidDate, screening.RuleNationalOverride, screening.RuleInvalidAnswer, screening.RuleUnusedResponse, screening.RuleMissingTranslation, screening.RuleTranslatedNumber} {
+	// The rules of the keys added later are covered in TestDecodeNewerRules (newer_test.go).
+	for _, r := range []string{
+		screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleInvalidDate, screening.RuleNationalOverride, screening.RuleInvalidAnswer, screening.RuleUnusedResponse, screening.RuleMissingTranslation, screening.RuleTranslatedNumber,
+		screening.RuleMissingDomain, screening.RuleUnusedDomain, screening.RuleCompleteness, screening.RuleEndOnlyCondition, screening.RuleDeadline,
+	} {
 		covered[r] = true
 	}
 	for _, r := range screening.Rules {

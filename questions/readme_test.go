@@ -26,6 +26,39 @@ func TestREADME(t *testing.T) {
 		t.Errorf("the README's example has findings: %v", ds)
 	}
 
+	// The example of the newer keys is what content authors start from: valid, and using them all.
+	_, after, ok = strings.Cut(text, "## A complete example of the newer keys\n")
+	_, after, ok2 = strings.Cut(after, "```yaml\n")
+	newer, _, ok3 := strings.Cut(after, "```\n")
+	if !ok || !ok2 || !ok3 {
+		t.Fatal("README.md has no example of the newer keys")
+	}
+	if ds := Validate([]Input{{Name: "README example of the newer keys", Data: []byte(newer)}}, testBase(t)); len(ds) > 0 {
+		t.Errorf("the README's example of the newer keys has findings: %v", ds)
+	}
+	f := Decode("newer.yaml", []byte(newer))
+	if s := f.Set; s == nil || len(s.Domains) == 0 || s.Complete == nil || s.Levels.ClearNeeds.IsZero() {
+		t.Fatal("the example of the newer keys lacks domains, completeness or a level rule")
+	} else {
+		has := map[string]bool{}
+		for _, q := range s.Questions() {
+			has[string(q.Type)] = true
+		}
+		for _, a := range s.Actions {
+			has["interrupt"] = has["interrupt"] || a.Interrupt
+			has["due"] = has["due"] || a.Due != nil
+			a.When.Walk(func(c *screening.Condition) {
+				has["complete"] = has["complete"] || c.Op == screening.OpComplete
+				has["domain level"] = has["domain level"] || c.Domain != ""
+			})
+		}
+		for _, k := range []string{"datetime", "interrupt", "due", "complete", "domain level"} {
+			if !has[k] {
+				t.Errorf("the example of the newer keys has no %s", k)
+			}
+		}
+	}
+
 	row := regexp.MustCompile("(?m)^\\| `([a-z-]+)` \\| (error|warning) \\|")
 	documented := map[string]string{}
 	for _, m := range row.FindAllStringSubmatch(text, -1) {

@@ -11,7 +11,7 @@ var (
 	ScenarioKeys = []string{"format", "id", "title", "set", "persona", "responses", "expect"}
 	PersonaKeys  = []string{"age", "background", "what_happened", "how_they_talk", "only_if_asked_well"}
 	ResponseKeys = []string{"says", "answer"}
-	ExpectKeys   = []string{"concern", "indicators", "actions"}
+	ExpectKeys   = []string{"concern", "indicators", "actions", "complete", "domains", "interrupts", "not_raised", "not_listed"}
 )
 
 func (d *decoder) scenario(root *yaml.Node) *screening.Scenario {
@@ -69,6 +69,20 @@ func (d *decoder) scenario(root *yaml.Node) *screening.Scenario {
 					sc.Expect.Indicators = d.refs(e.val, "expected indicators")
 				case "actions":
 					sc.Expect.Actions = d.refs(e.val, "expected actions")
+				case "complete":
+					complete := d.boolean(e.val, "complete")
+					sc.Expect.Complete, sc.Expect.CompletePos = &complete, pos(e.val)
+				case "domains":
+					for _, p := range d.idPairs(e.val, "expected domains", "a mapping of domain ids to levels") {
+						level, lp := d.str(p.val, "the level expected in "+p.name)
+						sc.Expect.Domains = append(sc.Expect.Domains, screening.DomainExpectation{Domain: p.name, Level: level, Pos: pos(p.key), LevelPos: lp})
+					}
+				case "interrupts":
+					sc.Expect.Interrupts = d.refs(e.val, "expected interrupts")
+				case "not_raised":
+					sc.Expect.NotRaised = d.refs(e.val, "indicators expected not to be raised")
+				case "not_listed":
+					sc.Expect.NotListed = d.refs(e.val, "actions expected not to be listed")
 				}
 			}
 		}

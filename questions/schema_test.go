@@ -132,7 +132,7 @@ func TestSchemaKeysMatchDecoder(t *testing.T) {
 		return keys
 	}
 	for def, keys := range map[string][]string{
-		"": SetKeys, "source": SourceKeys, "levels": LevelKeys, "step": StepKeys, "section": SectionKeys,
+		"": SetKeys, "source": SourceKeys, "levels": LevelKeys, "levelRule": LevelRuleKeys, "domain": DomainKeys, "completeness": CompletenessKeys, "due": DueKeys, "step": StepKeys, "section": SectionKeys,
 		"question": QuestionKeys, "option": OptionKeys, "indicator": IndicatorKeys, "action": ActionKeys,
 		"condition": ConditionKeys,
 	} {

@@ -8,7 +8,7 @@ import (
 
 // The keys of format safeharbor-translation/v1.
 var (
-	TranslationKeys     = []string{"format", "set", "language", "title", "description", "opening", "closing", "sections", "questions", "indicators", "actions"}
+	TranslationKeys     = []string{"format", "set", "language", "title", "description", "opening", "closing", "sections", "questions", "indicators", "actions", "domains"}
 	SectionTextKeys     = []string{"title", "help"}
 	QuestionTextKeys    = []string{"text", "help", "unit", "options"}
 	TranslationsDirName = "translations"
@@ -17,7 +17,7 @@ var (
 func (d *decoder) translation(root *yaml.Node) *screening.Translation {
 	tr := &screening.Translation{
 		Pos: pos(root), Sections: map[string]screening.SectionText{}, Questions: map[string]screening.QuestionText{},
-		Indicators: map[string]screening.Text{}, Actions: map[string]screening.Text{},
+		Indicators: map[string]screening.Text{}, Actions: map[string]screening.Text{}, Domains: map[string]screening.Text{},
 	}
 	text := func(n *yaml.Node, what string) screening.Text {
 		s, p := d.str(n, what)
@@ -78,6 +78,10 @@ func (d *decoder) translation(root *yaml.Node) *screening.Translation {
 		case "actions":
 			for _, p := range d.idPairs(f.val, "actions", "a mapping of action ids to texts") {
 				tr.Actions[p.name] = text(p.val, "an action's text")
+			}
+		case "domains":
+			for _, p := range d.idPairs(f.val, "domains", "a mapping of domain ids to labels") {
+				tr.Domains[p.name] = text(p.val, "a label")
 			}
 		}
 	}

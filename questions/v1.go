@@ -9,16 +9,20 @@ import (
 // The keys of format safeharbor/v1, per mapping. The JSON Schema (schema/safeharbor-v1.json)
 // must list the same keys; a test holds the two together.
 var (
-	SetKeys       = []string{"format", "id", "version", "status", "title", "description", "language", "sources", "levels", "opening", "closing", "sections", "indicators", "actions", "contacts"}
-	SourceKeys    = []string{"id", "title", "publisher", "year", "url"}
-	LevelKeys     = []string{"possible", "clear"}
-	StepKeys      = []string{"say", "do"}
-	SectionKeys   = []string{"id", "title", "help", "questions"}
-	QuestionKeys  = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when"}
-	OptionKeys    = []string{"value", "label", "indicator"}
-	IndicatorKeys = []string{"id", "label", "weight", "sources", "disclosure", "help"}
-	ActionKeys    = []string{"id", "priority", "when", "text", "contacts"}
-	ConditionKeys = []string{"question", "is", "is_not", "includes", "answered", "declined", "less_than", "at_least", "indicator", "level", "all", "any", "not"}
+	SetKeys          = []string{"format", "id", "version", "status", "title", "description", "language", "sources", "levels", "domains", "completeness", "opening", "closing", "sections", "indicators", "actions", "contacts"}
+	SourceKeys       = []string{"id", "title", "publisher", "year", "url"}
+	LevelKeys        = []string{"possible", "clear"}
+	LevelRuleKeys    = []string{"score", "min_weight", "domains"}
+	DomainKeys       = []string{"id", "label"}
+	CompletenessKeys = []string{"min_answered", "key_questions"}
+	DueKeys          = []string{"from", "within"}
+	StepKeys         = []string{"say", "do"}
+	SectionKeys      = []string{"id", "title", "help", "questions"}
+	QuestionKeys     = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when"}
+	OptionKeys       = []string{"value", "label", "indicator"}
+	IndicatorKeys    = []string{"id", "label", "weight", "sources", "disclosure", "help", "domain"}
+	ActionKeys       = []string{"id", "priority", "when", "text", "contacts", "interrupt", "due"}
+	ConditionKeys    = []string{"question", "domain", "is", "is_not", "includes", "answered", "declined", "less_than", "at_least", "indicator", "level", "complete", "all", "any", "not"}
 )
 
 func (d *decoder) set(root *yaml.Node) *screening.QuestionSet {
@@ -49,6 +53,14 @@ func (d *decoder) set(root *yaml.Node) *screening.QuestionSet {
 		case "levels":
 			s.LevelsPos = pos(f.key)
 			s.Levels = d.levels(v)
+		case "domains":
+			s.DomainsPos = pos(f.key)
+			for _, it := range d.list(v, "domains") {
+				s.Domains = append(s.Domains, d.domain(it))
+			}
+		case "completeness":
+			s.CompletePos = pos(f.key)
+			s.Complete = d.completeness(v)
 		case "opening":
 			s.Opening = d.steps(v, "opening")
 		case "closing":
@@ -100,12 +112,66 @@ func (d *decoder) levels(n *yaml.Node) screening.Levels {
 	for _, f := range fs {
 		switch f.name {
 		case "possible":
-			l.Possible, l.PossiblePos = d.integer(f.val, "levels.possible")
+			l.Possible, l.PossiblePos, l.PossibleNeeds = d.level(f.val, "levels.possible")
 		case "clear":
-			l.Clear, l.ClearPos = d.integer(f.val, "levels.clear")
+			l.Clear, l.ClearPos, l.ClearNeeds = d.level(f.val, "levels.clear")
 		}
 	}
 	return l
+}
+
+// level reads one level: a score (`clear: 5`), or a score with what else the level needs
+// (`clear: {score: 5, min_weight: 2, domains: [sexual, labor]}`).
+func (d *decoder) level(n *yaml.Node, what string) (int, screening.Pos, screening.Needs) {
+	if n.Kind != yaml.MappingNode {
+		score, p := d.integer(n, what)
+		return score, p, screening.Needs{}
+	}
+	needs := screening.Needs{Pos: pos(n)}
+	score, scorePos := 0, pos(n)
+	fs, _ := d.fields(n, what, LevelRuleKeys)
+	for _, f := range fs {
+		switch f.name {
+		case "score":
+			score, scorePos = d.integer(f.val, what+".score")
+		case "min_weight":
+			needs.MinWeight, needs.MinWeightPos = d.integer(f.val, what+".min_weight")
+		case "domains":
+			needs.Domains = d.refs(f.val, what+".domains")
+		}
+	}
+	if scorePos == pos(n) {
+		d.out.Errorf(pos(n), screening.RuleLevels, "%s has no `score:`, the total weight at which it is reached", what)
+	}
+	return score, scorePos, needs
+}
+
+func (d *decoder) domain(n *yaml.Node) screening.Domain {
+	dom := screening.Domain{Pos: pos(n)}
+	fs, _ := d.fields(n, "a domain", DomainKeys)
+	for _, f := range fs {
+		switch f.name {
+		case "id":
+			dom.ID, dom.IDPos = d.str(f.val, "a domain's id")
+		case "label":
+			dom.Label, dom.LabelPos = d.str(f.val, "a domain's label")
+		}
+	}
+	return dom
+}
+
+func (d *decoder) completeness(n *yaml.Node) *screening.CompletenessRule {
+	r := &screening.CompletenessRule{Pos: pos(n)}
+	fs, _ := d.fields(n, "completeness", CompletenessKeys)
+	for _, f := range fs {
+		switch f.name {
+		case "min_answered":
+			r.MinAnswered, r.MinAnsweredPos = d.integer(f.val, "completeness.min_answered")
+		case "key_questions":
+			r.KeyQuestions = d.refs(f.val, "completeness.key_questions")
+		}
+	}
+	return r
 }
 
 func (d *decoder) steps(n *yaml.Node, what string) []screening.Step {
@@ -233,6 +299,9 @@ func (d *decoder) indicator(n *yaml.Node) screening.Indicator {
 			ind.Sources = d.refs(f.val, "an indicator's sources")
 		case "disclosure":
 			ind.Disclosure = d.boolean(f.val, "disclosure")
+		case "domain":
+			id, p := d.str(f.val, "an indicator's domain")
+			ind.Domain = screening.Ref{ID: id, Pos: p}
 		case "help":
 			ind.Help, _ = d.str(f.val, "an indicator's help")
 		}
@@ -258,9 +327,34 @@ func (d *decoder) action(n *yaml.Node) screening.Action {
 			a.Text, a.TextPos = d.str(f.val, "an action's text")
 		case "contacts":
 			a.Contacts = d.refs(f.val, "an action's contacts")
+		case "interrupt":
+			a.InterruptPos = pos(f.key)
+			a.Interrupt = d.boolean(f.val, "interrupt")
+		case "due":
+			a.Due = d.due(f.val)
 		}
 	}
 	return a
+}
+
+// due reads an action's deadline: `{from: QUESTION, within: 24h}`.
+func (d *decoder) due(n *yaml.Node) *screening.Due {
+	due := &screening.Due{Pos: pos(n)}
+	fs, ok := d.fields(n, "due", DueKeys)
+	if !ok {
+		return nil
+	}
+	for _, f := range fs {
+		switch f.name {
+		case "from":
+			id, p := d.str(f.val, "due.from")
+			due.From = screening.Ref{ID: id, Pos: p}
+		case "within":
+			due.WithinText, due.WithinPos = d.str(f.val, "due.within")
+			due.Within, _ = screening.ParseWithin(due.WithinText)
+		}
+	}
+	return due
 }
 
 // maxConditionDepth bounds nesting of all/any/not; a real condition is two or three deep.
@@ -282,18 +376,22 @@ func (d *decoder) conditionAt(n *yaml.Node, depth int) *screening.Condition {
 	}
 	c := &screening.Condition{Pos: pos(n)}
 	var ops []field
-	var question *field
+	var question, domain *field
 	for i := range fs {
 		f := &fs[i]
-		if f.name == "question" {
+		switch f.name {
+		case "question":
 			question = f
+			continue
+		case "domain":
+			domain = f
 			continue
 		}
 		ops = append(ops, *f)
 	}
 	if len(ops) != 1 {
 		if len(ops) == 0 {
-			d.out.Errorf(pos(n), screening.RuleInvalidCondition, "a condition needs one operator: is, is_not, includes, answered, declined, less_than or at_least with `question:`; or indicator, level, all, any or not")
+			d.out.Errorf(pos(n), screening.RuleInvalidCondition, "a condition needs one operator: is, is_not, includes, answered, declined, less_than or at_least with `question:`; or indicator, level (with an optional `domain:`), complete, all, any or not")
 		} else {
 			d.out.Errorf(pos(ops[1].key), screening.RuleInvalidCondition, "a condition has one operator, but this one has %q and %q; combine conditions with all: or any:", ops[0].name, ops[1].name)
 		}
@@ -312,6 +410,13 @@ func (d *decoder) conditionAt(n *yaml.Node, depth int) *screening.Condition {
 	if question != nil {
 		c.Question, c.QuestionPos = d.str(question.val, "question")
 	}
+	if domain != nil {
+		if c.Op != screening.OpLevel {
+			d.out.Errorf(pos(domain.key), screening.RuleInvalidCondition, "`domain:` goes with `level:` (the level in that domain), not with %q", op.name)
+			return nil
+		}
+		c.Domain, c.DomainPos = d.str(domain.val, "domain")
+	}
 	v := op.val
 	switch c.Op {
 	case screening.OpIs, screening.OpIsNot, screening.OpIncludes:
@@ -320,7 +425,7 @@ func (d *decoder) conditionAt(n *yaml.Node, depth int) *screening.Condition {
 			// `is: true` on a yesno question means yes.
 			c.Value = map[bool]string{true: "yes", false: "no"}[c.Value == "true"]
 		}
-	case screening.OpAnswered, screening.OpDeclined:
+	case screening.OpAnswered, screening.OpDeclined, screening.OpComplete:
 		c.Flag = d.boolean(v, op.name)
 	case screening.OpLessThan, screening.OpAtLeast:
 		c.ValuePos = pos(v)

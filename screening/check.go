@@ -23,7 +23,7 @@ var ReservedValues = []string{"declined", "dont-know", "skip"}
 var (
 	statuses   = []string{StatusDraft, StatusActive, StatusRetired}
 	modes      = []Mode{ModeAsk, ModeObserve, ModeRecord}
-	types      = []Type{TypeYesNo, TypeSingle, TypeMulti, TypeNumber, TypeText}
+	types      = []Type{TypeYesNo, TypeSingle, TypeMulti, TypeNumber, TypeText, TypeDateTime}
 	priorities = []Priority{PriorityUrgent, PriorityRequired, PriorityRecommended}
 	levelNames = []string{LevelPossible, LevelClear}
 	yesNo      = []string{"yes", "no"}
@@ -93,10 +93,13 @@ func CheckSet(s *QuestionSet, opt CheckOptions) Findings {
 	c := checker{set: s, opt: opt}
 	c.header()
 	c.sources()
+	c.domains()
 	c.indicators()
+	c.levelNeeds()
 	c.steps(s.Opening)
 	c.steps(s.Closing)
 	c.sections()
+	c.completeness()
 	c.actions()
 	c.contacts()
 	c.coverage()
@@ -109,6 +112,7 @@ type checker struct {
 	out Findings
 
 	sourceIDs    map[string]Pos
+	domainIDs    map[string]Pos
 	indicatorIDs map[string]Pos
 	questionAt   map[string]int // question id -> order in the set
 	questions    []*Question
@@ -140,7 +144,10 @@ func (c *checker) header() {
 		c.out.Errorf(s.LangPos, RuleInvalidLanguage, "language %q is not a BCP 47 tag such as \"en\" or \"es-US\"", s.Language)
 	}
 	l := s.Levels
+	// A level written as a mapping without its score is reported where it is decoded.
+	unscored := func(score int, needs Needs) bool { return score == 0 && !needs.Pos.IsZero() }
 	switch {
+	case unscored(l.Possible, l.PossibleNeeds) || unscored(l.Clear, l.ClearNeeds):
 	case s.LevelsPos.IsZero():
 		c.out.Errorf(s.Pos, RuleLevels, "the set has no levels: add `levels: {possible: N, clear: M}` with 0 < N < M")
 	case l.Possible <= 0:
@@ -165,10 +172,44 @@ func (c *checker) sources() {
 	}
 }
 
+func (c *checker) domains() {
+	c.domainIDs = make(map[string]Pos)
+	for _, d := range c.set.Domains {
+		if c.requireID(d.ID, d.IDPos, d.Pos, "a domain") {
+			c.unique(c.domainIDs, "domain", d.ID, d.IDPos)
+		}
+		if strings.TrimSpace(d.Label) == "" {
+			c.out.Errorf(d.Pos, RuleMissingText, "domain %q has no label: the summary shows its level under it", d.ID)
+		}
+		c.summaryWords(d.Label, d.LabelPos, "domain label")
+	}
+}
+
+// refDomain checks a reference to a domain.
+func (c *checker) refDomain(r Ref, where string) bool {
+	if _, ok := c.domainIDs[r.ID]; ok {
+		return true
+	}
+	if len(c.set.Domains) == 0 {
+		c.out.Errorf(r.Pos, RuleUnknownReference, "%s names domain %q, but the set declares no domains: list them under `domains:`", where, r.ID)
+		return false
+	}
+	c.out.Errorf(r.Pos, RuleUnknownReference, "%s names unknown domain %q%s", where, r.ID, DidYouMean(r.ID, keys(c.domainIDs)))
+	return false
+}
+
 func (c *checker) indicators() {
 	c.indicatorIDs = make(map[string]Pos)
 	ids := keys(c.sourceIDs)
+	used := make(map[string]bool)
 	for _, ind := range c.set.Indicators {
+		switch {
+		case ind.Domain.ID != "":
+			used[ind.Domain.ID] = true
+			c.refDomain(ind.Domain, fmt.Sprintf("indicator %q", ind.ID))
+		case len(c.set.Domains) > 0:
+			c.out.Errorf(ind.Pos, RuleMissingDomain, "indicator %q has no domain: the set declares domains, so give it one (`domain:` with %s)", ind.ID, quoteList(keys(c.domainIDs)))
+		}
 		if c.requireID(ind.ID, ind.IDPos, ind.Pos, "an indicator") {
 			c.unique(c.indicatorIDs, "indicator", ind.ID, ind.IDPos)
 		}
@@ -188,6 +229,99 @@ func (c *checker) indicators() {
 		}
 		c.summaryWords(ind.Label, ind.LabelPos, "indicator label")
 	}
+	for _, d := range c.set.Domains {
+		if d.ID != "" && !used[d.ID] {
+			c.out.Warnf(d.IDPos, RuleUnusedDomain, "domain %q has no indicators, so its level is always none", d.ID)
+		}
+	}
+}
+
+// levelNeeds checks what a level needs besides its score: a weight some indicator can have,
+// domains the set declares, and at least one indicator that meets it all.
+func (c *checker) levelNeeds() {
+	for _, lv := range []struct {
+		name  string
+		needs Needs
+	}{{LevelPossible, c.set.Levels.PossibleNeeds}, {LevelClear, c.set.Levels.ClearNeeds}} {
+		n := lv.needs
+		if n.MinWeight < 0 || (n.MinWeight == 0 && !n.MinWeightPos.IsZero()) {
+			c.out.Errorf(pick(n.MinWeightPos, n.Pos), RuleLevels, "levels.%s.min_weight must be a whole number above 0, not %d", lv.name, n.MinWeight)
+			continue
+		}
+		if n.IsZero() {
+			continue
+		}
+		known := true
+		for _, d := range n.Domains {
+			known = c.refDomain(d, "levels."+lv.name) && known
+		}
+		if !known {
+			continue
+		}
+		met := false
+		for i := range c.set.Indicators {
+			met = met || n.MetBy(&c.set.Indicators[i])
+		}
+		if !met && len(c.set.Indicators) > 0 {
+			c.out.Warnf(n.Pos, RuleUnreachableLevel, "levels.%s needs an indicator that no indicator of the set is (%s), so no interview can reach it", lv.name, describeNeeds(n))
+		}
+	}
+}
+
+// describeNeeds says what a level needs, for messages.
+func describeNeeds(n Needs) string {
+	var parts []string
+	if n.MinWeight > 0 {
+		parts = append(parts, fmt.Sprintf("weight %d or more", n.MinWeight))
+	}
+	if len(n.Domains) > 0 {
+		ds := make([]string, len(n.Domains))
+		for i, d := range n.Domains {
+			ds[i] = d.ID
+		}
+		parts = append(parts, "domain "+strings.Join(ds, " or "))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// completeness checks the rule that calls a screening incomplete.
+func (c *checker) completeness() {
+	r := c.set.Complete
+	if r == nil {
+		return
+	}
+	if r.MinAnswered == 0 && len(r.KeyQuestions) == 0 {
+		c.out.Errorf(r.Pos, RuleCompleteness, "completeness says nothing: give `min_answered:` (how many questions read aloud must be answered) or `key_questions:`, or both")
+	}
+	readAloud := 0
+	for _, q := range c.questions {
+		if q.Mode.ReadAloud() {
+			readAloud++
+		}
+	}
+	switch {
+	case r.MinAnswered < 0:
+		c.out.Errorf(pick(r.MinAnsweredPos, r.Pos), RuleCompleteness, "completeness.min_answered must be a whole number above 0, not %d", r.MinAnswered)
+	case r.MinAnswered > readAloud:
+		c.out.Errorf(pick(r.MinAnsweredPos, r.Pos), RuleCompleteness, "completeness.min_answered is %d, but the set has %d questions read aloud, so every screening would be incomplete", r.MinAnswered, readAloud)
+	}
+	seen := make(map[string]Pos)
+	for _, k := range r.KeyQuestions {
+		if _, ok := c.questionAt[k.ID]; !ok {
+			c.out.Errorf(k.Pos, RuleUnknownReference, "completeness.key_questions names unknown question %q%s", k.ID, DidYouMean(k.ID, keys(c.questionPos())))
+			continue
+		}
+		c.unique(seen, "key question", k.ID, k.Pos)
+	}
+}
+
+// questionPos maps each question id to its position, for suggestions.
+func (c *checker) questionPos() map[string]Pos {
+	m := make(map[string]Pos, len(c.questions))
+	for _, q := range c.questions {
+		m[q.ID] = q.IDPos
+	}
+	return m
 }
 
 func (c *checker) steps(steps []Step) {
@@ -319,7 +453,7 @@ func (c *checker) question(q *Question, order int, indIDs []string) {
 	}
 
 	if q.When != nil {
-		c.condition(q.When, order, fmt.Sprintf("question %q", q.ID))
+		c.condition(q.When, order, false, fmt.Sprintf("question %q", q.ID))
 	}
 }
 
@@ -334,8 +468,9 @@ func (c *checker) refIndicator(r Ref, order int, where string, indIDs []string) 
 }
 
 // condition checks a condition. order is the position of the question it belongs to, or -1 for
-// an action's condition, which is evaluated after every question.
-func (c *checker) condition(cond *Condition, order int, where string) {
+// an action's condition, which is evaluated after every question; interrupting, for an action
+// that is also evaluated after each answer.
+func (c *checker) condition(cond *Condition, order int, interrupting bool, where string) {
 	cond.Walk(func(k *Condition) {
 		switch {
 		case k.Op.IsQuestionOp():
@@ -352,6 +487,13 @@ func (c *checker) condition(cond *Condition, order int, where string) {
 			if !slices.Contains(levelNames, k.Level) {
 				c.out.Errorf(k.LevelPos, RuleUnknownValue, "%s: unknown level %q: want %s%s", where, k.Level, quoteList(levelNames), DidYouMean(k.Level, levelNames))
 			}
+			if k.Domain != "" {
+				c.refDomain(Ref{ID: k.Domain, Pos: k.DomainPos}, where+": a condition")
+			}
+		case k.Op == OpComplete && order >= 0:
+			c.out.Errorf(k.OpPos, RuleEndOnlyCondition, "%s: when tests whether the screening is complete, which is known only after the last question; it can decide an action, not whether a question is asked", where)
+		case k.Op == OpComplete && interrupting:
+			c.out.Errorf(k.OpPos, RuleEndOnlyCondition, "%s interrupts the interview, but its when tests whether the screening is complete, which is known only at the end; drop `interrupt: true` or the completeness test", where)
 		}
 	})
 }
@@ -407,6 +549,8 @@ func opAdvice(t Type) string {
 		return "use `includes` for a multi question"
 	case TypeNumber:
 		return "use `less_than` or `at_least` for a number question"
+	case TypeDateTime:
+		return "a date-and-time question is tested with `answered` or `declined`"
 	default:
 		return "use `is` or `is_not`"
 	}
@@ -431,8 +575,35 @@ func (c *checker) actions() {
 		c.summaryWords(a.Text, a.TextPos, "action text")
 		c.contactRefs(a.Contacts, fmt.Sprintf("action %q", a.ID))
 		if a.When != nil {
-			c.condition(a.When, -1, fmt.Sprintf("action %q", a.ID))
+			c.condition(a.When, -1, a.Interrupt, fmt.Sprintf("action %q", a.ID))
+		} else if a.Interrupt {
+			c.out.Errorf(pick(a.InterruptPos, a.Pos), RuleMissingField, "action %q interrupts the interview but has no `when`: it interrupts the moment its condition becomes true, so give it one", a.ID)
 		}
+		if a.Due != nil {
+			c.due(a)
+		}
+	}
+}
+
+// due checks an action's deadline: a length, counted from a date-and-time question.
+func (c *checker) due(a *Action) {
+	d := a.Due
+	if strings.TrimSpace(d.WithinText) == "" {
+		c.out.Errorf(d.Pos, RuleDeadline, "action %q: due has no `within:`, the time allowed, such as 24h", a.ID)
+	} else if d.Within <= 0 {
+		c.out.Errorf(pick(d.WithinPos, d.Pos), RuleDeadline, "action %q: due within %q is not a length of time: write a whole number of minutes, hours or days, such as 90m, 24h or 3d", a.ID, d.WithinText)
+	}
+	if d.From.ID == "" {
+		c.out.Errorf(d.Pos, RuleDeadline, "action %q: due has no `from:`, the date-and-time question the time counts from", a.ID)
+		return
+	}
+	at, ok := c.questionAt[d.From.ID]
+	if !ok {
+		c.out.Errorf(d.From.Pos, RuleUnknownReference, "action %q: due counts from unknown question %q%s", a.ID, d.From.ID, DidYouMean(d.From.ID, keys(c.questionPos())))
+		return
+	}
+	if q := c.questions[at]; q.Type != TypeDateTime {
+		c.out.Errorf(d.From.Pos, RuleDeadline, "action %q: due counts from question %q, which is of type %s; a deadline counts from a question of type datetime", a.ID, d.From.ID, q.Type)
 	}
 }
 

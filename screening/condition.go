@@ -24,11 +24,15 @@ type Condition struct {
 	// answered / declined: true tests that the state holds, false that it does not.
 	Flag bool
 
-	// The indicator tested (OpIndicator), or the level (OpLevel: possible or clear).
+	// The indicator tested (OpIndicator), or the level (OpLevel: possible or clear), overall or,
+	// with Domain, in one domain. complete: Flag tests that the screening is complete (true) or
+	// incomplete (false).
 	Indicator    string
 	IndicatorPos Pos
 	Level        string
 	LevelPos     Pos
+	Domain       string
+	DomainPos    Pos
 
 	// Sub-conditions of all, any and not (not has exactly one).
 	Sub []Condition
@@ -51,6 +55,7 @@ const (
 	OpAtLeast   Op = "at_least"
 	OpIndicator Op = "indicator"
 	OpLevel     Op = "level"
+	OpComplete  Op = "complete"
 	OpAll       Op = "all"
 	OpAny       Op = "any"
 	OpNot       Op = "not"
@@ -126,7 +131,15 @@ func (c *Condition) String() string {
 	case OpIndicator:
 		return fmt.Sprintf("indicator %s is raised", c.Indicator)
 	case OpLevel:
+		if c.Domain != "" {
+			return fmt.Sprintf("concern in %s is %s or higher", c.Domain, c.Level)
+		}
 		return fmt.Sprintf("concern is %s or higher", c.Level)
+	case OpComplete:
+		if c.Flag {
+			return "the screening is complete"
+		}
+		return "the screening is incomplete"
 	case OpAll, OpAny:
 		parts := make([]string, len(c.Sub))
 		for i := range c.Sub {

@@ -49,6 +49,11 @@ const (
 	RuleUnusedResponse     = "unused-response"
 	RuleMissingTranslation = "missing-translation"
 	RuleTranslatedNumber   = "translated-number"
+	RuleMissingDomain      = "missing-domain"
+	RuleUnusedDomain       = "unused-domain"
+	RuleCompleteness       = "invalid-completeness"
+	RuleEndOnlyCondition   = "end-only-condition"
+	RuleDeadline           = "invalid-deadline"
 
 	// Words.
 	RuleStigmatizing      = "stigmatizing-language"
@@ -91,7 +96,7 @@ var Rules = []RuleInfo{
 	{RuleForwardReference, SeverityError, "a question's when refers to itself or to something only later questions decide"},
 	{RuleOptionValue, SeverityError, "a condition compares with a value that is not one of the question's options"},
 	{RuleOperatorType, SeverityError, "a condition's operator does not fit the question's type"},
-	{RuleLevels, SeverityError, "levels that are not positive whole numbers with possible below clear"},
+	{RuleLevels, SeverityError, "levels that are not positive whole numbers with possible below clear, or a level rule without its score or with a weight below 1"},
 	{RuleUnreachableLevel, SeverityWarning, "a level higher than all indicator weights together"},
 	{RuleOptionsNotAllowed, SeverityError, "options on a question type that takes none"},
 	{RuleOptionsRequired, SeverityError, "a single or multi question without options"},
@@ -106,6 +111,11 @@ var Rules = []RuleInfo{
 	{RuleUnusedResponse, SeverityWarning, "a scenario's answer to a question that never applies to its other answers"},
 	{RuleMissingTranslation, SeverityError, "a translation that lacks a string of its set, or whose steps do not match"},
 	{RuleTranslatedNumber, SeverityError, "a contact's translated text whose digits differ from the contact's own text number"},
+	{RuleMissingDomain, SeverityError, "an indicator with no domain, in a set that declares domains"},
+	{RuleUnusedDomain, SeverityWarning, "a declared domain no indicator belongs to"},
+	{RuleCompleteness, SeverityError, "a completeness rule that says nothing, or that no screening could meet"},
+	{RuleEndOnlyCondition, SeverityError, "a condition on completeness where it is not yet known: in a question's when, or an interrupting action's"},
+	{RuleDeadline, SeverityError, "an action's due that does not count from a date-and-time question, or whose within is not a length such as 24h"},
 	{RuleStigmatizing, SeverityError, "words that blame or label a child, in text read aloud"},
 	{RuleProfessionalLabel, SeverityWarning, "professional labels read aloud, which a youth may not recognise or accept"},
 	{RuleWhyQuestion, SeverityWarning, "a question read aloud that starts with \"Why\", which sounds like blame"},

@@ -1,10 +1,12 @@
 package screening
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // RawAnswer is an answer as a file writes it, before the question's type is known: a state
@@ -27,8 +29,14 @@ func (r RawAnswer) String() string {
 	return r.Text
 }
 
-// Parse turns a written answer into an answer to q, checked against it.
-func (r RawAnswer) Parse(q *Question) (Answer, error) {
+// Parse turns a written answer into an answer to q, checked against it. A date and time written
+// without a UTC offset is read as UTC: scenarios are fictional, and their outcome must not change
+// with the time zone of the machine that tests them.
+func (r RawAnswer) Parse(q *Question) (Answer, error) { return r.ParseAt(q, time.Time{}) }
+
+// ParseAt is Parse for an answer given at now: a date and time without an offset is read in
+// now's time zone, "today 14:10" against now's date, and a time later than now is refused.
+func (r RawAnswer) ParseAt(q *Question, now time.Time) (Answer, error) {
 	a := Answer{State: r.State}
 	switch {
 	case r.State == StateNotApplicable:
@@ -47,6 +55,15 @@ func (r RawAnswer) Parse(q *Question) (Answer, error) {
 			return a, fmt.Errorf("%w to %q: it takes a number, not %q", ErrInvalidAnswer, q.ID, r.Text)
 		}
 		a.Number = n
+	case q.Type == TypeDateTime:
+		t, err := ParseDateTime(r.Text, now)
+		switch {
+		case errors.Is(err, ErrFutureClock):
+			return a, fmt.Errorf("%w to %q: %s is later than now", ErrInvalidAnswer, q.ID, r.Text)
+		case err != nil:
+			return a, fmt.Errorf("%w to %q: it takes a date and time, such as 2026-12-03T14:10:00-05:00 or 2026-12-03 14:10, not %q", ErrInvalidAnswer, q.ID, r.Text)
+		}
+		a.Text = FormatStoredClock(t)
 	default:
 		a.Text = r.Text
 	}
@@ -90,12 +107,29 @@ type Response struct {
 }
 
 // Expectation is what the interview must find: the concern level, and indicators and actions
-// that must appear (others may).
+// that must appear (others may); and, when given, whether the screening is complete, the level
+// in named domains, and the actions that must interrupt the interview.
 type Expectation struct {
-	Concern    string
-	ConcernPos Pos
-	Indicators []Ref
-	Actions    []Ref
+	Concern     string
+	ConcernPos  Pos
+	Indicators  []Ref
+	Actions     []Ref
+	Complete    *bool // nil: not checked
+	CompletePos Pos
+	Domains     []DomainExpectation
+	Interrupts  []Ref
+	// NotRaised and NotListed are indicators and actions that must not appear: what a set must
+	// not over-read (a sextortion demand as a trafficker's quota) or wrongly advise.
+	NotRaised []Ref
+	NotListed []Ref
+}
+
+// DomainExpectation is the level a scenario expects in one domain.
+type DomainExpectation struct {
+	Domain   string
+	Level    string // none, possible, clear or incomplete
+	Pos      Pos    // of the domain id
+	LevelPos Pos
 }
 
 // Response returns the scenario's response to a question.
@@ -112,19 +146,30 @@ func (sc *Scenario) Response(id string) (Response, bool) {
 // asked. It returns the session and the responses that were never used, because their
 // questions did not apply.
 func (sc *Scenario) Run(set *QuestionSet) (*Session, []Response, error) {
+	s, unused, _, err := sc.run(set)
+	return s, unused, err
+}
+
+// run is Run, also returning the ids of the actions that interrupted the interview, in the order
+// they did.
+func (sc *Scenario) run(set *QuestionSet) (*Session, []Response, []string, error) {
 	s := NewSession(set)
 	used := map[string]bool{}
+	var interrupted []string
 	for q, ok := s.Next(); ok; q, ok = s.Next() {
 		a := Answer{State: StateNotAsked}
 		if r, ok := sc.Response(q.ID); ok && r.HasAnswer {
 			used[q.ID] = true
 			var err error
 			if a, err = r.Answer.Parse(q); err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 		}
+		for _, act := range s.NewInterrupts(q.ID, a) {
+			interrupted = append(interrupted, act.ID)
+		}
 		if err := s.Answer(q.ID, a); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	var unused []Response
@@ -133,7 +178,7 @@ func (sc *Scenario) Run(set *QuestionSet) (*Session, []Response, error) {
 			unused = append(unused, r)
 		}
 	}
-	return s, unused, nil
+	return s, unused, interrupted, nil
 }
 
 // CheckScenario checks a scenario against the set it names.
@@ -176,10 +221,45 @@ func CheckScenario(sc *Scenario, set *QuestionSet) Findings {
 			c.out.Warnf(r.Pos, RuleUnusedResponse, "the answer to %q is never used: the question does not apply to the scenario's other answers", r.QuestionID)
 		}
 	}
+	concerns := []string{LevelNone, LevelPossible, LevelClear, LevelIncomplete}
 	if sc.Expect.Concern == "" {
 		c.out.Errorf(sc.Pos, RuleMissingField, "the scenario has no `expect: {concern: ...}`")
-	} else if !slices.Contains([]string{LevelNone, LevelPossible, LevelClear}, sc.Expect.Concern) {
-		c.out.Errorf(sc.Expect.ConcernPos, RuleUnknownValue, "unknown concern %q: want \"none\", \"possible\" or \"clear\"%s", sc.Expect.Concern, DidYouMean(sc.Expect.Concern, []string{LevelNone, LevelPossible, LevelClear}))
+	} else if !slices.Contains(concerns, sc.Expect.Concern) {
+		c.out.Errorf(sc.Expect.ConcernPos, RuleUnknownValue, "unknown concern %q: want %s%s", sc.Expect.Concern, quoteList(concerns), DidYouMean(sc.Expect.Concern, concerns))
+	}
+	var domIDs []string
+	for _, d := range set.Domains {
+		domIDs = append(domIDs, d.ID)
+	}
+	seenDomain := map[string]Pos{}
+	for _, d := range sc.Expect.Domains {
+		if !slices.Contains(domIDs, d.Domain) {
+			if len(domIDs) == 0 {
+				c.out.Errorf(d.Pos, RuleUnknownReference, "expect: set %s %s declares no domains", set.ID, set.Version)
+			} else {
+				c.out.Errorf(d.Pos, RuleUnknownReference, "expect: set %s has no domain %q%s", set.ID, d.Domain, DidYouMean(d.Domain, domIDs))
+			}
+		} else {
+			c.unique(seenDomain, "expected domain", d.Domain, d.Pos)
+		}
+		if !slices.Contains(concerns, d.Level) {
+			c.out.Errorf(d.LevelPos, RuleUnknownValue, "expect: unknown level %q for domain %q: want %s%s", d.Level, d.Domain, quoteList(concerns), DidYouMean(d.Level, concerns))
+		}
+	}
+	for _, r := range sc.Expect.Interrupts {
+		i := slices.IndexFunc(set.Actions, func(a Action) bool { return a.ID == r.ID })
+		switch {
+		case i < 0:
+			var ids []string
+			for _, a := range set.Actions {
+				if a.Interrupt {
+					ids = append(ids, a.ID)
+				}
+			}
+			c.out.Errorf(r.Pos, RuleUnknownReference, "expect: set %s has no action %q%s", set.ID, r.ID, DidYouMean(r.ID, ids))
+		case !set.Actions[i].Interrupt:
+			c.out.Errorf(r.Pos, RuleUnknownReference, "expect: action %q of set %s does not interrupt the interview (it has no `interrupt: true`)", r.ID, set.ID)
+		}
 	}
 	var indIDs, actIDs []string
 	for _, ind := range set.Indicators {
@@ -188,12 +268,12 @@ func CheckScenario(sc *Scenario, set *QuestionSet) Findings {
 	for _, a := range set.Actions {
 		actIDs = append(actIDs, a.ID)
 	}
-	for _, r := range sc.Expect.Indicators {
+	for _, r := range slices.Concat(sc.Expect.Indicators, sc.Expect.NotRaised) {
 		if !slices.Contains(indIDs, r.ID) {
 			c.out.Errorf(r.Pos, RuleUnknownReference, "expect: set %s has no indicator %q%s", set.ID, r.ID, DidYouMean(r.ID, indIDs))
 		}
 	}
-	for _, r := range sc.Expect.Actions {
+	for _, r := range slices.Concat(sc.Expect.Actions, sc.Expect.NotListed) {
 		if !slices.Contains(actIDs, r.ID) {
 			c.out.Errorf(r.Pos, RuleUnknownReference, "expect: set %s has no action %q%s", set.ID, r.ID, DidYouMean(r.ID, actIDs))
 		}
@@ -206,22 +286,41 @@ type Outcome struct {
 	Concern           string
 	Score             int
 	Explanation       string // "score 4 = Hotel stays 2 + Older partner 2"
+	Complete          bool
+	Domains           []DomainLevel
+	Interrupted       []string // the actions that interrupted, in order
 	MissingIndicators []string
 	MissingActions    []string
+	MissingInterrupts []string
+	WrongDomains      []DomainExpectation // expected levels the domain did not reach
+	RaisedAnyway      []string            // indicators raised that it expects not to be
+	ListedAnyway      []string            // actions listed that it expects not to be
+}
+
+// DomainLevel returns the level the outcome reached in a domain.
+func (o Outcome) DomainLevel(id string) string {
+	for _, d := range o.Domains {
+		if d.ID == id {
+			return d.Level
+		}
+	}
+	return ""
 }
 
 // Pass reports whether the scenario's expectation holds.
 func (o Outcome) Pass(want Expectation) bool {
-	return o.Concern == want.Concern && len(o.MissingIndicators) == 0 && len(o.MissingActions) == 0
+	return o.Concern == want.Concern && (want.Complete == nil || *want.Complete == o.Complete) &&
+		len(o.MissingIndicators) == 0 && len(o.MissingActions) == 0 && len(o.MissingInterrupts) == 0 && len(o.WrongDomains) == 0 &&
+		len(o.RaisedAnyway) == 0 && len(o.ListedAnyway) == 0
 }
 
 // Test runs a scenario against a set and compares the result with its expectation.
 func (sc *Scenario) Test(set *QuestionSet) (Outcome, error) {
-	s, _, err := sc.Run(set)
+	s, _, interrupted, err := sc.run(set)
 	if err != nil {
 		return Outcome{}, err
 	}
-	o := Outcome{Concern: s.Level(), Score: s.Score()}
+	o := Outcome{Concern: s.Concern(), Score: s.Score(), Complete: !s.Completeness().Incomplete, Domains: s.Domains(), Interrupted: interrupted}
 	raised := map[string]bool{}
 	var parts []string
 	for _, ind := range s.Raised() {
@@ -231,6 +330,21 @@ func (sc *Scenario) Test(set *QuestionSet) (Outcome, error) {
 	o.Explanation = fmt.Sprintf("score %d", o.Score)
 	if len(parts) > 0 {
 		o.Explanation += " = " + strings.Join(parts, " + ")
+	}
+	switch r := s.Reached(); {
+	case r.MetBy != "":
+		o.Explanation += fmt.Sprintf("; %s needs %s: met by %s", r.Level, describeNeeds(levelNeedsOf(set.Levels, r.Level)), r.MetBy)
+	case r.HeldBack != "":
+		o.Explanation += fmt.Sprintf("; %s held back: it needs %s", r.HeldBack, describeNeeds(r.HeldBy))
+	}
+	if c := s.Completeness(); c.Incomplete {
+		o.Explanation += fmt.Sprintf("; incomplete: %d of %d questions read aloud answered", c.ReadAloudAnswered, c.ReadAloud)
+		if c.TooFewAnswered() {
+			o.Explanation += fmt.Sprintf(" (needs %d)", c.MinAnswered)
+		}
+		if len(c.KeyMissing) > 0 {
+			o.Explanation += ", key questions not answered: " + strings.Join(c.KeyMissing, ", ")
+		}
 	}
 	acted := map[string]bool{}
 	for _, a := range s.Actions() {
@@ -246,7 +360,34 @@ func (sc *Scenario) Test(set *QuestionSet) (Outcome, error) {
 			o.MissingActions = append(o.MissingActions, r.ID)
 		}
 	}
+	for _, r := range sc.Expect.Interrupts {
+		if !slices.Contains(interrupted, r.ID) {
+			o.MissingInterrupts = append(o.MissingInterrupts, r.ID)
+		}
+	}
+	for _, d := range sc.Expect.Domains {
+		if o.DomainLevel(d.Domain) != d.Level {
+			o.WrongDomains = append(o.WrongDomains, d)
+		}
+	}
+	for _, r := range sc.Expect.NotRaised {
+		if raised[r.ID] {
+			o.RaisedAnyway = append(o.RaisedAnyway, r.ID)
+		}
+	}
+	for _, r := range sc.Expect.NotListed {
+		if acted[r.ID] {
+			o.ListedAnyway = append(o.ListedAnyway, r.ID)
+		}
+	}
 	return o, nil
+}
+
+func levelNeedsOf(l Levels, level string) Needs {
+	if level == LevelClear {
+		return l.ClearNeeds
+	}
+	return l.PossibleNeeds
 }
 
 // Feedback compares a trainee's interview with the scenario's scripted answers.
@@ -271,7 +412,7 @@ func (sc *Scenario) Compare(set *QuestionSet, trainee *Session) (Feedback, error
 	if err != nil {
 		return Feedback{}, err
 	}
-	fb := Feedback{Concern: trainee.Level(), Expected: sc.Expect.Concern, Score: trainee.Score()}
+	fb := Feedback{Concern: trainee.Concern(), Expected: sc.Expect.Concern, Score: trainee.Score()}
 	want, got := map[string]bool{}, map[string]bool{}
 	for _, ind := range script.Raised() {
 		want[ind.ID] = true
@@ -316,5 +457,10 @@ func (sc *Scenario) Compare(set *QuestionSet, trainee *Session) (Feedback, error
 }
 
 func sameAnswer(a, b Answer) bool {
+	if at, ok := StoredClock(a); ok {
+		// One moment, whatever offset each was typed with.
+		bt, ok := StoredClock(b)
+		return ok && at.Equal(bt)
+	}
 	return a.State == b.State && a.Text == b.Text && a.Number == b.Number && slices.Equal(a.Choices, b.Choices)
 }

@@ -3,6 +3,7 @@ package screening
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -175,7 +176,12 @@ func (v *view) holds(c *Condition) bool {
 	case OpIndicator:
 		return v.raised[c.Indicator]
 	case OpLevel:
+		if c.Domain != "" {
+			return levelRank(v.domainReach(c.Domain).Level) >= levelRank(c.Level)
+		}
 		return levelRank(v.level()) >= levelRank(c.Level)
+	case OpComplete:
+		return !v.completeness().Incomplete == c.Flag
 	}
 	i, ok := v.s.index[c.Question]
 	if !ok || i >= v.upto {
@@ -206,27 +212,40 @@ func (v *view) holds(c *Condition) bool {
 	return false
 }
 
-func (v *view) level() string { return v.s.set.Levels.For(v.score) }
-
-// For returns the concern level a total weight reaches.
-func (l Levels) For(score int) string {
-	switch {
-	case l.Clear > 0 && score >= l.Clear:
-		return LevelClear
-	case l.Possible > 0 && score >= l.Possible:
-		return LevelPossible
+// raisedList returns the indicators raised in the view, in the set's order.
+func (v *view) raisedList() []*Indicator {
+	var out []*Indicator
+	for i := range v.s.set.Indicators {
+		if v.raised[v.s.set.Indicators[i].ID] {
+			out = append(out, &v.s.set.Indicators[i])
+		}
 	}
-	return LevelNone
+	return out
 }
 
-func levelRank(level string) int {
-	switch level {
-	case LevelClear:
-		return 2
-	case LevelPossible:
-		return 1
+func (v *view) reach() Reached { return v.s.set.Levels.Reach(v.raisedList()) }
+
+func (v *view) level() string { return v.reach().Level }
+
+// domainReach applies the set's levels to the raised indicators of one domain.
+func (v *view) domainReach(domain string) Reached {
+	var in []*Indicator
+	for _, ind := range v.raisedList() {
+		if ind.Domain.ID == domain {
+			in = append(in, ind)
+		}
 	}
-	return 0
+	return v.s.set.Levels.Reach(in)
+}
+
+// domains returns the level in each of the set's domains, in the set's order.
+func (v *view) domains(c Completeness) []DomainLevel {
+	out := make([]DomainLevel, 0, len(v.s.set.Domains))
+	for _, d := range v.s.set.Domains {
+		r := v.domainReach(d.ID)
+		out = append(out, DomainLevel{ID: d.ID, Label: d.Label, Level: concern(r.Level, c), Reached: r})
+	}
+	return out
 }
 
 // Next returns the next question to ask: the first that applies and has no answer yet. It
@@ -405,6 +424,12 @@ func normalize(q *Question, a Answer) (Answer, error) {
 		if out.Text == "" {
 			return bad("the answer is empty; record it as declined, dont-know or not asked instead")
 		}
+	case TypeDateTime:
+		t, err := parseStoredClock(a.Text)
+		if err != nil {
+			return bad("%q is not a date and time with its UTC offset, such as 2026-12-03T14:10:00-05:00", a.Text)
+		}
+		out.Text = FormatStoredClock(t)
 	}
 	return out, nil
 }
@@ -474,8 +499,27 @@ func (s *Session) Raised() []*Indicator {
 // Score returns the total weight of the indicators raised, each counted once.
 func (s *Session) Score() int { return s.viewUpTo(len(s.questions)).score }
 
-// Level returns the concern level reached so far.
-func (s *Session) Level() string { return s.set.Levels.For(s.Score()) }
+// Level returns the level the answers reach so far: none, possible or clear.
+func (s *Session) Level() string { return s.Reached().Level }
+
+// Reached returns the level the answers reach so far, with the rule that decided it.
+func (s *Session) Reached() Reached { return s.viewUpTo(len(s.questions)).reach() }
+
+// Completeness returns how much of the screening was done, counting what applies and has no
+// answer yet as not asked: what the summary would say if the interview ended now.
+func (s *Session) Completeness() Completeness { return s.viewUpTo(len(s.questions)).completeness() }
+
+// Concern returns what the summary reports: the level reached, or incomplete.
+func (s *Session) Concern() string {
+	v := s.viewUpTo(len(s.questions))
+	return concern(v.level(), v.completeness())
+}
+
+// Domains returns the level in each of the set's domains, in the set's order.
+func (s *Session) Domains() []DomainLevel {
+	v := s.viewUpTo(len(s.questions))
+	return v.domains(v.completeness())
+}
 
 // NewDisclosures returns the disclosure indicators that answer a to question id would raise and
 // that are not raised already: the moment to show the stop-and-refer guidance.
@@ -491,6 +535,35 @@ func (s *Session) NewDisclosures(id string, a Answer) []*Indicator {
 			x := &s.set.Indicators[i]
 			if x.ID == ind && x.Disclosure && !raised[ind] {
 				out = append(out, x)
+			}
+		}
+	}
+	return out
+}
+
+// NewInterrupts returns the interrupting actions whose conditions answer a to question id would
+// make true, and that are not true already: the moment to show them to the worker. It changes
+// nothing; an answer that does not fit the question makes none true.
+func (s *Session) NewInterrupts(id string, a Answer) []*Action {
+	q, ok := s.Question(id)
+	if !ok || !s.Applies(id) {
+		return nil
+	}
+	a, err := normalize(q, a)
+	if err != nil {
+		return nil
+	}
+	after := *s
+	after.answers = maps.Clone(s.answers)
+	after.answers[id] = a
+	after.dropInapplicable()
+	was, now := s.viewUpTo(len(s.questions)), after.viewUpTo(len(s.questions))
+	var out []*Action
+	for _, p := range []Priority{PriorityUrgent, PriorityRequired, PriorityRecommended} {
+		for i := range s.set.Actions {
+			act := &s.set.Actions[i]
+			if act.Interrupt && act.Priority == p && act.When != nil && !was.holds(act.When) && now.holds(act.When) {
+				out = append(out, act)
 			}
 		}
 	}

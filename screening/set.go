@@ -5,6 +5,8 @@
 // position it came from, so a check can point an analyst at the exact line and column.
 package screening
 
+import "time"
+
 // Pos is a position in a source file, 1-based. The zero Pos means "no position known".
 type Pos struct {
 	Line, Column int
@@ -31,6 +33,8 @@ type QuestionSet struct {
 	Language    string
 	Sources     []Source
 	Levels      Levels
+	Domains     []Domain          // the areas indicators belong to; none: one overall level only
+	Complete    *CompletenessRule // when a screening counts as incomplete; nil: never
 	Opening     []Step
 	Closing     []Step
 	Sections    []Section
@@ -41,6 +45,7 @@ type QuestionSet struct {
 	Pos                                               Pos // the top-level mapping
 	IDPos, VersionPos, StatusPos, TitlePos, LangPos   Pos
 	SourcesPos, LevelsPos, SectionsPos, IndicatorsPos Pos
+	DomainsPos, CompletePos                           Pos
 }
 
 // Statuses of a question set, in the order of its life.
@@ -61,10 +66,62 @@ type Source struct {
 	IDPos     Pos
 }
 
-// Levels are the total indicator weights at which concern becomes possible and clear.
+// Levels are the total indicator weights at which concern becomes possible and clear, and what
+// else each level needs besides its score.
 type Levels struct {
-	Possible, Clear       int
-	PossiblePos, ClearPos Pos
+	Possible, Clear           int
+	PossibleNeeds, ClearNeeds Needs
+	PossiblePos, ClearPos     Pos
+}
+
+// Needs is what a level asks for besides its score: at least one raised indicator that weighs
+// MinWeight or more and, when Domains are named, belongs to one of them. It lets a set keep
+// vulnerabilities alone, however many, below "clear". The zero Needs asks for nothing.
+type Needs struct {
+	MinWeight    int
+	Domains      []Ref
+	Pos          Pos // the level's mapping
+	MinWeightPos Pos
+}
+
+// IsZero reports whether n asks for nothing beyond the score.
+func (n Needs) IsZero() bool { return n.MinWeight == 0 && len(n.Domains) == 0 }
+
+// MetBy reports whether the raised indicator ind meets n.
+func (n Needs) MetBy(ind *Indicator) bool {
+	if ind.Weight < n.MinWeight {
+		return false
+	}
+	if len(n.Domains) == 0 {
+		return true
+	}
+	for _, d := range n.Domains {
+		if d.ID == ind.Domain.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// Domain is an area of exploitation or vulnerability that indicators belong to (sexual, labor,
+// criminal, online exploitation; vulnerability). The summary gives each its own level, so that
+// drug-running reads as criminal exploitation and a sextortion demand as online exploitation.
+type Domain struct {
+	ID       string
+	Label    string
+	Pos      Pos
+	IDPos    Pos
+	LabelPos Pos
+}
+
+// CompletenessRule says when a screening is incomplete: fewer questions read aloud answered than
+// MinAnswered, or any key question declined or not asked. An incomplete screening that raised no
+// level is reported as "incomplete", never as "none".
+type CompletenessRule struct {
+	MinAnswered    int   // 0: no minimum
+	KeyQuestions   []Ref // each must not be declined or left unasked, when it applies
+	Pos            Pos
+	MinAnsweredPos Pos
 }
 
 // Step is one thing the worker says (read aloud) or does (guidance only) in the opening or closing.
@@ -135,6 +192,9 @@ const (
 	TypeMulti  Type = "multi"
 	TypeNumber Type = "number"
 	TypeText   Type = "text"
+	// TypeDateTime is a date and time, such as when the young person returned or when the
+	// agency learned of it. An answer holds it as RFC 3339 text with its UTC offset.
+	TypeDateTime Type = "datetime"
 )
 
 // HasOptions reports whether questions of type t list their options.
@@ -158,6 +218,7 @@ type Indicator struct {
 	Sources    []Ref
 	Disclosure bool // raising it means the youth has disclosed: stop probing and refer
 	Help       string
+	Domain     Ref // the domain it belongs to, one of the set's; empty when the set has none
 
 	Pos                                 Pos
 	IDPos, LabelPos, WeightPos, SrcsPos Pos
@@ -170,9 +231,23 @@ type Action struct {
 	When     *Condition // nil: always
 	Text     string
 	Contacts []Ref
+	// Interrupt: the worker is shown the action the moment its condition becomes true during
+	// the interview, not only in the summary (call 911 now; 988; the 72-hour medical window).
+	Interrupt bool
+	Due       *Due // a deadline counted from a date-and-time answer; nil: none
 
 	Pos                                  Pos
 	IDPos, PriorityPos, TextPos, WhenPos Pos
+	InterruptPos                         Pos
+}
+
+// Due is an action's deadline: Within after the time a datetime question records.
+type Due struct {
+	From       Ref           // the datetime question the time comes from
+	Within     time.Duration // 0 when WithinText is not a duration (reported by the checks)
+	WithinText string        // as written: 24h, 72h, 5d, 90m
+	Pos        Pos
+	WithinPos  Pos
 }
 
 // Priority orders actions in the summary.
@@ -190,7 +265,20 @@ const (
 	LevelNone     = "none"
 	LevelPossible = "possible"
 	LevelClear    = "clear"
+	// LevelIncomplete is the concern of a screening the set calls incomplete that reached no
+	// level: it could not screen, which is not the same as finding nothing.
+	LevelIncomplete = "incomplete"
 )
+
+// Domain returns the domain with the given id.
+func (s *QuestionSet) Domain(id string) (*Domain, bool) {
+	for i := range s.Domains {
+		if s.Domains[i].ID == id {
+			return &s.Domains[i], true
+		}
+	}
+	return nil, false
+}
 
 // Questions returns every question in file order.
 func (s *QuestionSet) Questions() []*Question {

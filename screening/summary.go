@@ -22,6 +22,9 @@ type SummaryMeta struct {
 	Language  string // the language the questions were asked in; the set's when empty
 	Training  bool
 	Contacts  *ContactDirectory
+	// Zone is the time zone clock times (datetime answers, deadlines) are shown in: where the
+	// worker is. nil: each as it was recorded.
+	Zone *time.Location
 }
 
 // Summary is the referral summary of one interview: data only, rendered by package report.
@@ -34,15 +37,21 @@ type Summary struct {
 	Training   bool
 	EndedEarly bool // the worker ended the interview after a disclosure
 
-	Concern    string // none, possible or clear
-	Score      int
-	Levels     Levels
-	Sections   []SectionScore
-	Indicators []RaisedIndicator
-	Actions    []SummaryAction
-	Contacts   []Contact
-	Answers    []QuestionAnswer // every question, in order, with its state
-	Notes      []SectionNote
+	Concern string // none, possible, clear, or incomplete: no level, and the set calls it incomplete
+	Level   string // the level the answers reached: none, possible or clear
+	Reached Reached
+	Score   int
+	Levels  Levels
+	// Domains is the level in each of the set's domains, in the set's order; empty when the set
+	// declares none.
+	Domains      []DomainLevel
+	Completeness Completeness
+	Sections     []SectionScore
+	Indicators   []RaisedIndicator
+	Actions      []SummaryAction
+	Contacts     []Contact
+	Answers      []QuestionAnswer // every question, in order, with its state
+	Notes        []SectionNote
 }
 
 // SetRef identifies the exact question set an interview used.
@@ -69,10 +78,12 @@ type RaisedIndicator struct {
 
 // SummaryAction is an action the worker must take, with its contacts resolved.
 type SummaryAction struct {
-	ID       string
-	Priority Priority
-	Text     string
-	Contacts []Contact
+	ID        string
+	Priority  Priority
+	Text      string
+	Contacts  []Contact
+	Interrupt bool      // it was shown to the worker the moment it applied
+	Due       *Deadline // nil: no deadline
 }
 
 // QuestionAnswer is one question and what became of it.
@@ -127,7 +138,11 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 		Score:      v.score,
 		Levels:     s.set.Levels,
 	}
-	sum.Concern = s.set.Levels.For(v.score)
+	sum.Reached = v.reach()
+	sum.Level = sum.Reached.Level
+	sum.Completeness = v.completeness()
+	sum.Concern = concern(sum.Level, sum.Completeness)
+	sum.Domains = v.domains(sum.Completeness)
 	c, _ := phrases.For(sum.Language)
 	words := c.Answers
 
@@ -144,7 +159,7 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 			Mode: q.Mode, Type: q.Type, State: a.State,
 		}
 		if a.IsAnswered() {
-			qa.Value, qa.Values = display(q, a, words)
+			qa.Value, qa.Values = display(q, a, words, meta.Zone)
 		}
 		sum.Answers = append(sum.Answers, qa)
 		for _, id := range raisedBy(q, a) {
@@ -179,13 +194,6 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 		}
 	}
 
-	lookup := func(id string) (Contact, bool) {
-		if meta.Contacts == nil {
-			return Contact{ID: id, Name: id}, true
-		}
-		c, ok := meta.Contacts.Lookup(id)
-		return c.In(sum.Language), ok
-	}
 	var contactIDs []string
 	addContact := func(id string) {
 		if !slices.Contains(contactIDs, id) {
@@ -198,18 +206,15 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 	for _, r := range s.set.Contacts {
 		addContact(r.ID)
 	}
+	meta.Language = sum.Language
 	for _, a := range s.Actions() {
-		sa := SummaryAction{ID: a.ID, Priority: a.Priority, Text: a.Text}
 		for _, r := range a.Contacts {
-			if c, ok := lookup(r.ID); ok {
-				sa.Contacts = append(sa.Contacts, c)
-			}
 			addContact(r.ID)
 		}
-		sum.Actions = append(sum.Actions, sa)
+		sum.Actions = append(sum.Actions, v.resolve(a, meta))
 	}
 	for _, id := range contactIDs {
-		if c, ok := lookup(id); ok {
+		if c, ok := lookupContact(meta, id); ok {
 			sum.Contacts = append(sum.Contacts, c)
 		}
 	}
@@ -222,9 +227,41 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 	return sum
 }
 
+// ResolveAction is an action as a summary or an interrupting screen shows it: its contacts looked
+// up in meta's directory and language, its deadline worked out from the answers so far (overdue
+// when it had passed by meta.Finished).
+func (s *Session) ResolveAction(a *Action, meta SummaryMeta) SummaryAction {
+	meta.Language = cmp.Or(meta.Language, s.set.Language)
+	return s.viewUpTo(len(s.questions)).resolve(a, meta)
+}
+
+func (v *view) resolve(a *Action, meta SummaryMeta) SummaryAction {
+	sa := SummaryAction{ID: a.ID, Priority: a.Priority, Text: a.Text, Interrupt: a.Interrupt}
+	for _, r := range a.Contacts {
+		if c, ok := lookupContact(meta, r.ID); ok {
+			sa.Contacts = append(sa.Contacts, c)
+		}
+	}
+	if a.Due != nil {
+		sa.Due = v.deadline(a.Due, meta.Zone, meta.Finished)
+	}
+	return sa
+}
+
+// lookupContact finds a contact in meta's directory, in meta's language; with no directory, a
+// contact is its id.
+func lookupContact(meta SummaryMeta, id string) (Contact, bool) {
+	if meta.Contacts == nil {
+		return Contact{ID: id, Name: id}, true
+	}
+	c, ok := meta.Contacts.Lookup(id)
+	return c.In(meta.Language), ok
+}
+
 // display renders an answered value for people, and as data. A yes, a no and "none of these"
 // are in the words given; everything else an answer says comes from the set, translated with it.
-func display(q *Question, a Answer, words phrases.Answers) (string, []string) {
+// A date and time is shown in zone, when it is given.
+func display(q *Question, a Answer, words phrases.Answers, zone *time.Location) (string, []string) {
 	label := func(value string) string {
 		for _, o := range q.Options {
 			if o.Value == value {
@@ -250,6 +287,15 @@ func display(q *Question, a Answer, words phrases.Answers) (string, []string) {
 			labels[i] = label(c)
 		}
 		return strings.Join(labels, "; "), slices.Clone(a.Choices)
+	case TypeDateTime:
+		t, err := parseStoredClock(a.Text)
+		if err != nil {
+			return a.Text, []string{a.Text}
+		}
+		if zone != nil {
+			t = t.In(zone)
+		}
+		return formatClock(t, words), []string{a.Text}
 	case TypeNumber:
 		n := strconv.FormatFloat(a.Number, 'f', -1, 64)
 		shown := strings.Replace(n, ".", words.DecimalMark, 1) // "15,5 años"; the data keeps "15.5"
@@ -266,6 +312,6 @@ func display(q *Question, a Answer, words phrases.Answers) (string, []string) {
 // the number with its unit, the young person's words.
 func DisplayAnswer(q *Question, a Answer, lang string) string {
 	c, _ := phrases.For(lang)
-	v, _ := display(q, a, c.Answers)
+	v, _ := display(q, a, c.Answers, nil)
 	return v
 }

@@ -19,6 +19,7 @@ type Translation struct {
 	Questions   map[string]QuestionText
 	Indicators  map[string]Text
 	Actions     map[string]Text
+	Domains     map[string]Text // domain id -> label
 
 	Pos, SetPos, LangPos Pos
 }
@@ -129,6 +130,12 @@ func CheckTranslation(tr *Translation, set *QuestionSet, wording *Wording) Findi
 		need(tr.Actions[a.ID], a.Text, fmt.Sprintf("the text of action %q", a.ID))
 	}
 	unknown("action", actionIDs, positions(tr.Actions, func(t Text) Pos { return t.Pos }))
+	domainIDs := []string{}
+	for _, d := range set.Domains {
+		domainIDs = append(domainIDs, d.ID)
+		need(tr.Domains[d.ID], d.Label, fmt.Sprintf("the label of domain %q", d.ID))
+	}
+	unknown("domain", domainIDs, positions(tr.Domains, func(t Text) Pos { return t.Pos }))
 	return c.out
 }
 
@@ -169,6 +176,10 @@ func Translate(set *QuestionSet, tr *Translation) *QuestionSet {
 	out.Actions = slices.Clone(set.Actions)
 	for i := range out.Actions {
 		out.Actions[i].Text = or(tr.Actions[out.Actions[i].ID].Text, out.Actions[i].Text)
+	}
+	out.Domains = slices.Clone(set.Domains)
+	for i := range out.Domains {
+		out.Domains[i].Label = or(tr.Domains[out.Domains[i].ID].Text, out.Domains[i].Label)
 	}
 	return &out
 }

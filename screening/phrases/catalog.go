@@ -22,6 +22,10 @@ type Catalog struct {
 type Answers struct {
 	Yes, No, None string
 	DecimalMark   string // between a number's whole part and its fraction
+	// A date and time: the short weekday names (Sunday first) and month names, each separated by
+	// a space, and how they go together (weekday, day, month, year, the clock time and zone).
+	Weekdays, Months string
+	DateTime         string
 }
 
 // Report is the summary and the printable form of a set.
@@ -123,6 +127,49 @@ type Report struct {
 	Not           string
 	Possible      string
 	Clear         string
+	// Completeness, domains, level rules and deadlines in the summary.
+	ConcernIncomplete  string
+	IncompleteToo      string
+	TooFewAnswered     string // answered, read aloud that applied, the minimum
+	KeyMissing         string // the questions
+	HowMuch            string // answered, applied, read aloud answered, read aloud, declined, dont-know, not asked
+	NothingFromAnswers string // in place of NoIndicators when the screening is incomplete
+	LevelHeld          string // level the score reached, that level, its needs
+	LevelMet           string // level, its needs, the indicator
+	NeedsWeight        string // the weight
+	NeedsDomains       string // the domains
+	NeedsWeightDomains string // the weight, the domains
+	Or                 string
+	ByDomain           string
+	DomainLine         string // domain, level, score
+	None               string // the level
+	Incomplete         string // the level
+	DueBy              string // when, how long, from when, the question
+	DuePassed          string // when, how long, from when, the question
+	DueUnknown         string // how long, the question
+	Minute             string
+	Minutes            string // how many
+	Hour               string
+	Hours              string // how many
+	Day                string
+	Days               string // how many
+	StatusDraft        string // a set's status, in SetInfo
+	StatusActive       string
+	StatusRetired      string
+	// The printable form: domains, level rules, completeness, interrupts, deadlines.
+	Domains                string
+	InDomain               string // the domain
+	IndicatorHeaderDomains string // the markdown table's header row, with a domain column
+	LevelNeeds             string // the level, its needs
+	FormCompleteMin        string // the minimum
+	FormCompleteKeys       string // the questions
+	FormIncomplete         string
+	InterruptsNote         string
+	DueWithin              string // how long, the question
+	ADateTime              string
+	DomainLevelOr          string // domain, level
+	IsComplete             string
+	IsIncomplete           string
 }
 
 // Interview is what the interview says around the set's own text: the prompts, the choices every
@@ -223,6 +270,12 @@ type Interview struct {
 	ReviewPrompt         string
 	ChangedRow           string
 	NotARow              string // what was typed, how many rows
+	TypeDateTime         string // an example, now
+	Today                string // typed before a clock time: today 14:10
+	Yesterday            string
+	NotADateTime         string // what was typed, an example
+	InTheFuture          string // the time typed
+	ActNow               string // the title of a screen of actions that interrupt
 }
 
 // Messages are what the command says around the interview, on standard error.

@@ -180,6 +180,8 @@ func questionItem(set *screening.QuestionSet, q *screening.Question, weights map
 		}
 	case screening.TypeNumber:
 		item.Type = "decimal"
+	case screening.TypeDateTime:
+		item.Type = "dateTime"
 	default:
 		item.Type = "string"
 	}
@@ -279,9 +281,10 @@ func oneEnableWhen(set *screening.QuestionSet, c *screening.Condition) (fhirEnab
 }
 
 type fhirQRAnswer struct {
-	ValueCoding  *fhirCoding `json:"valueCoding,omitempty"`
-	ValueDecimal *float64    `json:"valueDecimal,omitempty"`
-	ValueString  *string     `json:"valueString,omitempty"`
+	ValueCoding   *fhirCoding `json:"valueCoding,omitempty"`
+	ValueDecimal  *float64    `json:"valueDecimal,omitempty"`
+	ValueString   *string     `json:"valueString,omitempty"`
+	ValueDateTime *string     `json:"valueDateTime,omitempty"`
 }
 
 type fhirQRItem struct {
@@ -328,7 +331,7 @@ func WriteQuestionnaireResponse(w io.Writer, set *screening.QuestionSet, s *scre
 			// No text: FHIR wants it equal to the Questionnaire's, and an interview may be in another language.
 			item := fhirQRItem{LinkID: q.ID}
 			if a.State != screening.StateAnswered {
-				if q.Type == screening.TypeNumber || q.Type == screening.TypeText {
+				if q.Type == screening.TypeNumber || q.Type == screening.TypeText || q.Type == screening.TypeDateTime {
 					item.Extension = []fhirExtension{{URL: fhirDataAbsent, ValueCode: stateCodings[a.State].Code}}
 				} else {
 					c := stateCodings[a.State]
@@ -354,6 +357,10 @@ func WriteQuestionnaireResponse(w io.Writer, set *screening.QuestionSet, s *scre
 				if n, err := strconv.ParseFloat(a.Values[0], 64); err == nil {
 					item.Answer = []fhirQRAnswer{{ValueDecimal: &n}}
 				}
+			case screening.TypeDateTime:
+				// The recorded form is RFC 3339 to the second with an offset, which is FHIR's dateTime.
+				v := a.Values[0]
+				item.Answer = []fhirQRAnswer{{ValueDateTime: &v}}
 			default:
 				v := a.Values[0]
 				item.Answer = []fhirQRAnswer{{ValueString: &v}}

@@ -26,6 +26,10 @@ var summaryTemplate = template.Must(template.New("summary").Funcs(template.FuncM
 	"contact":    (*words).contactLine,
 	"priority":   (*words).priority,
 	"unanswered": (*words).unanswered,
+	"incomplete": (*words).incomplete,
+	"domains":    (*words).domains,
+	"howMuch":    (*words).howMuch,
+	"due":        (*words).due,
 	"sources":    sourceTitles,
 	"split": func(actions []screening.SummaryAction) [][]screening.SummaryAction {
 		now, later := splitActions(actions)

@@ -30,13 +30,23 @@ func WriteSetText(w io.Writer, f SetForm) error {
 	up := strings.ToUpper
 	p.line(s.Title)
 	p.line(strings.Repeat("=", min(len([]rune(s.Title)), lineWidth)))
-	p.linef(t.SetInfo, s.ID, s.Version, s.Status, s.Language)
+	t.yesNo = yesNoQuestions(s)
+	p.linef(t.SetInfo, s.ID, s.Version, t.status(s.Status), s.Language)
 	if s.Description != "" {
 		p.blank()
 		p.wrap("", s.Description)
 	}
 	p.blank()
 	p.wrap("", fmt.Sprintf(t.Levels, s.Levels.Possible, s.Levels.Clear))
+	for _, l := range t.rules(s) {
+		p.wrap("", l)
+	}
+	if len(s.Domains) > 0 {
+		p.heading(up(t.Domains))
+		for _, d := range s.Domains {
+			p.wrap("- ", d.Label+" ("+d.ID+")")
+		}
+	}
 	p.blank()
 	p.wrap("", t.Key)
 
@@ -96,6 +106,9 @@ func WriteSetText(w io.Writer, f SetForm) error {
 		p.heading(up(t.Indicators))
 		for _, ind := range s.Indicators {
 			text := fmt.Sprintf(t.IndicatorLine, ind.Label, ind.ID, ind.Weight)
+			if ind.Domain.ID != "" {
+				text += "; " + fmt.Sprintf(t.InDomain, domainLabel(s, ind.Domain.ID))
+			}
 			if ind.Disclosure {
 				text += "; " + t.DisclosureNote
 			}
@@ -111,6 +124,9 @@ func WriteSetText(w io.Writer, f SetForm) error {
 				text += " " + t.Contacts + ": " + refList(a.Contacts)
 			}
 			p.wrap("- ", text)
+			for _, extra := range t.actionExtras(&a) {
+				p.wrap("  ", extra)
+			}
 		}
 	}
 	p.heading(up(t.EveryContact))
@@ -133,13 +149,26 @@ func WriteSetMarkdown(w io.Writer, f SetForm) error {
 	t := wordsFor(s.Language)
 	p.linef("# %s", s.Title)
 	p.blank()
-	p.linef(t.SetInfo+".", "`"+s.ID+"`", s.Version, s.Status, "`"+s.Language+"`")
+	t.yesNo = yesNoQuestions(s)
+	p.linef(t.SetInfo+".", "`"+s.ID+"`", s.Version, t.status(s.Status), "`"+s.Language+"`")
 	if s.Description != "" {
 		p.blank()
 		p.line(s.Description)
 	}
 	p.blank()
 	p.linef(t.Levels, s.Levels.Possible, s.Levels.Clear)
+	for _, l := range t.rules(s) {
+		p.blank()
+		p.line(l)
+	}
+	if len(s.Domains) > 0 {
+		p.blank()
+		p.line("## " + t.Domains)
+		p.blank()
+		for _, d := range s.Domains {
+			p.linef("- %s (`%s`)", d.Label, d.ID)
+		}
+	}
 	p.blank()
 	p.line(t.KeyMarkdown)
 	indLabel := indicatorLabels(s, t)
@@ -203,12 +232,21 @@ func WriteSetMarkdown(w io.Writer, f SetForm) error {
 		p.blank()
 		p.line("## " + t.Indicators)
 		p.blank()
-		p.line(t.IndicatorHeader)
-		p.line("|---|---|---|---|")
+		if len(s.Domains) > 0 {
+			p.line(t.IndicatorHeaderDomains)
+			p.line("|---|---|---|---|---|")
+		} else {
+			p.line(t.IndicatorHeader)
+			p.line("|---|---|---|---|")
+		}
 		for _, ind := range s.Indicators {
 			label := mdCell(ind.Label)
 			if ind.Disclosure {
 				label += " (" + t.DisclosureShort + ")"
+			}
+			if len(s.Domains) > 0 {
+				p.linef("| %s | `%s` | %s | %d | %s |", label, ind.ID, mdCell(domainLabel(s, ind.Domain.ID)), ind.Weight, refList(ind.Sources))
+				continue
 			}
 			p.linef("| %s | `%s` | %d | %s |", label, ind.ID, ind.Weight, refList(ind.Sources))
 		}
@@ -219,6 +257,9 @@ func WriteSetMarkdown(w io.Writer, f SetForm) error {
 		p.blank()
 		for _, a := range s.Actions {
 			p.line("- " + fmt.Sprintf(t.ActionLine, "**"+t.priority(a.Priority)+"**", t.condition(a.When), a.Text))
+			for _, extra := range t.actionExtras(&a) {
+				p.line("  - " + extra)
+			}
 		}
 	}
 	p.blank()
@@ -236,6 +277,63 @@ func WriteSetMarkdown(w io.Writer, f SetForm) error {
 		}
 	}
 	return p.err
+}
+
+// rules says what decides the level and completeness besides the scores: what a level needs,
+// and when the screening is incomplete.
+func (w *words) rules(s *screening.QuestionSet) []string {
+	var out []string
+	label := func(id string) string { return domainLabel(s, id) }
+	for _, lv := range []struct {
+		name  string
+		needs screening.Needs
+	}{{screening.LevelPossible, s.Levels.PossibleNeeds}, {screening.LevelClear, s.Levels.ClearNeeds}} {
+		if !lv.needs.IsZero() {
+			out = append(out, fmt.Sprintf(w.LevelNeeds, w.levelWord(lv.name), w.needsIn(lv.needs, label)))
+		}
+	}
+	if r := s.Complete; r != nil {
+		if r.MinAnswered > 0 {
+			out = append(out, fmt.Sprintf(w.FormCompleteMin, r.MinAnswered))
+		}
+		if len(r.KeyQuestions) > 0 {
+			out = append(out, fmt.Sprintf(w.FormCompleteKeys, refList(r.KeyQuestions)))
+		}
+		out = append(out, w.FormIncomplete)
+	}
+	return out
+}
+
+// actionExtras are what the form says of an action besides its line: that it interrupts, and
+// its deadline.
+func (w *words) actionExtras(a *screening.Action) []string {
+	var out []string
+	if a.Interrupt {
+		out = append(out, w.InterruptsNote)
+	}
+	if a.Due != nil {
+		out = append(out, fmt.Sprintf(w.DueWithin, screening.DescribeWithin(a.Due, w.lang), a.Due.From.ID))
+	}
+	return out
+}
+
+// yesNoQuestions are the ids of a set's yes/no questions, whose values a condition shows in the
+// form's language.
+func yesNoQuestions(s *screening.QuestionSet) map[string]bool {
+	out := map[string]bool{}
+	for _, q := range s.Questions() {
+		if q.Type == screening.TypeYesNo {
+			out[q.ID] = true
+		}
+	}
+	return out
+}
+
+func domainLabel(s *screening.QuestionSet, id string) string {
+	if d, ok := s.Domain(id); ok {
+		return d.Label
+	}
+	return id
 }
 
 func indicatorLabels(s *screening.QuestionSet, t *words) func(id string) string {

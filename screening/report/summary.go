@@ -35,6 +35,9 @@ func WriteSummaryText(w io.Writer, s *screening.Summary) error {
 		p.line(strings.Repeat("-", 10))
 		for _, a := range urgent {
 			p.wrap(fmt.Sprintf("[%s] ", up(t.priority(a.Priority))), a.Text)
+			if d := t.due(s, a); d != "" {
+				p.wrap("    ", d)
+			}
 			for _, c := range a.Contacts {
 				p.wrap("    ", t.contactLine(c))
 			}
@@ -44,7 +47,13 @@ func WriteSummaryText(w io.Writer, s *screening.Summary) error {
 
 	p.blank()
 	p.wrap("", up(t.Concern)+": "+t.concern(s.Concern))
+	for _, l := range t.incomplete(s) {
+		p.wrap("", l)
+	}
 	p.wrap("", t.HowReached+": "+t.reached(s)+".")
+	if len(s.Domains) > 0 {
+		p.wrap("", t.ByDomain+": "+t.domains(s)+".")
+	}
 	if len(s.Sections) > 0 {
 		parts := make([]string, len(s.Sections))
 		for i, sec := range s.Sections {
@@ -52,6 +61,7 @@ func WriteSummaryText(w io.Writer, s *screening.Summary) error {
 		}
 		p.wrap("", t.BySection+": "+strings.Join(parts, ", ")+".")
 	}
+	p.wrap("", t.howMuch(s))
 
 	if len(s.Indicators) > 0 {
 		p.heading(up(t.WhatWasSeen))
@@ -72,6 +82,9 @@ func WriteSummaryText(w io.Writer, s *screening.Summary) error {
 		p.heading(up(t.AlsoToDo))
 		for _, a := range other {
 			p.wrap(fmt.Sprintf("[%s] ", up(t.priority(a.Priority))), a.Text)
+			if d := t.due(s, a); d != "" {
+				p.wrap("    ", d)
+			}
 		}
 	}
 
@@ -141,6 +154,9 @@ func WriteSummaryMarkdown(w io.Writer, s *screening.Summary) error {
 		p.blank()
 		for _, a := range urgent {
 			p.linef("- **%s:** %s", strings.ToUpper(t.priority(a.Priority)), a.Text)
+			if d := t.due(s, a); d != "" {
+				p.linef("  - %s", d)
+			}
 			for _, c := range a.Contacts {
 				p.linef("  - %s", t.contactLine(c))
 			}
@@ -148,8 +164,18 @@ func WriteSummaryMarkdown(w io.Writer, s *screening.Summary) error {
 	}
 	p.blank()
 	p.linef("## %s: %s", t.Concern, t.concern(s.Concern))
+	for _, l := range t.incomplete(s) {
+		p.blank()
+		p.line(l)
+	}
 	p.blank()
 	p.linef("%s: %s.", t.HowReached, t.reached(s))
+	if len(s.Domains) > 0 {
+		p.blank()
+		p.linef("%s: %s.", t.ByDomain, t.domains(s))
+	}
+	p.blank()
+	p.line(t.howMuch(s))
 	if len(s.Indicators) > 0 {
 		p.blank()
 		p.line("## " + t.WhatWasSeen)
@@ -172,6 +198,9 @@ func WriteSummaryMarkdown(w io.Writer, s *screening.Summary) error {
 		p.blank()
 		for _, a := range other {
 			p.linef("- **%s:** %s", strings.ToUpper(t.priority(a.Priority)), a.Text)
+			if d := t.due(s, a); d != "" {
+				p.linef("  - %s", d)
+			}
 		}
 	}
 	if unanswered := t.unanswered(s); len(unanswered) > 0 {
@@ -246,19 +275,21 @@ func sourceTitles(srcs []screening.Source) string {
 
 // The JSON form is the contract for scripts: keys are stable, and "format" names the version.
 type jsonSummary struct {
-	Format      string          `json:"format"`
-	QuestionSet jsonSet         `json:"question_set"`
-	Interview   jsonInterview   `json:"interview"`
-	Concern     string          `json:"concern"`
-	Score       jsonScore       `json:"score"`
-	Indicators  []jsonIndicator `json:"indicators"`
-	Actions     []jsonAction    `json:"actions"`
-	Contacts    []jsonContact   `json:"contacts"`
-	Declined    []string        `json:"declined"`
-	DontKnow    []string        `json:"dont_know"`
-	NotAsked    []string        `json:"not_asked"`
-	Notes       []jsonNote      `json:"notes"`
-	Answers     []jsonAnswer    `json:"answers"`
+	Format       string           `json:"format"`
+	QuestionSet  jsonSet          `json:"question_set"`
+	Interview    jsonInterview    `json:"interview"`
+	Concern      string           `json:"concern"`
+	Score        jsonScore        `json:"score"`
+	Domains      []jsonDomain     `json:"domains"`
+	Completeness jsonCompleteness `json:"completeness"`
+	Indicators   []jsonIndicator  `json:"indicators"`
+	Actions      []jsonAction     `json:"actions"`
+	Contacts     []jsonContact    `json:"contacts"`
+	Declined     []string         `json:"declined"`
+	DontKnow     []string         `json:"dont_know"`
+	NotAsked     []string         `json:"not_asked"`
+	Notes        []jsonNote       `json:"notes"`
+	Answers      []jsonAnswer     `json:"answers"`
 }
 
 type jsonSet struct {
@@ -280,7 +311,56 @@ type jsonScore struct {
 	Total    int                `json:"total"`
 	Possible int                `json:"possible"`
 	Clear    int                `json:"clear"`
+	Level    string             `json:"level"` // what the answers reached: none, possible or clear
+	Rule     *jsonLevelRule     `json:"rule,omitempty"`
 	Sections []jsonSectionScore `json:"sections"`
+}
+
+// jsonLevelRule says which rule beyond the score decided the level: the indicator that met the
+// level's needs, or the higher level the score reached that its needs held back.
+type jsonLevelRule struct {
+	MetBy    string     `json:"met_by,omitempty"`
+	HeldBack string     `json:"held_back,omitempty"`
+	Needs    *jsonNeeds `json:"needs,omitempty"`
+}
+
+type jsonNeeds struct {
+	MinWeight int      `json:"min_weight,omitempty"`
+	Domains   []string `json:"domains,omitempty"`
+}
+
+type jsonDomain struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Level string `json:"level"`
+	Score int    `json:"score"`
+}
+
+type jsonCompleteness struct {
+	Complete    bool          `json:"complete"`      // false only when the set's rule calls it incomplete
+	Declared    bool          `json:"rule_declared"` // the set declares when a screening is incomplete
+	Applied     int           `json:"applied"`
+	Answered    int           `json:"answered"`
+	Declined    int           `json:"declined"`
+	DontKnow    int           `json:"dont_know"`
+	NotAsked    int           `json:"not_asked"`
+	ReadAloud   jsonReadAloud `json:"read_aloud"`
+	MinAnswered int           `json:"min_answered,omitempty"`
+	KeyMissing  []string      `json:"key_questions_missing"`
+}
+
+type jsonReadAloud struct {
+	Applied  int `json:"applied"`
+	Answered int `json:"answered"`
+}
+
+type jsonDue struct {
+	From     string     `json:"from"`
+	Within   string     `json:"within"`
+	Start    *time.Time `json:"start"` // null: the time was not recorded
+	At       *time.Time `json:"at"`
+	Overdue  bool       `json:"overdue"`
+	Describe string     `json:"text"`
 }
 
 type jsonSectionScore struct {
@@ -306,10 +386,12 @@ type jsonSource struct {
 }
 
 type jsonAction struct {
-	ID       string   `json:"id"`
-	Priority string   `json:"priority"`
-	Text     string   `json:"text"`
-	Contacts []string `json:"contacts"`
+	ID        string   `json:"id"`
+	Priority  string   `json:"priority"`
+	Text      string   `json:"text"`
+	Contacts  []string `json:"contacts"`
+	Interrupt bool     `json:"interrupt"`
+	Due       *jsonDue `json:"due,omitempty"`
 }
 
 type jsonContact struct {
@@ -352,6 +434,29 @@ func ids(qs []screening.QuestionAnswer) []string {
 	return out
 }
 
+// timeIn is a clock time as recorded, keeping its offset: a deadline is read where it applies.
+func timeIn(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+func levelRule(r screening.Reached) *jsonLevelRule {
+	if r.MetBy == "" && r.HeldBack == "" {
+		return nil
+	}
+	out := &jsonLevelRule{MetBy: r.MetBy, HeldBack: r.HeldBack}
+	if r.HeldBack != "" {
+		n := &jsonNeeds{MinWeight: r.HeldBy.MinWeight}
+		for _, d := range r.HeldBy.Domains {
+			n.Domains = append(n.Domains, d.ID)
+		}
+		out.Needs = n
+	}
+	return out
+}
+
 func timePtr(t time.Time) *time.Time {
 	if t.IsZero() {
 		return nil
@@ -367,18 +472,28 @@ func WriteSummaryJSON(w io.Writer, s *screening.Summary) error {
 		QuestionSet: jsonSet{s.Set.ID, s.Set.Version, s.Set.SHA256, s.Set.Title},
 		Interview:   jsonInterview{timePtr(s.Started), timePtr(s.Finished), s.Language, s.Training, s.EndedEarly},
 		Concern:     s.Concern,
-		Score:       jsonScore{Total: s.Score, Possible: s.Levels.Possible, Clear: s.Levels.Clear, Sections: []jsonSectionScore{}},
-		Indicators:  []jsonIndicator{},
-		Actions:     []jsonAction{},
-		Contacts:    []jsonContact{},
-		Declined:    ids(s.Declined()),
-		DontKnow:    ids(s.DontKnow()),
-		NotAsked:    ids(s.NotAsked()),
-		Notes:       []jsonNote{},
-		Answers:     []jsonAnswer{},
+		Score:       jsonScore{Total: s.Score, Possible: s.Levels.Possible, Clear: s.Levels.Clear, Level: s.Level, Rule: levelRule(s.Reached), Sections: []jsonSectionScore{}},
+		Domains:     []jsonDomain{},
+		Completeness: jsonCompleteness{
+			Complete: !s.Completeness.Incomplete, Declared: s.Completeness.Ruled, Applied: s.Completeness.Applied, Answered: s.Completeness.Answered,
+			Declined: s.Completeness.Declined, DontKnow: s.Completeness.DontKnow, NotAsked: s.Completeness.NotAsked,
+			ReadAloud:   jsonReadAloud{s.Completeness.ReadAloud, s.Completeness.ReadAloudAnswered},
+			MinAnswered: s.Completeness.MinAnswered, KeyMissing: append([]string{}, s.Completeness.KeyMissing...),
+		},
+		Indicators: []jsonIndicator{},
+		Actions:    []jsonAction{},
+		Contacts:   []jsonContact{},
+		Declined:   ids(s.Declined()),
+		DontKnow:   ids(s.DontKnow()),
+		NotAsked:   ids(s.NotAsked()),
+		Notes:      []jsonNote{},
+		Answers:    []jsonAnswer{},
 	}
 	for _, sec := range s.Sections {
 		out.Score.Sections = append(out.Score.Sections, jsonSectionScore{sec.ID, sec.Title, sec.Score})
+	}
+	for _, d := range s.Domains {
+		out.Domains = append(out.Domains, jsonDomain{d.ID, d.Label, d.Level, d.Reached.Score})
 	}
 	for _, ind := range s.Indicators {
 		ji := jsonIndicator{ID: ind.ID, Label: ind.Label, Weight: ind.Weight, Disclosure: ind.Disclosure, Answers: []jsonAnswer{}, Sources: []jsonSource{}}
@@ -391,9 +506,12 @@ func WriteSummaryJSON(w io.Writer, s *screening.Summary) error {
 		out.Indicators = append(out.Indicators, ji)
 	}
 	for _, a := range s.Actions {
-		ja := jsonAction{ID: a.ID, Priority: string(a.Priority), Text: a.Text, Contacts: []string{}}
+		ja := jsonAction{ID: a.ID, Priority: string(a.Priority), Text: a.Text, Contacts: []string{}, Interrupt: a.Interrupt}
 		for _, c := range a.Contacts {
 			ja.Contacts = append(ja.Contacts, c.ID)
+		}
+		if d := a.Due; d != nil {
+			ja.Due = &jsonDue{From: d.From, Within: d.WithinText, Start: timeIn(d.Start), At: timeIn(d.At), Overdue: d.Overdue, Describe: d.Describe(s.Language)}
 		}
 		out.Actions = append(out.Actions, ja)
 	}

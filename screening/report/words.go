@@ -12,11 +12,42 @@ import (
 
 // words are the summary's and the printable form's phrases in one language (package phrases
 // holds them all), with the helpers that put them together.
-type words struct{ *phrases.Report }
+type words struct {
+	*phrases.Report
+	lang   string
+	answer phrases.Answers
+	yesNo  map[string]bool // yes/no questions, whose values a condition says in words
+}
 
 func wordsFor(lang string) *words {
 	c, _ := phrases.For(lang)
-	return &words{&c.Report}
+	return &words{Report: &c.Report, lang: lang, answer: c.Answers}
+}
+
+// status names a set's status in the form's language.
+func (w *words) status(s string) string {
+	switch s {
+	case screening.StatusDraft:
+		return w.StatusDraft
+	case screening.StatusActive:
+		return w.StatusActive
+	case screening.StatusRetired:
+		return w.StatusRetired
+	}
+	return s
+}
+
+// value is a compared value as the form shows it: yes and no in its language.
+func (w *words) value(c *screening.Condition) string {
+	if w.yesNo[c.Question] {
+		switch c.Value {
+		case "yes":
+			return strings.ToLower(w.answer.Yes)
+		case "no":
+			return strings.ToLower(w.answer.No)
+		}
+	}
+	return c.Value
 }
 
 // concern says what the level means, in words that never call the young person a victim or
@@ -27,22 +58,154 @@ func (w *words) concern(level string) string {
 		return w.ConcernClear
 	case screening.LevelPossible:
 		return w.ConcernPossible
+	case screening.LevelIncomplete:
+		return w.ConcernIncomplete
 	default:
 		return w.ConcernNone
 	}
 }
 
-// reached explains the level: "score 7 = Hotel stays 2 + Older partner 2 + ...; possible from 2, clear from 5".
+// levelWord names a level in a sentence: none, possible, clear, incomplete.
+func (w *words) levelWord(level string) string {
+	switch level {
+	case screening.LevelClear:
+		return w.Clear
+	case screening.LevelPossible:
+		return w.Possible
+	case screening.LevelIncomplete:
+		return w.Incomplete
+	}
+	return w.None
+}
+
+// reached explains the level: "score 7 = Hotel stays 2 + Older partner 2 + ...; possible from 2,
+// clear from 5", and which rule decided it when a level needs more than its score. An incomplete
+// screening never says that no indicators were found: only that the answers given raised none.
 func (w *words) reached(s *screening.Summary) string {
 	parts := make([]string, len(s.Indicators))
 	for i, ind := range s.Indicators {
 		parts[i] = fmt.Sprintf("%s %d", ind.Label, ind.Weight)
 	}
 	sum := w.NoIndicators
+	if s.Completeness.Incomplete {
+		sum = w.NothingFromAnswers
+	}
 	if len(parts) > 0 {
 		sum = strings.Join(parts, " + ")
 	}
-	return fmt.Sprintf(w.Score, s.Score, sum, s.Levels.Possible, s.Levels.Clear)
+	out := fmt.Sprintf(w.Score, s.Score, sum, s.Levels.Possible, s.Levels.Clear)
+	r := s.Reached
+	if r.MetBy != "" {
+		out += "; " + fmt.Sprintf(w.LevelMet, w.levelWord(r.Level), w.needs(s, levelNeeds(s.Levels, r.Level)), indicatorLabel(s, r.MetBy))
+	}
+	if r.HeldBack != "" {
+		out += "; " + fmt.Sprintf(w.LevelHeld, w.levelWord(r.HeldBack), w.levelWord(r.HeldBack), w.needs(s, r.HeldBy))
+	}
+	return out
+}
+
+func levelNeeds(l screening.Levels, level string) screening.Needs {
+	if level == screening.LevelClear {
+		return l.ClearNeeds
+	}
+	return l.PossibleNeeds
+}
+
+func indicatorLabel(s *screening.Summary, id string) string {
+	for _, ind := range s.Indicators {
+		if ind.ID == id {
+			return ind.Label
+		}
+	}
+	return id
+}
+
+// needs says what a level needs besides its score: "an indicator weighing 2 or more in Sexual
+// exploitation or Labor exploitation".
+func (w *words) needs(s *screening.Summary, n screening.Needs) string {
+	label := func(id string) string {
+		for _, d := range s.Domains {
+			if d.ID == id {
+				return d.Label
+			}
+		}
+		return id
+	}
+	return w.needsIn(n, label)
+}
+
+func (w *words) needsIn(n screening.Needs, label func(id string) string) string {
+	names := make([]string, len(n.Domains))
+	for i, d := range n.Domains {
+		names[i] = label(d.ID)
+	}
+	domains := w.orList(names)
+	switch {
+	case n.MinWeight > 0 && len(names) > 0:
+		return fmt.Sprintf(w.NeedsWeightDomains, n.MinWeight, domains)
+	case len(names) > 0:
+		return fmt.Sprintf(w.NeedsDomains, domains)
+	}
+	return fmt.Sprintf(w.NeedsWeight, n.MinWeight)
+}
+
+// orList joins names as a sentence does: "a, b or c".
+func (w *words) orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + w.Or + " " + names[len(names)-1]
+}
+
+// howMuch says how much of the screening was done.
+func (w *words) howMuch(s *screening.Summary) string {
+	c := s.Completeness
+	return fmt.Sprintf(w.HowMuch, c.Answered, c.Applied, c.ReadAloudAnswered, c.ReadAloud, c.Declined, c.DontKnow, c.NotAsked)
+}
+
+// incomplete says why the set calls the screening incomplete; nothing when it does not.
+func (w *words) incomplete(s *screening.Summary) []string {
+	c := s.Completeness
+	if !c.Incomplete {
+		return nil
+	}
+	var out []string
+	if c.TooFewAnswered() {
+		out = append(out, fmt.Sprintf(w.TooFewAnswered, c.ReadAloudAnswered, c.ReadAloud, c.MinAnswered))
+	}
+	if len(c.KeyMissing) > 0 {
+		texts := make([]string, len(c.KeyMissing))
+		for i, id := range c.KeyMissing {
+			texts[i] = id
+			for _, a := range s.Answers {
+				if a.QuestionID == id {
+					texts[i] = fmt.Sprintf("%s %s", a.Text, w.answerValue(a))
+				}
+			}
+		}
+		out = append(out, fmt.Sprintf(w.KeyMissing, strings.Join(texts, "; ")))
+	}
+	if s.Concern != screening.LevelIncomplete {
+		out = append(out, w.IncompleteToo)
+	}
+	return out
+}
+
+// domains says the level in each domain: "Sexual exploitation: clear (score 9); ...".
+func (w *words) domains(s *screening.Summary) string {
+	parts := make([]string, len(s.Domains))
+	for i, d := range s.Domains {
+		parts[i] = fmt.Sprintf(w.DomainLine, d.Label, w.levelWord(d.Level), d.Reached.Score)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// due says when an action falls due, in the summary's language.
+func (w *words) due(s *screening.Summary, a screening.SummaryAction) string {
+	if a.Due == nil {
+		return ""
+	}
+	return a.Due.Describe(s.Language)
 }
 
 func (w *words) priority(p screening.Priority) string {
@@ -135,6 +298,8 @@ func (w *words) typeDesc(q *screening.Question) string {
 		return w.ChooseOne
 	case screening.TypeMulti:
 		return w.ChooseAny
+	case screening.TypeDateTime:
+		return w.ADateTime
 	case screening.TypeNumber:
 		d := w.ANumber
 		if q.Unit != "" {
@@ -186,9 +351,9 @@ func (w *words) condition(c *screening.Condition) string {
 	}
 	switch c.Op {
 	case screening.OpIs:
-		return fmt.Sprintf(w.Is, c.Question, c.Value)
+		return fmt.Sprintf(w.Is, c.Question, w.value(c))
 	case screening.OpIsNot:
-		return fmt.Sprintf(w.IsNot, c.Question, c.Value)
+		return fmt.Sprintf(w.IsNot, c.Question, w.value(c))
 	case screening.OpIncludes:
 		return fmt.Sprintf(w.Includes, c.Question, c.Value)
 	case screening.OpAnswered:
@@ -203,7 +368,12 @@ func (w *words) condition(c *screening.Condition) string {
 		return fmt.Sprintf(w.Raised, c.Indicator)
 	case screening.OpLevel:
 		level := map[string]string{screening.LevelPossible: w.Possible, screening.LevelClear: w.Clear}[c.Level]
+		if c.Domain != "" {
+			return fmt.Sprintf(w.DomainLevelOr, c.Domain, cmp.Or(level, c.Level))
+		}
 		return fmt.Sprintf(w.LevelOrMore, cmp.Or(level, c.Level))
+	case screening.OpComplete:
+		return map[bool]string{true: w.IsComplete, false: w.IsIncomplete}[c.Flag]
 	case screening.OpAll, screening.OpAny:
 		parts := make([]string, len(c.Sub))
 		for i := range c.Sub {

@@ -1,9 +1,11 @@
 package ask
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/safeharbor/safeharbor/screening"
 	"github.com/safeharbor/safeharbor/screening/phrases"
@@ -23,12 +25,47 @@ func describeAnswer(w *phrases.Interview, q *screening.Question, a screening.Ans
 	return w.Skipped
 }
 
+// clock is the time a typed date and time is read against ("today 14:10", nothing later than
+// now), in the worker's time zone. Tests set it.
+var clock = time.Now
+
+// typedLayout is how a date and time is typed, and shown to be typed again.
+const typedLayout = "2006-01-02 15:04"
+
 // describeValue is the text to start from when an answer is typed again.
 func describeValue(q *screening.Question, a screening.Answer) string {
-	if q.Type == screening.TypeNumber {
+	switch q.Type {
+	case screening.TypeNumber:
 		return strconv.FormatFloat(a.Number, 'f', -1, 64)
+	case screening.TypeDateTime:
+		if t, ok := screening.StoredClock(a); ok {
+			return t.In(clock().Location()).Format(typedLayout)
+		}
 	}
 	return a.Text
+}
+
+// typedValue reads what the worker typed for a number, words, or a date and time: the answer,
+// or what is wrong with it in the worker's words. A date and time is recorded with the worker's
+// UTC offset, so the summary can say when a deadline falls wherever it is read.
+func typedValue(w *phrases.Interview, q *screening.Question, text string) (screening.Answer, string) {
+	a := screening.Answer{State: screening.StateAnswered, Text: text}
+	if q.Type == screening.TypeDateTime {
+		t, err := screening.ParseDateTime(text, clock())
+		switch {
+		case errors.Is(err, screening.ErrFutureClock):
+			return a, fmt.Sprintf(w.InTheFuture, t.Format(typedLayout))
+		case err != nil:
+			return a, fmt.Sprintf(w.NotADateTime, text, clock().Format(typedLayout))
+		}
+		a.Text = screening.FormatStoredClock(t)
+	}
+	return a, checkProblem(w, q, a)
+}
+
+// dateTimeHint says how to type a date and time, with the present minute as the example.
+func dateTimeHint(w *phrases.Interview) string {
+	return fmt.Sprintf(w.TypeDateTime, clock().Format(typedLayout))
 }
 
 // checkProblem says, in the worker's words, why a typed answer does not fit its question; ""

@@ -221,6 +221,8 @@ func (p *Plain) choices(pr interview.Prompt) {
 		p.println(fmt.Sprintf(w.TypeNumber, numberHint(w, q)))
 	case screening.TypeText:
 		p.println(w.TypeText)
+	case screening.TypeDateTime:
+		p.println(dateTimeHint(w))
 	default:
 		p.println(w.ChooseOne)
 	}
@@ -486,6 +488,8 @@ func parseAnswer(c *phrases.Catalog, q *screening.Question, lang, text string) (
 			}
 			a.Choices = append(a.Choices, v)
 		}
+	case screening.TypeDateTime:
+		return typedValue(w, q, text)
 	default:
 		a.Text = text
 	}

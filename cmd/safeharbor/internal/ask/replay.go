@@ -70,7 +70,8 @@ func (r *Replay) Ask(_ context.Context, p interview.Prompt) (interview.Reply, er
 		return interview.Answer(screening.Answer{State: screening.StateNotAsked}), nil
 	}
 	r.used[q.ID] = true
-	a, err := fa.Parse(q)
+	// A date and time written without an offset is in the time zone of the machine replaying it.
+	a, err := fa.ParseAt(q, clock())
 	if err != nil {
 		return interview.Reply{}, &InputError{File: r.file, Pos: fa.Pos, Msg: fmt.Sprintf("%v (the file has %s)", err, fa.RawAnswer)}
 	}

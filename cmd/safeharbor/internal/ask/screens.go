@@ -474,8 +474,8 @@ func (s *typedAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 				s.choosing, s.err = true, ""
 				return false, 0
 			}
-			a := screening.Answer{State: screening.StateAnswered, Text: text}
-			if problem := checkProblem(s.w, s.p.Question, a); problem != "" {
+			a, problem := typedValue(s.w, s.p.Question, text)
+			if problem != "" {
 				s.err = problem
 				return false, 0
 			}
@@ -491,8 +491,11 @@ func (s *typedAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 func (s *typedAnswer) body(lk *look, width int) ([]string, span) {
 	out := questionLines(lk, s.w, s.p, width)
 	hint := s.w.TypeText
-	if s.p.Question.Type == screening.TypeNumber {
+	switch s.p.Question.Type {
+	case screening.TypeNumber:
 		hint = fmt.Sprintf(s.w.TypeNumber, numberHint(s.w, s.p.Question))
+	case screening.TypeDateTime:
+		hint = dateTimeHint(s.w)
 	}
 	out = append(out, wrap(lk.muted, hint, width)...)
 	s.input.SetWidth(max(10, width-3))

@@ -139,7 +139,7 @@ func (t *TUI) Interrupt(ctx context.Context, i interview.Interrupt) (interview.I
 func (t *TUI) Ask(ctx context.Context, p interview.Prompt) (interview.Reply, error) {
 	var sc answerScreen
 	switch p.Question.Type {
-	case screening.TypeNumber, screening.TypeText:
+	case screening.TypeNumber, screening.TypeText, screening.TypeDateTime:
 		sc = newTypedAnswer(t.words, p)
 	default:
 		sc = newChoiceAnswer(t.words, p)

@@ -62,7 +62,7 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	}
 	cfg := interview.Config{
 		Session: c.session, Words: c.words, Languages: c.langs, Resumed: c.resumed, Cue: c.cue,
-		Meta: screening.SummaryMeta{SetSHA256: c.file.SHA256, Started: started, Contacts: c.contacts, Training: c.training},
+		Meta: screening.SummaryMeta{SetSHA256: c.file.SHA256, Started: started, Contacts: c.contacts, Training: c.training, Zone: time.Local},
 	}
 	if c.store != nil && c.askLabel && c.answers == "" {
 		cfg.Label = func(label string) { c.draft.Label = label }

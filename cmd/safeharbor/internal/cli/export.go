@@ -16,7 +16,7 @@ func newExportCmd(a *app) *cobra.Command {
 		Args:  noArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	var file, base string
+	var file, base, contacts string
 	fhir := &cobra.Command{
 		Use:   "fhir SET[@VERSION] | --file PATH",
 		Short: "Write a question set as a FHIR R4 Questionnaire",
@@ -34,7 +34,7 @@ QuestionnaireResponse; give both the same --fhir-base.`),
 			if (len(args) == 1) == (file != "") {
 				return usageErrorf("name one question set: `export fhir SET[@VERSION]` or `export fhir --file PATH`")
 			}
-			b, catalog, err := a.shipped()
+			b, catalog, _, err := shippedWith(a, contacts)
 			if err != nil {
 				return err
 			}
@@ -53,6 +53,7 @@ QuestionnaireResponse; give both the same --fhir-base.`),
 		},
 	}
 	fhir.Flags().StringVar(&file, "file", "", "export the question set in this file")
+	fhir.Flags().StringVar(&contacts, "contacts", "", "a contacts file, for a set that names an agency's own contacts")
 	fhir.Flags().StringVar(&base, "fhir-base", "", "the base URL of the agency's Questionnaires (default: a urn); the same as interview's --fhir-base")
 	// The old name, kept so scripts written for it still work.
 	fhir.Flags().StringVar(&base, "base", "", "")

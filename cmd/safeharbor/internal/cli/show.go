@@ -16,10 +16,11 @@ import (
 )
 
 type showOptions struct {
-	Set    string // ID[@VERSION]
-	File   string
-	Format string
-	Lang   string
+	Set      string // ID[@VERSION]
+	File     string
+	Format   string
+	Lang     string
+	Contacts string
 }
 
 func newShowCmd(a *app) *cobra.Command {
@@ -46,6 +47,7 @@ indicators, actions and contacts. With no @VERSION, the newest version is shown.
 	cmd.Flags().StringVar(&opts.File, "file", "", "show the question set in this file instead of a built-in one")
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or markdown")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "show the set in this language (a translation, such as es)")
+	cmd.Flags().StringVar(&opts.Contacts, "contacts", "", "a contacts file adding to or overriding the built-in contacts, for a set that names an agency's own")
 	return cmd
 }
 
@@ -62,7 +64,7 @@ func runShow(a *app, opts *showOptions) error {
 	if (opts.Set == "") == (opts.File == "") {
 		return usageErrorf("name one question set: `show SET[@VERSION]` or `show --file PATH`")
 	}
-	base, catalog, err := a.shipped()
+	base, catalog, dir, err := shippedWith(a, opts.Contacts)
 	if err != nil {
 		return err
 	}
@@ -80,9 +82,7 @@ func runShow(a *app, opts *showOptions) error {
 	} else if !phrases.Speaks(set.Language) {
 		fmt.Fprintf(a.streams.Err, "Note: safeharbor has no words of its own in %q yet, so the form's headings and labels are in English.\n", set.Language)
 	}
-	var dir screening.ContactDirectory
-	dir.Add(base.Contacts...)
-	if err := write(report.SetForm{Set: set, Contacts: &dir}); err != nil {
+	if err := write(report.SetForm{Set: set, Contacts: dir}); err != nil {
 		return fmt.Errorf("write form: %w", err)
 	}
 	return nil

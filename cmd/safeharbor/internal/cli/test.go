@@ -13,8 +13,9 @@ import (
 )
 
 type testOptions struct {
-	Paths []string
-	File  string // a set on disk to test against, instead of each scenario's own
+	Paths    []string
+	File     string // a set on disk to test against, instead of each scenario's own
+	Contacts string // an agency's contacts file, for sets that name its contacts
 }
 
 func newTestCmd(a *app) *cobra.Command {
@@ -39,6 +40,7 @@ Exit status: 0 every scenario holds; 1 one does not (or a file has errors); 2 a 
 		},
 	}
 	cmd.Flags().StringVar(&opts.File, "file", "", "test against the question set in this file instead of each scenario's own")
+	cmd.Flags().StringVar(&opts.Contacts, "contacts", "", "a contacts file, for a set that names an agency's own contacts")
 	return cmd
 }
 
@@ -73,7 +75,7 @@ func loadScenarios(paths []string) ([]*questions.File, error) {
 }
 
 func runTest(a *app, opts *testOptions) error {
-	base, catalog, err := a.shipped()
+	base, catalog, _, err := shippedWith(a, opts.Contacts)
 	if err != nil {
 		return err
 	}
@@ -120,6 +122,27 @@ func runTest(a *app, opts *testOptions) error {
 		}
 		for _, id := range o.MissingActions {
 			fmt.Fprintf(out, "    action %s: expected, not listed\n", id)
+		}
+		if want := sc.Expect.Complete; want != nil && *want != o.Complete {
+			fmt.Fprintf(out, "    complete: expected %t, got %t (%s)\n", *want, o.Complete, o.Explanation)
+		}
+		for _, d := range o.WrongDomains {
+			got := o.DomainLevel(d.Domain)
+			for _, dl := range o.Domains {
+				if dl.ID == d.Domain {
+					got = fmt.Sprintf("%s (score %d)", dl.Level, dl.Reached.Score)
+				}
+			}
+			fmt.Fprintf(out, "    domain %s: expected %s, got %s\n", d.Domain, d.Level, got)
+		}
+		for _, id := range o.MissingInterrupts {
+			fmt.Fprintf(out, "    interrupt %s: expected, not shown during the interview\n", id)
+		}
+		for _, id := range o.RaisedAnyway {
+			fmt.Fprintf(out, "    indicator %s: raised, expected not to be\n", id)
+		}
+		for _, id := range o.ListedAnyway {
+			fmt.Fprintf(out, "    action %s: listed, expected not to be\n", id)
 		}
 	}
 	fmt.Fprintf(out, "%d passed, %d failed\n", passed, failed)

@@ -262,16 +262,17 @@ func (c *conversation) record(ctx context.Context, q *screening.Question, a scre
 	}
 	a.At = c.now()
 	disclosed := c.s.NewDisclosures(q.ID, a)
+	urgent := c.s.NewInterrupts(q.ID, a)
 	if err := c.s.Answer(q.ID, a); err != nil {
 		return false, err
 	}
 	c.changed = true
 	c.save()
 	c.a.Status(Status{Recorded: c.describe(q, c.s.AnswerOf(q.ID)), Save: c.saving})
-	if len(disclosed) == 0 {
+	if len(disclosed) == 0 && len(urgent) == 0 {
 		return false, nil
 	}
-	stop := c.stopAndRefer(disclosed)
+	stop := c.interrupt(urgent, disclosed)
 	stop.CanGoBack = true
 	choice, err := c.a.Interrupt(ctx, stop)
 	if err != nil {

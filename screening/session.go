@@ -3,7 +3,6 @@ package screening
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -50,6 +49,7 @@ type Session struct {
 	answers   map[string]Answer
 	notes     map[string]string // section id -> the worker's note
 	ended     bool              // the worker ended the interview early (after a disclosure)
+	t         track             // the interview as it stands, kept up to date (incremental.go)
 }
 
 // NewSession starts an interview over set, which must have passed CheckSet without errors.
@@ -63,6 +63,7 @@ func NewSession(set *QuestionSet) *Session {
 			s.section = append(s.section, i)
 		}
 	}
+	s.initTrack()
 	return s
 }
 
@@ -93,38 +94,29 @@ type view struct {
 	s      *Session
 	upto   int
 	states []Answer // effective answer of questions[0:upto]
-	raised map[string]bool
-	score  int
 }
 
-// viewUpTo computes the effective state of the first n questions.
+// viewUpTo is the interview seen from question n. It is read from what the session keeps, not
+// recomputed, and costs nothing to make.
 func (s *Session) viewUpTo(n int) *view {
-	v := &view{s: s, upto: n, states: make([]Answer, n), raised: make(map[string]bool)}
-	weights := s.weights()
-	for i := 0; i < n; i++ {
-		q := s.questions[i]
-		if q.When != nil && !v.holds(q.When) {
-			v.states[i] = Answer{State: StateNotApplicable}
-			continue
-		}
-		a := s.answers[q.ID]
-		v.states[i] = a
-		for _, id := range raisedBy(q, a) {
-			if !v.raised[id] {
-				v.raised[id] = true
-				v.score += weights[id]
-			}
-		}
-	}
-	return v
+	return &view{s: s, upto: n, states: s.t.states[:n]}
 }
 
-func (s *Session) weights() map[string]int {
-	w := make(map[string]int, len(s.set.Indicators))
-	for _, ind := range s.set.Indicators {
-		w[ind.ID] = ind.Weight
+// isRaised reports whether an answer before the view's point raises the indicator.
+func (v *view) isRaised(id string) bool {
+	k, ok := v.s.t.indPos[id]
+	return ok && v.s.t.first[k] < v.upto
+}
+
+// score is the total weight of the indicators raised before the view's point, each counted once.
+func (v *view) score() int {
+	total := 0
+	for k := range v.s.set.Indicators {
+		if v.s.t.first[k] < v.upto {
+			total += v.s.set.Indicators[k].Weight
+		}
 	}
-	return w
+	return total
 }
 
 // raisedBy returns the indicators an answer raises. Only answered values raise anything.
@@ -174,7 +166,7 @@ func (v *view) holds(c *Condition) bool {
 	case OpNot:
 		return len(c.Sub) == 1 && !v.holds(&c.Sub[0])
 	case OpIndicator:
-		return v.raised[c.Indicator]
+		return v.isRaised(c.Indicator)
 	case OpLevel:
 		if c.Domain != "" {
 			return levelRank(v.domainReach(c.Domain).Level) >= levelRank(c.Level)
@@ -212,11 +204,13 @@ func (v *view) holds(c *Condition) bool {
 	return false
 }
 
-// raisedList returns the indicators raised in the view, in the set's order.
+// raisedList returns the indicators raised in the view, in the set's order. The slice is the
+// session's own, good until the next call: callers use it at once.
 func (v *view) raisedList() []*Indicator {
-	var out []*Indicator
+	out := v.s.t.scratch[:0]
+	defer func() { v.s.t.scratch = out[:0] }()
 	for i := range v.s.set.Indicators {
-		if v.raised[v.s.set.Indicators[i].ID] {
+		if v.s.t.first[i] < v.upto {
 			out = append(out, &v.s.set.Indicators[i])
 		}
 	}
@@ -253,11 +247,12 @@ func (v *view) domains(c Completeness) []DomainLevel {
 // needs nothing more from the young person is left: what the worker observes and what the
 // record says.
 func (s *Session) Next() (*Question, bool) {
-	v := s.viewUpTo(len(s.questions))
-	for i, q := range s.questions {
-		if v.states[i].State == "" && s.stillAsked(q) {
-			return q, true
-		}
+	open := &s.t.open
+	if s.ended {
+		open = &s.t.openNotRA
+	}
+	if i := open.first(); i >= 0 {
+		return s.questions[i], true
 	}
 	return nil, false
 }
@@ -273,9 +268,8 @@ func (s *Session) Before(id string) (*Question, bool) {
 	if !ok {
 		return nil, false
 	}
-	v := s.viewUpTo(i)
 	for j := i - 1; j >= 0; j-- {
-		if st := v.states[j].State; st != "" && st != StateNotApplicable {
+		if st := s.t.states[j].State; st != "" && st != StateNotApplicable {
 			return s.questions[j], true
 		}
 	}
@@ -289,77 +283,84 @@ func (s *Session) After(id string) (*Question, bool) {
 	if !ok {
 		return nil, false
 	}
-	v := s.viewUpTo(len(s.questions))
 	for j := i + 1; j < len(s.questions); j++ {
-		if v.states[j].State != StateNotApplicable && s.stillAsked(s.questions[j]) {
+		if s.t.states[j].State != StateNotApplicable && s.stillAsked(s.questions[j]) {
 			return s.questions[j], true
 		}
 	}
 	return nil, false
 }
 
-// Progress returns the position of q among the questions that apply now (1-based) and how many
-// apply in all. The total changes as answers open or close follow-ups.
+// Progress returns the position of q among the questions that apply now (1-based; 0 when q does
+// not apply) and how many apply in all. The total changes as answers open or close follow-ups.
 func (s *Session) Progress(q *Question) (n, total int) {
-	v := s.viewUpTo(len(s.questions))
-	for i, x := range s.questions {
-		if v.states[i].State == StateNotApplicable {
-			continue
-		}
-		total++
-		if x == q {
-			n = total
-		}
+	total = s.t.applies.sum(len(s.questions) - 1)
+	i, ok := s.index[q.ID]
+	if !ok || s.t.states[i].State == StateNotApplicable {
+		return 0, total
 	}
-	return n, total
+	return s.t.applies.sum(i), total
 }
 
 // Applies reports whether question id applies given the answers to the questions before it.
 func (s *Session) Applies(id string) bool {
 	i, ok := s.index[id]
-	if !ok {
-		return false
-	}
-	q := s.questions[i]
-	return q.When == nil || s.viewUpTo(i).holds(q.When)
+	return ok && s.t.states[i].State != StateNotApplicable
 }
 
 // Answer records the answer to question id. It checks the answer against the question; an
 // answer to a question that does not apply is refused. Answering again replaces the earlier
 // answer, and later answers that no longer apply are dropped (they become not-applicable).
 func (s *Session) Answer(id string, a Answer) error {
-	q, ok := s.Question(id)
+	_, err := s.Record(id, a)
+	return err
+}
+
+// Change is what recording an answer set off: the disclosure indicators it raised that were not
+// raised before (the moment to show the stop-and-refer guidance), and the actions marked to
+// interrupt whose conditions it made true (the moment to show them).
+type Change struct {
+	Disclosed  []*Indicator
+	Interrupts []*Action
+}
+
+// Record records the answer to question id, as Answer does, and says what it set off.
+func (s *Session) Record(id string, a Answer) (Change, error) {
+	i, ok := s.index[id]
 	if !ok {
-		return fmt.Errorf("%w: no question %q in set %s", ErrInvalidAnswer, id, s.set.ID)
+		return Change{}, fmt.Errorf("%w: no question %q in set %s", ErrInvalidAnswer, id, s.set.ID)
 	}
-	if !s.Applies(id) {
-		return fmt.Errorf("%w: question %q does not apply to the answers given so far", ErrInvalidAnswer, id)
+	if s.t.states[i].State == StateNotApplicable {
+		return Change{}, fmt.Errorf("%w: question %q does not apply to the answers given so far", ErrInvalidAnswer, id)
 	}
-	a, err := normalize(q, a)
+	a, err := normalize(s.questions[i], a)
 	if err != nil {
-		return err
+		return Change{}, err
 	}
+	var ch Change
+	ch.Disclosed = s.newDisclosures(s.questions[i], a)
+	was := s.interruptsHolding()
 	s.answers[id] = a
-	s.dropInapplicable()
-	return nil
+	s.update(i, a)
+	now := s.interruptsHolding()
+	for k, act := range s.interruptingActions() {
+		if now[k] && !was[k] {
+			ch.Interrupts = append(ch.Interrupts, act)
+		}
+	}
+	slices.SortStableFunc(ch.Interrupts, func(x, y *Action) int { return priorityRank(x.Priority) - priorityRank(y.Priority) })
+	return ch, nil
 }
 
 // Clear takes back the answer to question id, as if it had not been asked yet; the answers it
 // opened are dropped with it.
 func (s *Session) Clear(id string) {
-	delete(s.answers, id)
-	s.dropInapplicable()
-}
-
-// dropInapplicable removes answers to questions that no longer apply, so a change of mind
-// leaves no answer behind that the summary could show or count.
-func (s *Session) dropInapplicable() {
-	v := s.viewUpTo(len(s.questions))
-	for i, q := range s.questions {
-		if v.states[i].State == StateNotApplicable {
-			delete(s.answers, q.ID)
-		}
+	i, ok := s.index[id]
+	if !ok || s.t.states[i].State == StateNotApplicable {
+		return
 	}
+	delete(s.answers, id)
+	s.update(i, Answer{})
 }
 
 // normalize checks an answer against its question and puts it in canonical form.
@@ -458,7 +459,7 @@ func (s *Session) AnswerOf(id string) Answer {
 	if !ok {
 		return Answer{}
 	}
-	return s.viewUpTo(i + 1).states[i]
+	return s.t.states[i]
 }
 
 // SetNote records the worker's note for a section; an empty note removes it.
@@ -489,7 +490,7 @@ func (s *Session) Raised() []*Indicator {
 	v := s.viewUpTo(len(s.questions))
 	var out []*Indicator
 	for i := range s.set.Indicators {
-		if v.raised[s.set.Indicators[i].ID] {
+		if v.isRaised(s.set.Indicators[i].ID) {
 			out = append(out, &s.set.Indicators[i])
 		}
 	}
@@ -497,7 +498,7 @@ func (s *Session) Raised() []*Indicator {
 }
 
 // Score returns the total weight of the indicators raised, each counted once.
-func (s *Session) Score() int { return s.viewUpTo(len(s.questions)).score }
+func (s *Session) Score() int { return s.viewUpTo(len(s.questions)).score() }
 
 // Level returns the level the answers reach so far: none, possible or clear.
 func (s *Session) Level() string { return s.Reached().Level }
@@ -528,12 +529,15 @@ func (s *Session) NewDisclosures(id string, a Answer) []*Indicator {
 	if !ok {
 		return nil
 	}
-	raised := s.viewUpTo(len(s.questions)).raised
+	return s.newDisclosures(q, a)
+}
+
+func (s *Session) newDisclosures(q *Question, a Answer) []*Indicator {
 	var out []*Indicator
 	for _, ind := range raisedBy(q, a) {
 		for i := range s.set.Indicators {
 			x := &s.set.Indicators[i]
-			if x.ID == ind && x.Disclosure && !raised[ind] {
+			if x.ID == ind && x.Disclosure && len(s.t.raisers[ind]) == 0 {
 				out = append(out, x)
 			}
 		}
@@ -542,32 +546,49 @@ func (s *Session) NewDisclosures(id string, a Answer) []*Indicator {
 }
 
 // NewInterrupts returns the interrupting actions whose conditions answer a to question id would
-// make true, and that are not true already: the moment to show them to the worker. It changes
-// nothing; an answer that does not fit the question makes none true.
+// make true, and that are not true already. It changes nothing; an answer that does not fit the
+// question makes none true. (Record says the same of an answer it records, at no extra cost.)
 func (s *Session) NewInterrupts(id string, a Answer) []*Action {
-	q, ok := s.Question(id)
-	if !ok || !s.Applies(id) {
-		return nil
-	}
-	a, err := normalize(q, a)
+	ch, err := s.clone().Record(id, a)
 	if err != nil {
 		return nil
 	}
-	after := *s
-	after.answers = maps.Clone(s.answers)
-	after.answers[id] = a
-	after.dropInapplicable()
-	was, now := s.viewUpTo(len(s.questions)), after.viewUpTo(len(s.questions))
+	return ch.Interrupts
+}
+
+// interruptingActions are the set's actions marked to interrupt, with a condition.
+func (s *Session) interruptingActions() []*Action {
 	var out []*Action
-	for _, p := range []Priority{PriorityUrgent, PriorityRequired, PriorityRecommended} {
-		for i := range s.set.Actions {
-			act := &s.set.Actions[i]
-			if act.Interrupt && act.Priority == p && act.When != nil && !was.holds(act.When) && now.holds(act.When) {
-				out = append(out, act)
-			}
+	for i := range s.set.Actions {
+		if act := &s.set.Actions[i]; act.Interrupt && act.When != nil {
+			out = append(out, act)
 		}
 	}
 	return out
+}
+
+// interruptsHolding says, for each interrupting action, whether its condition holds now.
+func (s *Session) interruptsHolding() []bool {
+	acts := s.interruptingActions()
+	if len(acts) == 0 {
+		return nil
+	}
+	v := s.viewUpTo(len(s.questions))
+	out := make([]bool, len(acts))
+	for k, act := range acts {
+		out[k] = v.holds(act.When)
+	}
+	return out
+}
+
+func priorityRank(p Priority) int {
+	switch p {
+	case PriorityUrgent:
+		return 0
+	case PriorityRequired:
+		return 1
+	}
+	return 2
 }
 
 // Actions returns the actions whose conditions hold for the whole interview, most pressing

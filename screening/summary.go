@@ -135,7 +135,7 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 		Language:   cmp.Or(meta.Language, s.set.Language),
 		Training:   meta.Training,
 		EndedEarly: s.ended,
-		Score:      v.score,
+		Score:      v.score(),
 		Levels:     s.set.Levels,
 	}
 	sum.Reached = v.reach()
@@ -176,7 +176,7 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 		sources[src.ID] = src
 	}
 	for _, ind := range s.set.Indicators {
-		if !v.raised[ind.ID] {
+		if !v.isRaised(ind.ID) {
 			continue
 		}
 		bySection[firstSection[ind.ID]] += ind.Weight

@@ -261,11 +261,11 @@ func (c *conversation) record(ctx context.Context, q *screening.Question, a scre
 		return false, nil
 	}
 	a.At = c.now()
-	disclosed := c.s.NewDisclosures(q.ID, a)
-	urgent := c.s.NewInterrupts(q.ID, a)
-	if err := c.s.Answer(q.ID, a); err != nil {
+	change, err := c.s.Record(q.ID, a)
+	if err != nil {
 		return false, err
 	}
+	disclosed, urgent := change.Disclosed, change.Interrupts
 	c.changed = true
 	c.save()
 	c.a.Status(Status{Recorded: c.describe(q, c.s.AnswerOf(q.ID)), Save: c.saving})

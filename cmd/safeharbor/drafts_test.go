@@ -46,6 +46,7 @@ func (a *account) command(ctx context.Context, stdin string, args ...string) *ex
 	cmd := exec.CommandContext(ctx, a.bin, args...)
 	cmd.Env = a.env
 	cmd.Stdin = strings.NewReader(stdin)
+	cmd.Stdout = io.Discard // a pipe: with /dev/null the interview would refuse to start
 	return cmd
 }
 

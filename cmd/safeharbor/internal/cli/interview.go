@@ -52,11 +52,13 @@ The questions go to the terminal (standard error); only the summary goes to stan
 to --output FILE (created readable by you alone).
 
 Modes:
-  in a terminal       a full-screen interface, one question at a time
-  --accessible        plain numbered lines for screen readers, also with TERM=dumb,
-                      ACCESSIBLE=1 or SAFEHARBOR_ACCESSIBLE=1; reads answers line by line,
-                      so it can be piped (see 'safeharbor help accessibility')
-  --answers FILE      no questions: the answers come from a YAML file, and nothing is saved
+
+    in a terminal     a full-screen interface, one question at a time
+    --accessible      plain numbered lines for screen readers, also with TERM=dumb,
+                      ACCESSIBLE=1 or SAFEHARBOR_ACCESSIBLE=1; reads answers line by
+                      line, so it can be piped (see 'safeharbor help accessibility')
+    --answers FILE    no questions: the answers come from a YAML file, and nothing
+                      is saved
 
 Every answer is saved, encrypted, as it is given. Ctrl-C pauses the interview (exit 130): go on
 with 'safeharbor resume'. No summary is printed for an unfinished interview.`),
@@ -91,7 +93,7 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 	if opts.Set != "" && opts.File != "" {
 		return usageErrorf("name one question set: --set or --file, not both")
 	}
-	out, err := opts.Output.prepare()
+	out, err := opts.Output.prepare(a)
 	if err != nil {
 		return err
 	}

@@ -48,11 +48,14 @@ type summaryOutput struct {
 }
 
 // prepare checks the output flags before the interview starts, not after: an existing file, a
-// folder that is not there, a key that is not one.
-func (o outputOptions) prepare() (*summaryOutput, error) {
+// folder that is not there, a key that is not one, a standard output that goes nowhere.
+func (o outputOptions) prepare(a *app) (*summaryOutput, error) {
 	out := &summaryOutput{path: o.Output, format: o.Format, base: o.FHIRBase}
 	if out.path == "-" {
 		out.path = ""
+	}
+	if out.path == "" && a.streams.OutNowhere {
+		return nil, usageErrorf("standard output is closed or /dev/null, so the summary would be lost; write it to a file with --output FILE")
 	}
 	for _, k := range o.EncryptTo {
 		rec, err := age.ParseX25519Recipient(k)

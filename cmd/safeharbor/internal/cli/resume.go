@@ -78,7 +78,7 @@ draft whose question set has changed since it was started is refused, never mixe
 }
 
 func runResume(ctx context.Context, a *app, id string, opts *resumeOptions) error {
-	out, err := opts.Output.prepare()
+	out, err := opts.Output.prepare(a)
 	if err != nil {
 		return err
 	}

@@ -20,8 +20,12 @@ import (
 // Main runs safeharbor with the process's arguments, streams and environment, and returns the
 // exit code.
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	// SIGQUIT stops an interview as Ctrl-C does: what is saved is said, and the exit is 130.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
 	defer stop()
+	// A pipe whose reader has gone is a write error, said and handled (the draft kept), not a
+	// silent death.
+	signal.Ignore(syscall.SIGPIPE)
 	// After the first signal, restore the default handling: a second Ctrl-C always ends the
 	// process, even if something is stuck.
 	go func() {

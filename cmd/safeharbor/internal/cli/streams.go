@@ -15,6 +15,9 @@ type Streams struct {
 	Err io.Writer // prompts, progress and diagnostics
 
 	InTTY, OutTTY, ErrTTY bool
+	// OutNowhere: standard output goes nowhere (/dev/null, or closed: Go gives a closed one
+	// /dev/null). A summary written there would be lost, with its draft deleted after it.
+	OutNowhere bool
 }
 
 // SystemStreams returns the process's streams, with terminal detection.
@@ -22,7 +25,18 @@ func SystemStreams() Streams {
 	return Streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		InTTY: isTerminal(os.Stdin), OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr),
+		OutNowhere: isDevNull(os.Stdout),
 	}
+}
+
+// isDevNull reports whether f is the null device.
+func isDevNull(f *os.File) bool {
+	info, err := f.Stat()
+	if err != nil {
+		return true // not even a file: nothing written there is kept
+	}
+	null, err := os.Stat(os.DevNull)
+	return err == nil && os.SameFile(info, null)
 }
 
 // isTerminal asks the terminal itself: a character device such as /dev/null is not one.

@@ -80,7 +80,6 @@ type Report struct {
 	SetInfo         string // id, version, status, language
 	Levels          string // possible from, clear from
 	Key             string
-	KeyMarkdown     string
 	Opening         string
 	Closing         string
 	Indicators      string
@@ -106,8 +105,6 @@ type Report struct {
 	AtLeast         string
 	AtMost          string
 	TheirWords      string
-	IndicatorHeader string // the markdown table's header row
-	AnswerHeader    string
 
 	// Conditions, as the printable form says them; ids and values stay the set's own.
 	Always        string
@@ -157,19 +154,18 @@ type Report struct {
 	StatusActive       string
 	StatusRetired      string
 	// The printable form: domains, level rules, completeness, interrupts, deadlines.
-	Domains                string
-	InDomain               string // the domain
-	IndicatorHeaderDomains string // the markdown table's header row, with a domain column
-	LevelNeeds             string // the level, its needs
-	FormCompleteMin        string // the minimum
-	FormCompleteKeys       string // the questions
-	FormIncomplete         string
-	InterruptsNote         string
-	DueWithin              string // how long, the question
-	ADateTime              string
-	DomainLevelOr          string // domain, level
-	IsComplete             string
-	IsIncomplete           string
+	Domains          string
+	InDomain         string // the domain
+	LevelNeeds       string // the level, its needs
+	FormCompleteMin  string // the minimum
+	FormCompleteKeys string // the questions
+	FormIncomplete   string
+	InterruptsNote   string
+	DueWithin        string // how long, the question
+	ADateTime        string
+	DomainLevelOr    string // domain, level
+	IsComplete       string
+	IsIncomplete     string
 }
 
 // Interview is what the interview says around the set's own text: the prompts, the choices every

@@ -17,94 +17,96 @@ type SetForm struct {
 	Contacts *screening.ContactDirectory
 }
 
-// lineWidth is where text wraps: it prints on paper and reads in an 80-column terminal.
-const lineWidth = 78
-
 // WriteSetText writes the set as a plain-text form a worker or reviewer can print: every
 // question in order, what is read aloud and what is only observed, the worker's guidance, the
 // follow-up conditions, the indicators and actions.
-func WriteSetText(w io.Writer, f SetForm) error {
-	p := &printer{w: w}
+func WriteSetText(w io.Writer, f SetForm) error { return writeText(w, setDoc(f)) }
+
+// WriteSetMarkdown writes the same form as markdown, for a case record or a review.
+func WriteSetMarkdown(w io.Writer, f SetForm) error { return writeMarkdown(w, setDoc(f)) }
+
+// setDoc is the set's printable form as blocks, the one walk both writers render.
+func setDoc(f SetForm) *doc {
+	d := &doc{}
 	s := f.Set
 	t := wordsFor(s.Language)
-	up := strings.ToUpper
-	p.line(s.Title)
-	p.line(strings.Repeat("=", min(len([]rune(s.Title)), lineWidth)))
 	t.yesNo = yesNoQuestions(s)
-	p.linef(t.SetInfo, s.ID, s.Version, t.status(s.Status), s.Language)
+	d.title(plain(s.Title))
+	d.para(sprintf(t.SetInfo, s.ID, s.Version, t.status(s.Status), s.Language))
 	if s.Description != "" {
-		p.blank()
-		p.wrap("", s.Description)
+		d.para(plain(s.Description))
 	}
-	p.blank()
-	p.wrap("", fmt.Sprintf(t.Levels, s.Levels.Possible, s.Levels.Clear))
+	levels := []inline{sprintf(t.Levels, s.Levels.Possible, s.Levels.Clear)}
 	for _, l := range t.rules(s) {
-		p.wrap("", l)
+		levels = append(levels, plain(l))
 	}
+	d.lines(levels...)
 	if len(s.Domains) > 0 {
-		p.heading(up(t.Domains))
-		for _, d := range s.Domains {
-			p.wrap("- ", d.Label+" ("+d.ID+")")
+		d.heading(plain(t.Domains))
+		items := make([]item, len(s.Domains))
+		for k, dm := range s.Domains {
+			items[k] = item{text: cat(plain(dm.Label+" ("), code(dm.ID), plain(")"))}
 		}
+		d.list(items...)
 	}
-	p.blank()
-	p.wrap("", t.Key)
+	d.para(plain(t.Key))
 
 	indLabel := indicatorLabels(s, t)
-	steps := func(steps []screening.Step) {
-		for _, st := range steps {
+	steps := func(steps []screening.Step) []item {
+		items := make([]item, len(steps))
+		for k, st := range steps {
 			if st.Kind == screening.StepSay {
-				p.wrap(t.Say+": ", "\""+st.Text+"\"")
+				items[k] = item{plain: true, text: cat(strong(t.Say+":"), plain(" \u201c"+st.Text+"\u201d"))}
 			} else {
-				p.wrap(fmt.Sprintf("%-*s", len([]rune(t.Say))+2, t.Do+":"), st.Text)
+				items[k] = item{plain: true, text: cat(emph(t.Do+":"), plain(" "+st.Text))}
 			}
 		}
+		return items
 	}
 	if len(s.Opening) > 0 {
-		p.heading(up(t.Opening))
-		steps(s.Opening)
+		d.heading(plain(t.Opening))
+		d.list(steps(s.Opening)...)
 	}
-	n := 0
 	for i, sec := range s.Sections {
-		p.heading(fmt.Sprintf("%d. %s", i+1, up(sec.Title)))
+		d.heading(plain(fmt.Sprintf("%d. %s", i+1, sec.Title)))
 		if sec.Help != "" {
-			p.wrap("   "+t.Guidance+": ", sec.Help)
+			d.para(cat(emph(t.Guidance+":"), plain(" "+sec.Help)))
 		}
 		for j := range sec.Questions {
 			q := &sec.Questions[j]
-			n++
-			p.blank()
-			p.wrap(fmt.Sprintf("%d.%d ", i+1, j+1), fmt.Sprintf("[%s] %s", t.modeTag(q), q.Text))
-			p.wrap("     ", fmt.Sprintf("(%s; %s)", q.ID, t.typeDesc(q)))
+			sub := []inline{cat(plain("("), code(q.ID), plain("; "+t.typeDesc(q)+")"))}
 			if q.When != nil {
-				p.wrap("     "+t.OnlyIf+": ", t.condition(q.When))
+				sub = append(sub, plain(t.OnlyIf+": "+t.condition(q.When)))
 			}
 			if q.Help != "" {
-				p.wrap("     "+t.Guidance+": ", q.Help)
+				sub = append(sub, cat(emph(t.Guidance+":"), plain(" "+q.Help)))
 			}
+			var opts []inline
 			for _, o := range q.Options {
 				mark := "[ ]"
 				if q.Type == screening.TypeSingle {
 					mark = "( )"
 				}
-				text := fmt.Sprintf("%s %s (%s)", mark, o.Label, o.Value)
+				text := cat(plain(mark+" "+o.Label+" ("), code(o.Value), plain(")"))
 				if o.Indicator.ID != "" {
-					text += " -> " + indLabel(o.Indicator.ID)
+					text = append(text, plain(" \u2192 "+indLabel(o.Indicator.ID))...)
 				}
-				p.wrap("       ", text)
+				opts = append(opts, text)
 			}
 			if q.Indicator.ID != "" {
-				p.wrap("       ", t.AYesRaises+": "+indLabel(q.Indicator.ID))
+				sub = append(sub, plain(t.AYesRaises+": "+indLabel(q.Indicator.ID)))
 			}
+			d.entry(fmt.Sprintf("%d.%d", i+1, j+1), cat(strong("["+t.modeTag(q)+"]"), plain(" "+q.Text)), sub, opts)
 		}
 	}
 	if len(s.Closing) > 0 {
-		p.heading(up(t.Closing))
-		steps(s.Closing)
+		d.heading(plain(t.Closing))
+		d.list(steps(s.Closing)...)
 	}
 	if len(s.Indicators) > 0 {
-		p.heading(up(t.Indicators))
-		for _, ind := range s.Indicators {
+		d.heading(plain(t.Indicators))
+		items := make([]item, len(s.Indicators))
+		for k, ind := range s.Indicators {
 			text := fmt.Sprintf(t.IndicatorLine, ind.Label, ind.ID, ind.Weight)
 			if ind.Domain.ID != "" {
 				text += "; " + fmt.Sprintf(t.InDomain, domainLabel(s, ind.Domain.ID))
@@ -112,171 +114,42 @@ func WriteSetText(w io.Writer, f SetForm) error {
 			if ind.Disclosure {
 				text += "; " + t.DisclosureNote
 			}
-			text += ". " + t.Sources + ": " + refList(ind.Sources)
-			p.wrap("- ", text)
+			items[k] = item{text: plain(text + ". " + t.Sources + ": " + refList(ind.Sources))}
 		}
+		d.list(items...)
 	}
 	if len(s.Actions) > 0 {
-		p.heading(up(t.Actions))
-		for _, a := range s.Actions {
-			text := fmt.Sprintf(t.ActionLine, up(t.priority(a.Priority)), t.condition(a.When), a.Text)
+		d.heading(plain(t.Actions))
+		items := make([]item, len(s.Actions))
+		for k, a := range s.Actions {
+			text := fmt.Sprintf(t.ActionLine, strings.ToUpper(t.priority(a.Priority)), t.condition(a.When), a.Text)
 			if len(a.Contacts) > 0 {
 				text += " " + t.Contacts + ": " + refList(a.Contacts)
 			}
-			p.wrap("- ", text)
+			it := item{text: plain(text)}
 			for _, extra := range t.actionExtras(&a) {
-				p.wrap("  ", extra)
+				it.sub = append(it.sub, plain(extra))
 			}
+			items[k] = it
 		}
+		d.list(items...)
 	}
-	p.heading(up(t.EveryContact))
-	for _, c := range contactsOf(f) {
-		p.wrap("- ", t.contactLine(c))
+	d.heading(plain(t.EveryContact))
+	contacts := contactsOf(f)
+	items := make([]item, len(contacts))
+	for k, c := range contacts {
+		items[k] = item{text: plain(t.contactLine(c))}
 	}
+	d.list(items...)
 	if len(s.Sources) > 0 {
-		p.heading(up(t.Sources))
-		for _, src := range s.Sources {
-			p.wrap("- ", sourceLine(src))
+		d.heading(plain(t.Sources))
+		items := make([]item, len(s.Sources))
+		for k, src := range s.Sources {
+			items[k] = item{text: plain(sourceLine(src))}
 		}
+		d.list(items...)
 	}
-	return p.err
-}
-
-// WriteSetMarkdown writes the same form as markdown, for a case record or a review.
-func WriteSetMarkdown(w io.Writer, f SetForm) error {
-	p := &printer{w: w}
-	s := f.Set
-	t := wordsFor(s.Language)
-	p.linef("# %s", s.Title)
-	p.blank()
-	t.yesNo = yesNoQuestions(s)
-	p.linef(t.SetInfo+".", "`"+s.ID+"`", s.Version, t.status(s.Status), "`"+s.Language+"`")
-	if s.Description != "" {
-		p.blank()
-		p.line(s.Description)
-	}
-	p.blank()
-	p.linef(t.Levels, s.Levels.Possible, s.Levels.Clear)
-	for _, l := range t.rules(s) {
-		p.blank()
-		p.line(l)
-	}
-	if len(s.Domains) > 0 {
-		p.blank()
-		p.line("## " + t.Domains)
-		p.blank()
-		for _, d := range s.Domains {
-			p.linef("- %s (`%s`)", d.Label, d.ID)
-		}
-	}
-	p.blank()
-	p.line(t.KeyMarkdown)
-	indLabel := indicatorLabels(s, t)
-	mdSteps := func(steps []screening.Step) {
-		for _, st := range steps {
-			if st.Kind == screening.StepSay {
-				p.linef("- **%s:** %s", t.Say, st.Text)
-			} else {
-				p.linef("- *%s:* %s", t.Do, st.Text)
-			}
-		}
-	}
-	if len(s.Opening) > 0 {
-		p.blank()
-		p.line("## " + t.Opening)
-		p.blank()
-		mdSteps(s.Opening)
-	}
-	for i, sec := range s.Sections {
-		p.blank()
-		p.linef("## %d. %s", i+1, sec.Title)
-		if sec.Help != "" {
-			p.blank()
-			p.linef("*%s:* %s", t.Guidance, sec.Help)
-		}
-		for j := range sec.Questions {
-			q := &sec.Questions[j]
-			p.blank()
-			p.linef("%d.%d **%s** %s  ", i+1, j+1, t.modeTag(q), q.Text)
-			p.linef("`%s`, %s", q.ID, t.typeDesc(q))
-			if q.When != nil {
-				p.blank()
-				p.linef("- %s: %s", t.OnlyIf, t.condition(q.When))
-			}
-			if q.Help != "" {
-				p.blank()
-				p.linef("> *%s:* %s", t.Guidance, q.Help)
-			}
-			if len(q.Options) > 0 || q.Indicator.ID != "" {
-				p.blank()
-			}
-			for _, o := range q.Options {
-				text := fmt.Sprintf("- [ ] %s (`%s`)", o.Label, o.Value)
-				if o.Indicator.ID != "" {
-					text += " → " + indLabel(o.Indicator.ID)
-				}
-				p.line(text)
-			}
-			if q.Indicator.ID != "" {
-				p.linef("- %s: %s", t.AYesRaises, indLabel(q.Indicator.ID))
-			}
-		}
-	}
-	if len(s.Closing) > 0 {
-		p.blank()
-		p.line("## " + t.Closing)
-		p.blank()
-		mdSteps(s.Closing)
-	}
-	if len(s.Indicators) > 0 {
-		p.blank()
-		p.line("## " + t.Indicators)
-		p.blank()
-		if len(s.Domains) > 0 {
-			p.line(t.IndicatorHeaderDomains)
-			p.line("|---|---|---|---|---|")
-		} else {
-			p.line(t.IndicatorHeader)
-			p.line("|---|---|---|---|")
-		}
-		for _, ind := range s.Indicators {
-			label := mdCell(ind.Label)
-			if ind.Disclosure {
-				label += " (" + t.DisclosureShort + ")"
-			}
-			if len(s.Domains) > 0 {
-				p.linef("| %s | `%s` | %s | %d | %s |", label, ind.ID, mdCell(domainLabel(s, ind.Domain.ID)), ind.Weight, refList(ind.Sources))
-				continue
-			}
-			p.linef("| %s | `%s` | %d | %s |", label, ind.ID, ind.Weight, refList(ind.Sources))
-		}
-	}
-	if len(s.Actions) > 0 {
-		p.blank()
-		p.line("## " + t.Actions)
-		p.blank()
-		for _, a := range s.Actions {
-			p.line("- " + fmt.Sprintf(t.ActionLine, "**"+t.priority(a.Priority)+"**", t.condition(a.When), a.Text))
-			for _, extra := range t.actionExtras(&a) {
-				p.line("  - " + extra)
-			}
-		}
-	}
-	p.blank()
-	p.line("## " + t.EveryContact)
-	p.blank()
-	for _, c := range contactsOf(f) {
-		p.linef("- %s", t.contactLine(c))
-	}
-	if len(s.Sources) > 0 {
-		p.blank()
-		p.line("## " + t.Sources)
-		p.blank()
-		for _, src := range s.Sources {
-			p.linef("- %s", sourceLine(src))
-		}
-	}
-	return p.err
+	return d
 }
 
 // rules says what decides the level and completeness besides the scores: what a level needs,
@@ -392,47 +265,4 @@ func refList(refs []screening.Ref) string {
 		ids[i] = r.ID
 	}
 	return strings.Join(ids, ", ")
-}
-
-func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
-
-// printer writes lines, keeping the first error.
-type printer struct {
-	w   io.Writer
-	err error
-}
-
-func (p *printer) line(s string) {
-	if p.err == nil {
-		_, p.err = io.WriteString(p.w, s+"\n")
-	}
-}
-
-func (p *printer) linef(format string, args ...any) { p.line(fmt.Sprintf(format, args...)) }
-
-func (p *printer) blank() { p.line("") }
-
-func (p *printer) heading(s string) {
-	p.blank()
-	p.line(s)
-}
-
-// wrap writes text wrapped at lineWidth, the first line after prefix and the rest indented to
-// match it.
-func (p *printer) wrap(prefix, text string) {
-	indent := strings.Repeat(" ", len([]rune(prefix)))
-	line := prefix
-	empty := true
-	for _, word := range strings.Fields(text) {
-		if !empty && len([]rune(line))+1+len([]rune(word)) > lineWidth {
-			p.line(line)
-			line, empty = indent, true
-		}
-		if !empty {
-			line += " "
-		}
-		line += word
-		empty = false
-	}
-	p.line(line)
 }

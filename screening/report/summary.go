@@ -12,244 +12,135 @@ import (
 // what must be done now first, set apart; then the concern level and how it was reached; what
 // was seen, with the young person's answers and the sources; what was not answered; the notes;
 // every contact.
-func WriteSummaryText(w io.Writer, s *screening.Summary) error {
-	p := &printer{w: w}
+func WriteSummaryText(w io.Writer, s *screening.Summary) error { return writeText(w, summaryDoc(s)) }
+
+// WriteSummaryMarkdown writes the same summary as markdown, for a case record.
+func WriteSummaryMarkdown(w io.Writer, s *screening.Summary) error {
+	return writeMarkdown(w, summaryDoc(s))
+}
+
+// summaryDoc is the summary as blocks, the one walk both writers render.
+func summaryDoc(s *screening.Summary) *doc {
+	d := &doc{}
 	t := wordsFor(s.Language)
-	up := strings.ToUpper
 	if s.Training {
-		p.line("*** " + t.Training + " ***")
-		p.blank()
+		d.banner(t.Training)
 	}
-	p.line(up(t.SummaryTitle))
-	p.line(s.Set.Title)
-	p.wrap("", fmt.Sprintf(t.SetLine, s.Set.ID, s.Set.Version, t.when(s.Started), t.when(s.Finished), s.Language))
+	d.upperTitle(plain(t.SummaryTitle))
+	d.lines(strong(s.Set.Title), sprintf(t.SetLine, s.Set.ID, s.Set.Version, t.when(s.Started), t.when(s.Finished), s.Language))
 	if s.EndedEarly {
-		p.wrap("", t.EndedEarly)
+		d.para(plain(t.EndedEarly))
 	}
 
-	urgent, other := splitActions(s.Actions)
-	if len(urgent) > 0 {
-		p.heading(up(t.DoNow))
-		p.line(strings.Repeat("-", 10))
-		for _, a := range urgent {
-			p.wrap(fmt.Sprintf("[%s] ", up(t.priority(a.Priority))), a.Text)
-			if d := t.due(s, a); d != "" {
-				p.wrap("    ", d)
+	actionItems := func(actions []screening.SummaryAction) []item {
+		items := make([]item, 0, len(actions))
+		for _, a := range actions {
+			it := item{tag: plain(t.priority(a.Priority)), text: plain(a.Text)}
+			if due := t.due(s, a); due != "" {
+				it.sub = append(it.sub, plain(due))
 			}
 			for _, c := range a.Contacts {
-				p.wrap("    ", t.contactLine(c))
+				it.sub = append(it.sub, plain(t.contactLine(c)))
 			}
+			items = append(items, it)
 		}
-		p.line(strings.Repeat("-", 10))
+		return items
+	}
+	urgent, other := splitActions(s.Actions)
+	if len(urgent) > 0 {
+		d.heading(plain(t.DoNow))
+		d.rule()
+		d.list(actionItems(urgent)...)
+		d.rule()
 	}
 
-	p.blank()
-	p.wrap("", up(t.Concern)+": "+t.concern(s.Concern))
+	d.lead(t.Concern, plain(t.concern(s.Concern)))
+	var how []inline
 	for _, l := range t.incomplete(s) {
-		p.wrap("", l)
+		how = append(how, plain(l))
 	}
-	p.wrap("", t.HowReached+": "+t.reached(s)+".")
+	how = append(how, plain(t.HowReached+": "+t.reached(s)+"."))
 	if len(s.Domains) > 0 {
-		p.wrap("", t.ByDomain+": "+t.domains(s)+".")
+		how = append(how, plain(t.ByDomain+": "+t.domains(s)+"."))
 	}
 	if len(s.Sections) > 0 {
 		parts := make([]string, len(s.Sections))
 		for i, sec := range s.Sections {
 			parts[i] = fmt.Sprintf("%s %d", sec.Title, sec.Score)
 		}
-		p.wrap("", t.BySection+": "+strings.Join(parts, ", ")+".")
+		how = append(how, plain(t.BySection+": "+strings.Join(parts, ", ")+"."))
 	}
-	p.wrap("", t.howMuch(s))
+	how = append(how, plain(t.howMuch(s)))
+	d.lines(how...)
 
 	if len(s.Indicators) > 0 {
-		p.heading(up(t.WhatWasSeen))
+		d.heading(plain(t.WhatWasSeen))
+		items := make([]item, 0, len(s.Indicators))
 		for _, ind := range s.Indicators {
-			head := ind.Label + " (" + fmt.Sprintf(t.Weight, ind.Weight)
+			about := fmt.Sprintf(t.Weight, ind.Weight)
 			if ind.Disclosure {
-				head += ", " + t.ADisclosure
+				about += ", " + t.ADisclosure
 			}
-			p.wrap("- ", head+")")
+			it := item{text: cat(strong(ind.Label), plain(" ("+about+")"))}
 			for _, e := range ind.Evidence {
-				p.wrap("    ", fmt.Sprintf("%s %s — %s", t.evidenceVerb(e.Mode), e.Text, e.Value))
+				it.sub = append(it.sub, plain(fmt.Sprintf("%s %s \u2014 %s", t.evidenceVerb(e.Mode), e.Text, e.Value)))
 			}
-			p.wrap("    ", t.Sources+": "+sourceTitles(ind.Sources))
+			it.sub = append(it.sub, plain(t.Sources+": "+sourceTitles(ind.Sources)))
+			items = append(items, it)
 		}
+		d.list(items...)
 	}
 
 	if len(other) > 0 {
-		p.heading(up(t.AlsoToDo))
-		for _, a := range other {
-			p.wrap(fmt.Sprintf("[%s] ", up(t.priority(a.Priority))), a.Text)
-			if d := t.due(s, a); d != "" {
-				p.wrap("    ", d)
-			}
-		}
+		d.heading(plain(t.AlsoToDo))
+		d.list(actionItems(other)...)
 	}
 
 	if unanswered := t.unanswered(s); len(unanswered) > 0 {
-		p.heading(up(t.NotAnswered))
-		p.wrap("", t.ReturnLater)
-		for _, u := range unanswered {
-			p.line(u.Title + ":")
+		d.heading(plain(t.NotAnswered))
+		d.para(plain(t.ReturnLater))
+		groups := make([]item, len(unanswered))
+		for k, u := range unanswered {
+			groups[k] = item{text: plain(u.Title + ":"), group: true}
 			for _, q := range u.Questions {
-				p.wrap("  - ", q)
+				groups[k].sub = append(groups[k].sub, plain(q))
 			}
 		}
+		d.list(groups...)
 	}
 
 	if len(s.Notes) > 0 {
-		p.heading(up(t.Notes))
-		for _, n := range s.Notes {
-			p.wrap(n.Title+": ", n.Text)
+		d.heading(plain(t.Notes))
+		items := make([]item, len(s.Notes))
+		for k, n := range s.Notes {
+			items[k] = item{text: cat(strong(n.Title+":"), plain(" "+n.Text)), plain: true}
 		}
+		d.list(items...)
 	}
 
-	p.heading(up(t.Contacts))
-	for _, c := range s.Contacts {
-		p.wrap("- ", t.contactText(c))
+	d.heading(plain(t.Contacts))
+	contacts := make([]item, len(s.Contacts))
+	for k, c := range s.Contacts {
+		contacts[k] = item{text: plain(t.contactText(c))}
 	}
+	d.list(contacts...)
 
-	p.heading(up(t.AllAnswers))
+	d.heading(plain(t.AllAnswers))
+	var rows [][]inline
 	for _, a := range s.Answers {
-		if a.State == screening.StateNotApplicable {
-			continue
+		if a.State != screening.StateNotApplicable {
+			rows = append(rows, []inline{plain(a.Text), plain(t.answerCell(a))})
 		}
-		p.wrap("- ", fmt.Sprintf("%s %s", a.Text, t.answerValue(a)))
 	}
+	d.table([]inline{plain(t.Question), plain(t.Answer)}, rows)
 
-	p.blank()
-	p.wrap("", t.NotADetermination)
+	d.para(emph(t.NotADetermination))
 	// The file's checksum last: it is for whoever checks the record, and noise to a listener.
-	p.blank()
-	p.line(t.SetSHA256 + ": " + s.Set.SHA256)
+	d.para(cat(plain(t.SetSHA256+": "), code(s.Set.SHA256)))
 	if s.Training {
-		p.blank()
-		p.line("*** " + t.Training + " ***")
+		d.banner(t.Training)
 	}
-	return p.err
-}
-
-// WriteSummaryMarkdown writes the same summary as markdown, for a case record.
-func WriteSummaryMarkdown(w io.Writer, s *screening.Summary) error {
-	p := &printer{w: w}
-	t := wordsFor(s.Language)
-	if s.Training {
-		p.linef("> **%s.**", t.Training)
-		p.blank()
-	}
-	p.line("# " + t.SummaryTitle)
-	p.blank()
-	p.linef("**%s**  ", s.Set.Title)
-	p.linef(t.SetLine+"  ", "`"+s.Set.ID+"`", s.Set.Version, t.when(s.Started), t.when(s.Finished), s.Language)
-	if s.EndedEarly {
-		p.blank()
-		p.line(t.EndedEarly)
-	}
-	urgent, other := splitActions(s.Actions)
-	if len(urgent) > 0 {
-		p.blank()
-		p.line("## " + t.DoNow)
-		p.blank()
-		for _, a := range urgent {
-			p.linef("- **%s:** %s", strings.ToUpper(t.priority(a.Priority)), a.Text)
-			if d := t.due(s, a); d != "" {
-				p.linef("  - %s", d)
-			}
-			for _, c := range a.Contacts {
-				p.linef("  - %s", t.contactLine(c))
-			}
-		}
-	}
-	p.blank()
-	p.linef("## %s: %s", t.Concern, t.concern(s.Concern))
-	for _, l := range t.incomplete(s) {
-		p.blank()
-		p.line(l)
-	}
-	p.blank()
-	p.linef("%s: %s.", t.HowReached, t.reached(s))
-	if len(s.Domains) > 0 {
-		p.blank()
-		p.linef("%s: %s.", t.ByDomain, t.domains(s))
-	}
-	p.blank()
-	p.line(t.howMuch(s))
-	if len(s.Indicators) > 0 {
-		p.blank()
-		p.line("## " + t.WhatWasSeen)
-		for _, ind := range s.Indicators {
-			p.blank()
-			head := fmt.Sprintf("- **%s** (%s", ind.Label, fmt.Sprintf(t.Weight, ind.Weight))
-			if ind.Disclosure {
-				head += ", " + t.ADisclosure
-			}
-			p.line(head + ")")
-			for _, e := range ind.Evidence {
-				p.linef("  - %s %s — %s", t.evidenceVerb(e.Mode), e.Text, e.Value)
-			}
-			p.linef("  - %s: %s", t.Sources, sourceTitles(ind.Sources))
-		}
-	}
-	if len(other) > 0 {
-		p.blank()
-		p.line("## " + t.AlsoToDo)
-		p.blank()
-		for _, a := range other {
-			p.linef("- **%s:** %s", strings.ToUpper(t.priority(a.Priority)), a.Text)
-			if d := t.due(s, a); d != "" {
-				p.linef("  - %s", d)
-			}
-		}
-	}
-	if unanswered := t.unanswered(s); len(unanswered) > 0 {
-		p.blank()
-		p.line("## " + t.NotAnswered)
-		p.blank()
-		p.line(t.ReturnLater)
-		p.blank()
-		for _, u := range unanswered {
-			p.linef("%s:", u.Title)
-			p.blank()
-			for _, q := range u.Questions {
-				p.linef("- %s", q)
-			}
-			p.blank()
-		}
-	}
-	if len(s.Notes) > 0 {
-		p.blank()
-		p.line("## " + t.Notes)
-		p.blank()
-		for _, n := range s.Notes {
-			p.linef("- **%s:** %s", n.Title, n.Text)
-		}
-	}
-	p.blank()
-	p.line("## " + t.Contacts)
-	p.blank()
-	for _, c := range s.Contacts {
-		p.linef("- %s", t.contactText(c))
-	}
-	p.blank()
-	p.line("## " + t.AllAnswers)
-	p.blank()
-	p.line(t.AnswerHeader)
-	p.line("|---|---|")
-	for _, a := range s.Answers {
-		if a.State == screening.StateNotApplicable {
-			continue
-		}
-		p.linef("| %s | %s |", mdCell(a.Text), mdCell(t.answerValue(a)))
-	}
-	p.blank()
-	p.linef("*%s*", t.NotADetermination)
-	p.blank()
-	p.linef("%s: `%s`", t.SetSHA256, s.Set.SHA256)
-	if s.Training {
-		p.blank()
-		p.linef("> **%s.**", t.Training)
-	}
-	return p.err
+	return d
 }
 
 func splitActions(actions []screening.SummaryAction) (urgent, other []screening.SummaryAction) {

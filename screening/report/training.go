@@ -179,3 +179,31 @@ func WriteFeedback(w io.Writer, sc *screening.Scenario, fb screening.Feedback) e
 	}
 	return p.err
 }
+
+// printer writes the lines of a card or of feedback, keeping the first error: text, wrapped, with
+// anything that could act on a terminal escaped.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) line(s string) {
+	if p.err == nil {
+		_, p.err = io.WriteString(p.w, screening.Printable(s)+"\n")
+	}
+}
+
+func (p *printer) blank() { p.line("") }
+
+func (p *printer) heading(s string) {
+	p.blank()
+	p.line(s)
+}
+
+// wrap writes text wrapped at lineWidth, the first line after prefix and the rest indented to
+// match it.
+func (p *printer) wrap(prefix, text string) {
+	out := &errWriter{w: p.w, err: p.err}
+	wrapText(out, prefix, strings.Repeat(" ", displayLen(prefix)), screening.Printable(text))
+	p.err = out.err
+}

@@ -231,16 +231,20 @@ func (w *words) evidenceVerb(m screening.Mode) string {
 	}
 }
 
-func (w *words) answerValue(a screening.QuestionAnswer) string {
+// answerValue is an answer after a question: "— Yes".
+func (w *words) answerValue(a screening.QuestionAnswer) string { return "— " + w.answerCell(a) }
+
+// answerCell is an answer as the summary's list of every answer shows it.
+func (w *words) answerCell(a screening.QuestionAnswer) string {
 	switch a.State {
 	case screening.StateAnswered:
-		return "— " + a.Value
+		return a.Value
 	case screening.StateDeclined:
-		return "— " + w.DeclinedValue
+		return w.DeclinedValue
 	case screening.StateDontKnow:
-		return "— " + w.DontKnowValue
+		return w.DontKnowValue
 	default:
-		return "— " + w.NotAskedValue
+		return w.NotAskedValue
 	}
 }
 

@@ -41,7 +41,7 @@ var stateWords = map[string]screening.State{
 // DecodeAnswers decodes an answers file. Errors carry the file name, line and column.
 func DecodeAnswers(name string, data []byte) (*AnswersFile, error) {
 	var findings screening.Findings
-	root, ok := parse(data, &findings)
+	root, ok := parse(data, &findings, "an answers file")
 	if ok {
 		d := &decoder{out: &findings}
 		af := d.answersFile(root)
@@ -91,6 +91,7 @@ func (d *decoder) rawAnswer(v *yaml.Node, what string) (screening.RawAnswer, boo
 			d.out.Errorf(pos(v), screening.RuleMissingField, "%s is empty; leave the question out to record it as not asked, or write declined, dont-know or not-asked", what)
 			return a, false
 		}
+		d.printable(v, what)
 		a.Text = v.Value
 		if st, ok := stateWords[strings.ToLower(v.Value)]; ok && v.Tag == "!!str" {
 			a.State, a.Text = st, ""

@@ -44,7 +44,7 @@ func (d *decoder) contact(n *yaml.Node) screening.Contact {
 		case "tty":
 			c.TTY, _ = d.str(f.val, "tty")
 		case "url":
-			c.URL, _ = d.str(f.val, "url")
+			c.URL, c.URLPos = d.str(f.val, "url")
 		case "hours":
 			c.Hours, _ = d.str(f.val, "hours")
 		case "notes":

@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -185,7 +186,28 @@ func (d *decoder) str(n *yaml.Node, what string) (string, screening.Pos) {
 	if isNull(n) {
 		return "", pos(n)
 	}
+	d.printable(n, what)
 	return n.Value, pos(n)
+}
+
+// printable reports a control character or a direction override in a scalar's text: written
+// as an escape in a quoted string ("\e]0;...\a", "\u202e"), it would set a terminal's title,
+// write to its clipboard or clear it, or reverse the words around it, wherever the text is shown.
+// Tabs and newlines are how text is laid out, and are kept.
+func (d *decoder) printable(n *yaml.Node, what string) {
+	r, name, before, found := screening.FirstUnprintable(n.Value)
+	if !found {
+		return
+	}
+	where := "at its start"
+	if before != "" {
+		runes := []rune(before)
+		if len(runes) > 20 {
+			before = "…" + string(runes[len(runes)-20:])
+		}
+		where = fmt.Sprintf("after %q", screening.Printable(before))
+	}
+	d.out.Errorf(pos(n), screening.RuleControlCharacter, "%s holds %U (%s) %s; it could act on the terminal or hide what the text says: remove it", what, r, name, where)
 }
 
 // integer reads a whole number.
@@ -199,8 +221,34 @@ func (d *decoder) integer(n *yaml.Node, what string) (int, screening.Pos) {
 			return int(v), pos(n)
 		}
 	}
+	if d.tooLarge(n, what, fmt.Sprintf("a whole number up to %d", math.MaxInt32)) {
+		return 0, pos(n)
+	}
 	d.wrongType(n, what, "a whole number")
 	return 0, pos(n)
+}
+
+// tooLarge reports a number written in full that is too large to read: a whole number past
+// want, or a number past any a computer holds (1e400). Said as it is, rather than "not a whole
+// number" or "not text".
+func (d *decoder) tooLarge(n *yaml.Node, what, want string) bool {
+	if n.Kind != yaml.ScalarNode || n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return false
+	}
+	v := strings.ReplaceAll(n.Value, "_", "")
+	f, err := strconv.ParseFloat(v, 64)
+	switch {
+	case n.Tag == "!!int" && want != "": // a whole number the integer reader could not hold
+	case err == nil && want != "" && f == math.Trunc(f) && math.Abs(f) > math.MaxInt32: // past 64 bits, YAML reads a float
+	case errors.Is(err, strconv.ErrRange) && math.IsInf(f, 0):
+	default:
+		return false
+	}
+	if want == "" {
+		want = "a number that fits, such as 1e300 at most"
+	}
+	d.out.Errorf(pos(n), screening.RuleWrongType, "%s is too large: %s; write %s", what, screening.Printable(n.Value), want)
+	return true
 }
 
 // number reads a finite number.
@@ -211,13 +259,17 @@ func (d *decoder) number(n *yaml.Node, what string) (float64, bool) {
 	if n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") {
 		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 		if n.Tag == "!!int" {
-			var i int64
-			i, err = strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
-			v = float64(i)
+			// 0x1F and 0o17 are whole numbers too; past 64 bits, the float reading stands.
+			if i, ierr := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64); ierr == nil {
+				v, err = float64(i), nil
+			}
 		}
 		if err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
 			return v, true
 		}
+	}
+	if d.tooLarge(n, what, "") {
+		return 0, false
 	}
 	d.wrongType(n, what, "a number")
 	return 0, false

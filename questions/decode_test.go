@@ -141,6 +141,13 @@ func TestDecodeRules(t *testing.T) {
 		{name: "uncited source", edits: []edit{{"  - {id: guide, title: A guide}\n", "  - {id: guide, title: A guide}\n  - {id: other, title: Other}\n"}}, rule: screening.RuleUncitedSource, line: 9, col: 10},
 		{name: "stigmatizing language", edits: []edit{{"text: Where did you sleep?", "text: Were you with a john?"}}, rule: screening.RuleStigmatizing, line: 19, col: 15, contains: "the person who paid"},
 		{name: "professional label", edits: []edit{{"say: I'm glad you're back.", "say: We ask about trafficking."}}, rule: screening.RuleProfessionalLabel, line: 11, col: 10},
+		{name: "an escape in text", edits: []edit{{"text: Where did you sleep?", `text: "Where did you\e]0;owned\a sleep?"`}}, rule: screening.RuleControlCharacter, line: 19, col: 15, contains: "U+001B (an escape)"},
+		{name: "a direction override in a label", edits: []edit{{"label: At a friend's}", "label: At a \u202efriend's}"}}, rule: screening.RuleControlCharacter, line: 21, col: 36, contains: "U+202E (a direction override)"},
+		{name: "a carriage return in a title", edits: []edit{{"title: Test set", `title: "Test\rset"`}}, rule: screening.RuleControlCharacter, line: 5, col: 8, contains: "U+000D"},
+		{name: "a source's url that is a script", edits: []edit{{"{id: guide, title: A guide}", "{id: guide, title: A guide, url: 'javascript:alert(1)'}"}}, rule: screening.RuleInvalidURL, line: 8, col: 38, contains: `"javascript:alert(1)"`},
+		{name: "a binary tag", edits: []edit{{"title: Test set", "title: !!binary VGVzdA=="}}, rule: screening.RuleYAMLTag, line: 5, col: 8, contains: "!!binary"},
+		{name: "a python object tag", edits: []edit{{"text: Where did you sleep?", "text: !!python/object/apply:os.system [ls]"}}, rule: screening.RuleYAMLTag, line: 19, col: 15, contains: "!!python/object/apply:os.system"},
+		{name: "a local tag on a mapping", edits: []edit{{"levels: {possible: 2, clear: 4}", "levels: !scores {possible: 2, clear: 4}"}}, rule: screening.RuleYAMLTag, line: 9, col: 9, contains: "!scores"},
 		{name: "why question", edits: []edit{{"text: Where did you sleep?", "text: Why did you run?"}}, rule: screening.RuleWhyQuestion, line: 19, col: 15},
 		{name: "file name and version differ", text: "", rule: screening.RuleInvalidVersion}, // filled in below
 	}
@@ -243,6 +250,71 @@ contacts:
 	}
 	if !strings.Contains(ds[0].Message, `"1-888-373-7888" with "1-888-373-7887"`) {
 		t.Errorf("override message does not name both numbers: %s", ds[0].Message)
+	}
+}
+
+// A contact's url is a web address (https or http), a phone (tel:) or an email (mailto:): a
+// summary makes a link of it, and anything else could run in the reader's browser.
+func TestContactURLs(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		want string // the message, or "" when the url is fine
+	}{
+		{"https://example.org/help?x=1", ""},
+		{"http://example.org", ""},
+		{"tel:+1-800-843-5678", ""},
+		{"mailto:intake@example.org", ""},
+		{"HTTPS://EXAMPLE.ORG", ""},
+		{"javascript:alert(1)", `"javascript:alert(1)" is not a web address`},
+		{"JavaScript:alert(1)", "not a web address"},
+		{"data:text/html,<script>alert(1)</script>", "not a web address"},
+		{"file:///etc/passwd", "not a web address"},
+		{"//example.org", "not a web address"},
+		{"example.org", "not a web address"},
+		{"https://", "has no host"},
+		{"https://exa mple.org", "not a web address"},
+		{"tel:call now", "not a phone"},
+		{"mailto:", "no address"},
+	} {
+		contacts := "format: safeharbor-contacts/v1\ncontacts:\n  - id: county\n    name: County intake\n    url: '" + tc.url + "'\n"
+		ds := Validate([]Input{{Name: "contacts.yaml", Data: []byte(contacts)}}, testBase(t))
+		switch {
+		case tc.want == "" && len(ds) > 0:
+			t.Errorf("%q: %s [%s]", tc.url, ds[0].Message, ds[0].Rule)
+		case tc.want != "" && (len(ds) != 1 || ds[0].Rule != screening.RuleInvalidURL || ds[0].Pos != screening.Pos{Line: 5, Column: 10} || !strings.Contains(ds[0].Message, tc.want)):
+			t.Errorf("%q: want %s at 5:10 containing %q; got %+v", tc.url, screening.RuleInvalidURL, tc.want, ds)
+		}
+	}
+}
+
+// A value the decoder cannot read gets one finding, saying what was written and why it cannot be
+// read; the checks that would have used it do not add a second one about a zero nobody wrote.
+func TestOneFindingForAValueTooLarge(t *testing.T) {
+	for _, tc := range []struct {
+		name, old, new string
+		line, col      int
+		want           string
+	}{
+		{"a level past any number", "clear: 4}", "clear: 99999999999999999999}", 9, 30, "levels.clear is too large: 99999999999999999999"},
+		{"a weight of 2^63-1", "weight: 2, sources: [guide]}\n  - {id: older", "weight: 9223372036854775807, sources: [guide]}\n  - {id: older", 30, 45, "weight is too large: 9223372036854775807"},
+		{"a weight past a float", "weight: 2, sources: [guide]}\n  - {id: older", "weight: 1e400, sources: [guide]}\n  - {id: older", 30, 45, "weight is too large: 1e400"},
+		{"a minimum past a float", "        type: yesno\n", "        type: number\n        min: -1e400\n", 26, 14, "min is too large: -1e400"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(baseYAML, tc.old) {
+				t.Fatalf("%q is not in the base set", tc.old)
+			}
+			ds := validate(t, "set.yaml", strings.Replace(baseYAML, tc.old, tc.new, 1))
+			var here []string
+			for _, d := range ds {
+				if d.Pos.Line == tc.line && d.Pos.Column == tc.col {
+					here = append(here, d.Message+" ["+d.Rule+"]")
+				}
+			}
+			if len(here) != 1 || !strings.Contains(here[0], tc.want) {
+				t.Errorf("want one finding at %d:%d containing %q; got %q", tc.line, tc.col, tc.want, here)
+			}
+		})
 	}
 }
 
@@ -352,7 +424,7 @@ func TestSyntaxErrorLines(t *testing.T) {
 		"undefined alias":         {"a: 1\nb: *x\n", 2},
 	} {
 		var out screening.Findings
-		parse([]byte(tt.text), &out)
+		parse([]byte(tt.text), &out, "a question set")
 		if len(out) != 1 || out[0].Rule != screening.RuleYAMLSyntax || out[0].Pos.Line != tt.line {
 			t.Errorf("%s: got %+v, want a yaml-syntax finding on line %d", name, out, tt.line)
 		}
@@ -429,6 +501,12 @@ func TestAnswersFile(t *testing.T) {
 		{"an alias", "answers: &a {age: 1}\n", "anchors (&a) are not allowed"},
 		{"a merge key among ids", "answers:\n  <<: {age: 15}\n", "a.yaml:2:3: merge keys (<<) are not allowed"},
 		{"a list as an id", "answers:\n  [age]: 15\n", "a.yaml:2:3: a key must be an id"},
+		{"an empty file", "", "a.yaml:1:1: the answers file is empty; it starts with `set:` and `answers:`"},
+		{"a file of comments", "# nothing yet\n", "a.yaml:1:1: the answers file is empty"},
+		{"a binary answer", "answers:\n  age: !!binary MTU=\n", "a.yaml:2:8: the tag !!binary is not allowed"},
+		{"an escape in a note", "notes:\n  s: \"a\\e[2Jb\"\n", "a.yaml:2:6: a note holds U+001B (an escape)"},
+		{"a direction override in an answer", "answers:\n  who: \"my \\u202eboyfriend\"\n", "a.yaml:2:8: the answer to \"who\" holds U+202E (a direction override)"},
+		{"an escape in a list answer", "answers:\n  slept: [friend, \"ho\\x1btel\"]\n", "a.yaml:2:19: the answer to \"slept\" holds U+001B"},
 	} {
 		_, err := DecodeAnswers("a.yaml", []byte(tt.text))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {

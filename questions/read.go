@@ -97,7 +97,7 @@ func Decode(name string, data []byte) *File {
 		f.Findings = append(f.Findings, ReadError(ErrTooLarge))
 		return f
 	}
-	root, ok := parse(data, &f.Findings)
+	root, ok := parse(data, &f.Findings, "a question set starts with `format: "+FormatSet+"`")
 	if !ok {
 		return f
 	}
@@ -142,8 +142,17 @@ func Decode(name string, data []byte) *File {
 	return f
 }
 
-// parse checks the bytes are text and YAML, and returns the single document's root node.
-func parse(data []byte, out *screening.Findings) (*yaml.Node, bool) {
+// parse checks the bytes are text and YAML, and returns the single document's root node. kind
+// says what the file should be, for the message about an empty one: an answers file, or a file
+// whose first key is format.
+func parse(data []byte, out *screening.Findings, kind string) (*yaml.Node, bool) {
+	empty := func(p screening.Pos, what string) {
+		if kind == "an answers file" {
+			out.Errorf(p, screening.RuleEmptyFile, "the answers file %s; it starts with `set:` and `answers:`", what)
+			return
+		}
+		out.Errorf(p, screening.RuleEmptyFile, "the file %s; %s", what, kind)
+	}
 	if p, msg, bad := badText(data); bad {
 		out.Errorf(p, screening.RuleEncoding, "%s", msg)
 		return nil, false
@@ -152,7 +161,7 @@ func parse(data []byte, out *screening.Findings) (*yaml.Node, bool) {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			out.Errorf(screening.Pos{Line: 1, Column: 1}, screening.RuleEmptyFile, "the file is empty; a question set starts with `format: %s`", FormatSet)
+			empty(screening.Pos{Line: 1, Column: 1}, "is empty")
 		} else {
 			syntaxError(data, err, out)
 		}
@@ -168,15 +177,37 @@ func parse(data []byte, out *screening.Findings) (*yaml.Node, bool) {
 		return nil, false
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		out.Errorf(screening.Pos{Line: 1, Column: 1}, screening.RuleEmptyFile, "the file is empty")
+		empty(screening.Pos{Line: 1, Column: 1}, "is empty")
 		return nil, false
 	}
 	root := doc.Content[0]
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		out.Errorf(pos(root), screening.RuleEmptyFile, "the file holds no keys; a question set starts with `format: %s`", FormatSet)
+		empty(pos(root), "holds no keys")
+		return nil, false
+	}
+	if tagged(root, out) {
 		return nil, false
 	}
 	return root, true
+}
+
+// plainTags are the explicit tags a file may use: they only say which of YAML's own kinds a
+// value is (!!str 15 is the text "15").
+var plainTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true, "!!null": true, "!!seq": true, "!!map": true}
+
+// tagged reports every other explicit tag in the tree. A tag such as !!binary or
+// !!python/object asks for a value to be read as something other than it is written: the
+// decoder would take the text as it stands, and the file would not mean what its author meant.
+func tagged(n *yaml.Node, out *screening.Findings) bool {
+	found := false
+	if n.Style&yaml.TaggedStyle != 0 && !plainTags[n.ShortTag()] {
+		out.Errorf(pos(n), screening.RuleYAMLTag, "the tag %s is not allowed: write the value itself, as text, a number, a list or a mapping", screening.Printable(n.Tag))
+		found = true
+	}
+	for _, c := range n.Content {
+		found = tagged(c, out) || found
+	}
+	return found
 }
 
 // badText finds the first byte that is not UTF-8 text or is a control character YAML refuses,

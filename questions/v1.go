@@ -100,7 +100,7 @@ func (d *decoder) source(n *yaml.Node) screening.Source {
 		case "year":
 			src.Year, _ = d.integer(f.val, "a source's year")
 		case "url":
-			src.URL, _ = d.str(f.val, "a source's url")
+			src.URL, src.URLPos = d.str(f.val, "a source's url")
 		}
 	}
 	return src

@@ -111,6 +111,24 @@ func Validate(inputs []Input, base Base) []Diagnostic {
 	return out
 }
 
+// addChecks adds the findings of the checks on what a file means to what decoding it found,
+// except where the decoder has already reported an error at the same place: a value it could
+// not read was taken as zero or empty, and a second finding about that zero ("levels.clear (0)
+// must be above ...") would mislead.
+func addChecks(f *File, found screening.Findings) {
+	unread := make(map[screening.Pos]bool)
+	for _, fd := range f.Findings {
+		if fd.Severity == screening.SeverityError {
+			unread[fd.Pos] = true
+		}
+	}
+	for _, fd := range found {
+		if !unread[fd.Pos] {
+			f.Findings = append(f.Findings, fd)
+		}
+	}
+}
+
 // check adds the semantic findings of decoded files to each file's findings.
 func check(files []*File, base Base) {
 	national := make(map[string]screening.Contact)
@@ -123,11 +141,11 @@ func check(files []*File, base Base) {
 	for _, f := range files {
 		switch f.Kind {
 		case KindContacts:
-			f.Findings = append(f.Findings, screening.CheckContacts(f.Contacts)...)
-			f.Findings = append(f.Findings, nationalOverrides(f.Contacts, national)...)
+			addChecks(f, screening.CheckContacts(f.Contacts))
+			addChecks(f, nationalOverrides(f.Contacts, national))
 			dir.Add(f.Contacts...)
 		case KindWording:
-			f.Findings = append(f.Findings, screening.CheckWording(f.Wording.Sources, f.Wording.Terms)...)
+			addChecks(f, screening.CheckWording(f.Wording.Sources, f.Wording.Terms))
 			wording = mergeWording(wording, f.Wording)
 		}
 	}
@@ -141,8 +159,8 @@ func check(files []*File, base Base) {
 	}
 	for _, f := range files {
 		if f.Kind == KindSet {
-			f.Findings = append(f.Findings, screening.CheckSet(f.Set, opt)...)
-			f.Findings = append(f.Findings, fileNameVersion(f)...)
+			addChecks(f, screening.CheckSet(f.Set, opt))
+			addChecks(f, fileNameVersion(f))
 			if !f.Findings.HasErrors() {
 				sets[f.Set.ID+"@"+f.Set.Version] = f
 			}
@@ -151,9 +169,9 @@ func check(files []*File, base Base) {
 	for _, f := range files {
 		switch f.Kind {
 		case KindScenario:
-			f.Findings = append(f.Findings, checkScenario(f.Scenario, sets)...)
+			addChecks(f, checkScenario(f.Scenario, sets))
 		case KindTranslation:
-			f.Findings = append(f.Findings, checkTranslation(f.Translation, sets, opt.Wording)...)
+			addChecks(f, checkTranslation(f.Translation, sets, opt.Wording))
 		}
 	}
 }

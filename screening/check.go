@@ -3,6 +3,7 @@ package screening
 import (
 	"fmt"
 	"maps"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -165,6 +166,11 @@ func (c *checker) sources() {
 	for _, src := range c.set.Sources {
 		if c.requireID(src.ID, src.IDPos, src.Pos, "a source") {
 			c.unique(c.sourceIDs, "source", src.ID, src.IDPos)
+		}
+		if src.URL != "" {
+			if p := URLProblem(src.URL); p != "" {
+				c.out.Errorf(src.URLPos, RuleInvalidURL, "source %q: url %q %s", src.ID, src.URL, p)
+			}
 		}
 		if strings.TrimSpace(src.Title) == "" {
 			c.out.Errorf(src.Pos, RuleMissingField, "source %q has no title: cite the document by its title", src.ID)
@@ -716,6 +722,11 @@ func CheckContacts(cs []Contact) Findings {
 				c.out.Errorf(ct.ConfirmedPos, RuleInvalidDate, "contact %q: confirmed %q is not a date written YYYY-MM-DD, such as 2026-11-22", ct.ID, ct.Confirmed)
 			}
 		}
+		if ct.URL != "" {
+			if p := URLProblem(ct.URL); p != "" {
+				c.out.Errorf(ct.URLPos, RuleInvalidURL, "contact %q: url %q %s", ct.ID, ct.URL, p)
+			}
+		}
 		if ct.Phone != "" && !IsPhone(ct.Phone) {
 			c.out.Errorf(ct.PhonePos, RuleInvalidPhone, "contact %q: phone %q has characters a phone cannot dial; write digits, letters, spaces, hyphens, dots or parentheses, such as \"1-800-THE-LOST (1-800-843-5678)\"", ct.ID, ct.Phone)
 		}
@@ -822,4 +833,39 @@ func kebab(s string) string {
 		return "my-id"
 	}
 	return b.String()
+}
+
+// telURL is what follows tel: in a phone link: an optional +, then digits with the separators
+// a phone number is written with.
+var telURL = regexp.MustCompile(`^\+?[0-9][0-9().\-]*[0-9]$`)
+
+// URLProblem says what is wrong with a url that a summary makes a link of, or "" when nothing is.
+// Only a web address (https or http, with a host), a tel: phone and a mailto: address are links a
+// reader can trust; anything else (javascript:, data:, file:, a bare name) could run in their
+// browser or open something on their machine.
+func URLProblem(u string) string {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return "is not a web address (https://…), a tel: phone or a mailto: address"
+	}
+	switch strings.ToLower(parsed.Scheme) {
+	case "https", "http":
+		if strings.ContainsAny(u, " \t\n") {
+			return "is not a web address: it has a space in it"
+		}
+		if parsed.Host == "" || parsed.Opaque != "" {
+			return "has no host: write it whole, such as https://example.org/help"
+		}
+	case "tel":
+		if !telURL.MatchString(parsed.Opaque) {
+			return "is not a phone number: write tel: and the digits, such as tel:+1-800-843-5678"
+		}
+	case "mailto":
+		if !strings.Contains(parsed.Opaque, "@") {
+			return "has no address: write mailto: and the address, such as mailto:intake@example.org"
+		}
+	default:
+		return "is not a web address (https://…), a tel: phone or a mailto: address"
+	}
+	return ""
 }

@@ -330,3 +330,33 @@ func TestIsSemverAndIsID(t *testing.T) {
 		}
 	}
 }
+
+func TestURLProblem(t *testing.T) {
+	for _, tc := range []struct{ url, want string }{
+		{"https://humantraffickinghotline.org", ""},
+		{"https://example.org/a%20b?x=1#y", ""},
+		{"HTTP://EXAMPLE.ORG", ""},
+		{"tel:+1-800-843-5678", ""},
+		{"tel:911", ""},
+		{"mailto:intake@example.org", ""},
+		{"javascript:alert(1)", "is not a web address"},
+		{"JAVASCRIPT:alert(1)", "is not a web address"},
+		{"vbscript:x", "is not a web address"},
+		{"data:text/html,x", "is not a web address"},
+		{"file:///etc/passwd", "is not a web address"},
+		{"//example.org", "is not a web address"},
+		{"example.org", "is not a web address"},
+		{"https://", "has no host"},
+		{"https:example.org", "has no host"},
+		{"https://exa mple.org", "is not a web address"},
+		{"tel:call-now", "is not a phone number"},
+		{"tel:", "is not a phone number"},
+		{"mailto:", "has no address"},
+		{"mailto:nobody", "has no address"},
+	} {
+		got := URLProblem(tc.url)
+		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+			t.Errorf("URLProblem(%q) = %q, want %q", tc.url, got, tc.want)
+		}
+	}
+}

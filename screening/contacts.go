@@ -25,7 +25,7 @@ type Contact struct {
 	// Translations are the contact's words in other languages, for summaries written in them.
 	Translations []ContactWords
 
-	Pos, IDPos, PhonePos Pos
+	Pos, IDPos, PhonePos, URLPos Pos
 }
 
 // ContactWords are a contact's words in one other language. A number or address never changes

@@ -11,6 +11,8 @@ const (
 	RuleEmptyFile         = "empty-file"
 	RuleMultipleDocuments = "multiple-documents"
 	RuleAlias             = "yaml-alias"
+	RuleYAMLTag           = "yaml-tag"
+	RuleControlCharacter  = "control-character"
 
 	// The file's structure.
 	RuleFormat           = "unknown-format"
@@ -28,6 +30,7 @@ const (
 	RuleInvalidLanguage    = "invalid-language"
 	RuleInvalidNumber      = "invalid-number"
 	RuleInvalidPhone       = "invalid-phone"
+	RuleInvalidURL         = "invalid-url"
 	RuleInvalidDate        = "invalid-date"
 	RuleDuplicateID        = "duplicate-id"
 	RuleUnknownReference   = "unknown-reference"
@@ -77,6 +80,8 @@ var Rules = []RuleInfo{
 	{RuleEmptyFile, SeverityError, "the file holds nothing"},
 	{RuleMultipleDocuments, SeverityError, "the file holds more than one YAML document"},
 	{RuleAlias, SeverityError, "anchors, aliases and merge keys are not allowed"},
+	{RuleYAMLTag, SeverityError, "a YAML tag such as !!binary, which asks for a value to be read as something other than it is written"},
+	{RuleControlCharacter, SeverityError, "a control character or a direction override in text, which could act on a terminal or hide what the text says"},
 	{RuleFormat, SeverityError, "the format key is missing or names a format this version does not know"},
 	{RuleUnknownKey, SeverityError, "a key the format does not have"},
 	{RuleDuplicateKey, SeverityError, "the same key twice in one mapping"},
@@ -90,6 +95,7 @@ var Rules = []RuleInfo{
 	{RuleInvalidLanguage, SeverityError, "a language that is not a BCP 47 tag"},
 	{RuleInvalidNumber, SeverityError, "a weight that is not positive, or a minimum above the maximum"},
 	{RuleInvalidPhone, SeverityError, "a phone number with characters a phone cannot dial"},
+	{RuleInvalidURL, SeverityError, "a url that is not a web address (https or http), a tel: phone or a mailto: address"},
 	{RuleInvalidDate, SeverityError, "a date that is not a real calendar date written YYYY-MM-DD"},
 	{RuleDuplicateID, SeverityError, "two sections, questions, options, indicators, actions, sources or contacts with one id"},
 	{RuleUnknownReference, SeverityError, "a reference to an indicator, source, contact or question that does not exist"},

@@ -64,6 +64,7 @@ type Source struct {
 	URL       string
 	Pos       Pos
 	IDPos     Pos
+	URLPos    Pos
 }
 
 // Levels are the total indicator weights at which concern becomes possible and clear, and what

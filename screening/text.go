@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Printable returns s with every control character and every bidirectional override written as
@@ -57,4 +58,28 @@ func ParseNumber(text string) (float64, bool) {
 	}
 	n, err := strconv.ParseFloat(strings.Replace(text, ",", ".", 1), 64)
 	return n, err == nil
+}
+
+// FirstUnprintable finds the first character of s that Printable would escape. It returns the
+// character, a few words naming it for a person ("an escape", "a direction override") and the
+// text before it, so a message can say where it is.
+func FirstUnprintable(s string) (r rune, name, before string, found bool) {
+	i := strings.IndexFunc(s, unprintable)
+	if i < 0 {
+		return 0, "", "", false
+	}
+	r, _ = utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == 0x1b:
+		name = "an escape"
+	case r == '\r':
+		name = "a carriage return"
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		name = "a direction override"
+	case r == 0x061c, r == 0x200e, r == 0x200f:
+		name = "a direction mark"
+	default:
+		name = "a control character"
+	}
+	return r, name, s[:i], true
 }

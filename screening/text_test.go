@@ -22,6 +22,28 @@ func TestPrintable(t *testing.T) {
 	}
 }
 
+func TestFirstUnprintable(t *testing.T) {
+	for _, tc := range []struct {
+		in, name, before string
+		r                rune
+	}{
+		{"plain words\twith a tab\nand a line", "", "", 0},
+		{"title\x1b]0;owned\a", "an escape", "title", 0x1b},
+		{"abc\u202edcba", "a direction override", "abc", 0x202e},
+		{"\u2067isolate", "a direction override", "", 0x2067},
+		{"mark\u200f", "a direction mark", "mark", 0x200f},
+		{"one\rtwo", "a carriage return", "one", '\r'},
+		{"ñandú\x00", "a control character", "ñandú", 0},
+		{"c1\u0085", "a control character", "c1", 0x85},
+		{"del\x7f", "a control character", "del", 0x7f},
+	} {
+		r, name, before, found := FirstUnprintable(tc.in)
+		if found != (tc.name != "") || r != tc.r || name != tc.name || before != tc.before {
+			t.Errorf("FirstUnprintable(%q) = %U, %q, %q, %v; want %U, %q, %q", tc.in, r, name, before, found, tc.r, tc.name, tc.before)
+		}
+	}
+}
+
 func TestParseNumber(t *testing.T) {
 	for _, tc := range []struct {
 		in   string

@@ -222,3 +222,31 @@ func TestDevNullIsNoTerminal(t *testing.T) {
 		t.Error("/dev/null is taken for a terminal")
 	}
 }
+
+// test exits 1 when scenarios ran and some did not hold, and 2, as every other command does for
+// input it cannot use, when a scenario could not be read or run at all; it runs the rest either
+// way and says which is which.
+func TestTestExitStatus(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	failing := write("failing.yaml", "format: safeharbor-scenario/v1\nid: expects-too-much\ntitle: Expects too much\nset: post-return@1.0.0\nresponses:\n  danger-now: {answer: \"no\"}\nexpect:\n  concern: clear\n")
+	empty := write("empty.yaml", "")
+	huge := write("huge.yaml", strings.Repeat("#", 3<<20))
+
+	code, stdout, _ := run(t, "test", failing)
+	if code != 1 || !strings.HasSuffix(stdout, "0 passed, 1 failed\n") {
+		t.Errorf("a scenario that does not hold: exit %d, stdout %q", code, stdout)
+	}
+	for _, unusable := range []string{empty, huge} {
+		code, stdout, _ = run(t, "test", failing, unusable)
+		if code != 2 || !strings.Contains(stdout, "FAIL expects-too-much") || !strings.HasSuffix(stdout, "0 passed, 1 failed, 1 could not be run\n") {
+			t.Errorf("%s: exit %d, stdout %q", filepath.Base(unusable), code, stdout)
+		}
+	}
+}

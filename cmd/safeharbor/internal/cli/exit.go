@@ -33,6 +33,10 @@ func usageErrorf(format string, args ...any) error {
 // and print nothing more.
 var errReported = errors.New("reported")
 
+// errUnusableReported means the command has already said which of its input it could not read
+// or use (test's scenarios): exit 2, as for any input that cannot be used, and print nothing more.
+var errUnusableReported = errors.New("reported: unusable input")
+
 // exitCode is the one place that maps errors to exit codes and prints them.
 func exitCode(err error, stderr io.Writer) int {
 	var usage *usageError
@@ -68,6 +72,8 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitInterrupted
 	case errors.Is(err, errReported):
 		return exitFailed
+	case errors.Is(err, errUnusableReported):
+		return exitUsage
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "safeharbor: %s\nRun 'safeharbor --help' for usage.\n", screening.Printable(err.Error()))
 		return exitUsage

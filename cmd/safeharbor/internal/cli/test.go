@@ -30,7 +30,9 @@ names. With no FILE, the built-in scenarios. For CI beside 'safeharbor validate'
 changes its set runs its scenarios against the new file with --file, and sees at once if the
 scoring no longer does what it expected.
 
-Exit status: 0 every scenario holds; 1 one does not (or a file has errors); 2 a usage error.`),
+Exit status: 0 every scenario holds; 1 one does not; 2 a usage error, or a scenario that could
+not be read or run (a file with errors, or one naming a set that does not exist). The others
+are run either way.`),
 		Example: `  safeharbor test
   safeharbor test scenarios/
   safeharbor test --file sets/post-return/v1.1.0.yaml`,
@@ -90,11 +92,11 @@ func runTest(a *app, opts *testOptions) error {
 		return err
 	}
 	out := a.streams.Out
-	passed, failed := 0, 0
+	passed, failed, unusable := 0, 0, 0
 	for _, f := range files {
 		sc, set, problems := scenarioAndSet(f, override, catalog)
 		if len(problems) > 0 {
-			failed++
+			unusable++
 			fmt.Fprintf(out, "FAIL %s\n", f.Name)
 			for _, p := range problems {
 				fmt.Fprintf(out, "    %s\n", p)
@@ -144,6 +146,10 @@ func runTest(a *app, opts *testOptions) error {
 		for _, id := range o.ListedAnyway {
 			fmt.Fprintf(out, "    action %s: listed, expected not to be\n", id)
 		}
+	}
+	if unusable > 0 {
+		fmt.Fprintf(out, "%d passed, %d failed, %d could not be run\n", passed, failed, unusable)
+		return errUnusableReported
 	}
 	fmt.Fprintf(out, "%d passed, %d failed\n", passed, failed)
 	if failed > 0 {

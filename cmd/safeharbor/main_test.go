@@ -3,7 +3,10 @@ package main
 import (
 	"compress/gzip"
 	"flag"
+	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -36,7 +39,8 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"fhir-r4": checkFHIRR4,
+			"fhir-r4":     checkFHIRR4,
+			"sarif-2.1.0": checkSARIF,
 		},
 	})
 }
@@ -87,6 +91,74 @@ func checkFHIRR4(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("%s is not valid FHIR R4: %v", name, err)
 		case err == nil && neg:
 			ts.Fatalf("%s is valid FHIR R4", name)
+		}
+	}
+}
+
+// OASIS's SARIF 2.1.0 schema, vendored beside the SARIF writer (see that folder's README).
+const sarifSchemaFile = "internal/cli/testdata/sarif-2.1.0/sarif-schema-2.1.0.json"
+
+var sarifSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	fh, err := os.Open(sarifSchemaFile)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	doc, err := jsonschema.UnmarshalJSON(fh)
+	if err != nil {
+		return nil, err
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	// Go's url.Parse, behind the library's check, takes a space or an ñ; RFC 3986 does not.
+	c.RegisterFormat(&jsonschema.Format{Name: "uri-reference", Validate: rfc3986Characters})
+	if err := c.AddResource("sarif.json", doc); err != nil {
+		return nil, err
+	}
+	return c.Compile("sarif.json")
+})
+
+// rfc3986Characters refuses a string with a character RFC 3986 never allows in a URI, or a %
+// that does not begin a percent-encoded byte.
+func rfc3986Characters(v any) error {
+	s, _ := v.(string)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		ok := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!$&'()*+,;=:@/?#[]", c) >= 0
+		if c == '%' {
+			_, err := strconv.ParseUint(s[i+1:min(i+3, len(s))], 16, 8)
+			ok = err == nil && i+2 < len(s)
+		}
+		if !ok {
+			return fmt.Errorf("%q: byte %d (%q) is not allowed in a URI reference", s, i, c)
+		}
+	}
+	return nil
+}
+
+// checkSARIF is the script command `sarif-2.1.0 FILE...`: each file must be a log that the SARIF
+// 2.1.0 schema accepts, formats asserted (with !, that it refuses). The cli package's tests hold
+// URIs to RFC 3986 more strictly.
+func checkSARIF(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: sarif-2.1.0 FILE...")
+	}
+	sch, err := sarifSchema()
+	ts.Check(err)
+	for _, name := range args {
+		fh, err := os.Open(ts.MkAbs(name))
+		ts.Check(err)
+		inst, err := jsonschema.UnmarshalJSON(fh)
+		fh.Close()
+		if err != nil {
+			ts.Fatalf("%s is not JSON: %v", name, err)
+		}
+		err = sch.Validate(inst)
+		switch {
+		case err != nil && !neg:
+			ts.Fatalf("%s is not valid SARIF 2.1.0: %v", name, err)
+		case err == nil && neg:
+			ts.Fatalf("%s is valid SARIF 2.1.0", name)
 		}
 	}
 }

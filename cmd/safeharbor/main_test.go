@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"compress/gzip"
 	"flag"
 	"fmt"
@@ -12,6 +13,8 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/safeharbor/safeharbor/screening/report"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
@@ -39,8 +42,9 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"fhir-r4":     checkFHIRR4,
-			"sarif-2.1.0": checkSARIF,
+			"fhir-r4":        checkFHIRR4,
+			"sarif-2.1.0":    checkSARIF,
+			"summary-schema": checkSummarySchema,
 		},
 	})
 }
@@ -77,7 +81,12 @@ func checkFHIRR4(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	sch, err := r4Schema()
 	ts.Check(err)
-	for _, name := range args {
+	validateFiles(ts, neg, args, sch, "valid FHIR R4")
+}
+
+// validateFiles holds each file to sch: it must be what it says (with neg, it must not).
+func validateFiles(ts *testscript.TestScript, neg bool, names []string, sch *jsonschema.Schema, what string) {
+	for _, name := range names {
 		fh, err := os.Open(ts.MkAbs(name))
 		ts.Check(err)
 		inst, err := jsonschema.UnmarshalJSON(fh)
@@ -88,9 +97,9 @@ func checkFHIRR4(ts *testscript.TestScript, neg bool, args []string) {
 		err = sch.Validate(inst)
 		switch {
 		case err != nil && !neg:
-			ts.Fatalf("%s is not valid FHIR R4: %v", name, err)
+			ts.Fatalf("%s is not %s: %v", name, what, err)
 		case err == nil && neg:
-			ts.Fatalf("%s is valid FHIR R4", name)
+			ts.Fatalf("%s is %s", name, what)
 		}
 	}
 }
@@ -145,20 +154,29 @@ func checkSARIF(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	sch, err := sarifSchema()
 	ts.Check(err)
-	for _, name := range args {
-		fh, err := os.Open(ts.MkAbs(name))
-		ts.Check(err)
-		inst, err := jsonschema.UnmarshalJSON(fh)
-		fh.Close()
-		if err != nil {
-			ts.Fatalf("%s is not JSON: %v", name, err)
-		}
-		err = sch.Validate(inst)
-		switch {
-		case err != nil && !neg:
-			ts.Fatalf("%s is not valid SARIF 2.1.0: %v", name, err)
-		case err == nil && neg:
-			ts.Fatalf("%s is valid SARIF 2.1.0", name)
-		}
+	validateFiles(ts, neg, args, sch, "valid SARIF 2.1.0")
+}
+
+var summarySchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(report.SummarySchema))
+	if err != nil {
+		return nil, err
 	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("summary.schema.json", doc); err != nil {
+		return nil, err
+	}
+	return c.Compile("summary.schema.json")
+})
+
+// checkSummarySchema is the script command `summary-schema FILE...`: each file must be a JSON
+// summary that 'safeharbor schema summary' accepts (with !, that it refuses).
+func checkSummarySchema(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: summary-schema FILE...")
+	}
+	sch, err := summarySchema()
+	ts.Check(err)
+	validateFiles(ts, neg, args, sch, "a JSON summary as its schema has it")
 }

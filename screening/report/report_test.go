@@ -22,6 +22,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
+	if strings.HasSuffix(name, ".summary.json") {
+		checkSummaryJSON(t, name, got)
+	}
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)

@@ -93,7 +93,9 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	if replay != nil {
 		replay.Unused(a.streams.Err, c.session)
 	}
-	if err := c.out.write(a, &c.words.Messages, c.session.Set(), sum); err != nil {
+	// The set in its own language, as 'export fhir' writes the Questionnaire: a FHIR response
+	// codes its answers as the Questionnaire does, whatever language the interview was in.
+	if err := c.out.write(a, &c.words.Messages, c.file.Set, sum); err != nil {
 		return c.notWritten(a, sum, err)
 	}
 	syncOut(a.streams.Out)

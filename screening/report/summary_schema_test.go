@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -16,7 +15,6 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
 )
 
@@ -105,23 +103,7 @@ func TestJSONSummariesHoldToSchema(t *testing.T) {
 		checkSummaryJSON(t, name, data)
 	}
 	f, dir := postReturn(t)
-	names, err := fs.Glob(questions.FS(), questions.ScenariosDir+"/*.yaml")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no scenarios: %v", err)
-	}
-	for _, name := range names {
-		data, err := fs.ReadFile(questions.FS(), name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sf := questions.Decode(name, data)
-		if sf.Scenario == nil || sf.Scenario.Set != f.Set.ID+"@"+f.Set.Version {
-			continue
-		}
-		s, _, err := sf.Scenario.Run(f.Set)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+	for name, s := range scenarioSessions(t, f.Set) {
 		for _, lang := range []string{"en", "es"} {
 			meta := screening.SummaryMeta{SetSHA256: f.SHA256, Started: start, Finished: start.Add(time.Hour), Contacts: dir, Language: lang, CaseRef: "2026-0412"}
 			checkSummaryJSON(t, name+" in "+lang, writeJSON(t, s.Summary(meta)))

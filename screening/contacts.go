@@ -3,13 +3,14 @@ package screening
 import (
 	"cmp"
 	"strings"
+	"unicode"
 )
 
 // Contact is a service the summary names: a hotline, a reporting line, emergency services.
 type Contact struct {
 	ID    string
 	Name  string
-	Phone string // as dialled or written, e.g. "1-800-THE-LOST (1-800-843-5678)"
+	Phone string // as written, e.g. "1-800-THE-LOST (1-800-843-5678)"; Dial is the number to dial
 	Text  string // an SMS short code or number, with any keyword to send
 	TTY   string
 	URL   string
@@ -26,6 +27,62 @@ type Contact struct {
 	Translations []ContactWords
 
 	Pos, IDPos, PhonePos, URLPos Pos
+}
+
+// Dial is the number a phone or a program dials for the contact's phone: its digits, with a +
+// first when the number has one, and letters read as a phone keypad reads them (ITU E.161). A
+// number in words with digits in brackets dials the digits when they disagree with the words:
+// "1-800-THE-LOST (1-800-843-5678)" and "1-800-273-TALK (8255)" dial 18008435678 and
+// 18002738255. "" when the contact has no phone.
+func (c Contact) Dial() string {
+	words, number := splitVanity(c.Phone)
+	dial := dialDigits(words)
+	if n := dialDigits(number); n != "" && !strings.HasSuffix(dial, strings.TrimPrefix(n, "+")) {
+		return n
+	}
+	return dial
+}
+
+func dialDigits(phone string) string {
+	var b strings.Builder
+	for i, r := range strings.TrimSpace(phone) {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == '+' && i == 0:
+			b.WriteRune(r)
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			b.WriteByte(keypad[unicode.ToUpper(r)-'A'])
+		}
+	}
+	return b.String()
+}
+
+// Vanity is the contact's phone number as it is written in words, "1-800-THE-LOST"; "" when the
+// number is written in digits only.
+func (c Contact) Vanity() string {
+	words, _ := splitVanity(c.Phone)
+	if !strings.ContainsFunc(words, unicode.IsLetter) {
+		return ""
+	}
+	return words
+}
+
+// keypad is the digit on a phone's keypad for each letter A to Z (ITU E.161).
+const keypad = "22233344455566677778889999"
+
+// splitVanity splits "1-800-THE-LOST (1-800-843-5678)" into the number in words and the number
+// in digits in brackets; a number written one way only comes back as words, with number "".
+func splitVanity(phone string) (words, number string) {
+	open, end := strings.LastIndexByte(phone, '('), strings.LastIndexByte(phone, ')')
+	if open < 0 || end < open || !strings.ContainsFunc(phone[:open], unicode.IsLetter) {
+		return strings.TrimSpace(phone), ""
+	}
+	inside := phone[open+1 : end]
+	if strings.ContainsFunc(inside, unicode.IsLetter) || !strings.ContainsFunc(inside, unicode.IsDigit) {
+		return strings.TrimSpace(phone), ""
+	}
+	return strings.TrimSpace(phone[:open] + phone[end+1:]), strings.TrimSpace(inside)
 }
 
 // ContactWords are a contact's words in one other language. A number or address never changes

@@ -21,7 +21,10 @@ type SummaryMeta struct {
 	Finished  time.Time
 	Language  string // the language the questions were asked in; the set's when empty
 	Training  bool
-	Contacts  *ContactDirectory
+	// CaseRef is the case reference the worker gave the interview (a draft's label), printed on
+	// the summary so a page can be filed; never the young person's name. "": none.
+	CaseRef  string
+	Contacts *ContactDirectory
 	// Zone is the time zone clock times (datetime answers, deadlines) are shown in: where the
 	// worker is. nil: each as it was recorded.
 	Zone *time.Location
@@ -35,7 +38,8 @@ type Summary struct {
 	Finished   time.Time
 	Language   string
 	Training   bool
-	EndedEarly bool // the worker ended the interview after a disclosure
+	EndedEarly bool   // the worker ended the interview after a disclosure
+	CaseRef    string // the worker's case reference for the interview; "" when none was given
 
 	Concern string // none, possible, clear, or incomplete: no level, and the set calls it incomplete
 	Level   string // the level the answers reached: none, possible or clear
@@ -135,6 +139,7 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 		Language:   cmp.Or(meta.Language, s.set.Language),
 		Training:   meta.Training,
 		EndedEarly: s.ended,
+		CaseRef:    meta.CaseRef,
 		Score:      v.score(),
 		Levels:     s.set.Levels,
 	}

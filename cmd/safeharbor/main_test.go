@@ -1,14 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"compress/gzip"
 	"flag"
+	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/safeharbor/safeharbor/screening/report"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
@@ -36,7 +42,9 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"fhir-r4": checkFHIRR4,
+			"fhir-r4":        checkFHIRR4,
+			"sarif-2.1.0":    checkSARIF,
+			"summary-schema": checkSummarySchema,
 		},
 	})
 }
@@ -73,7 +81,12 @@ func checkFHIRR4(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	sch, err := r4Schema()
 	ts.Check(err)
-	for _, name := range args {
+	validateFiles(ts, neg, args, sch, "valid FHIR R4")
+}
+
+// validateFiles holds each file to sch: it must be what it says (with neg, it must not).
+func validateFiles(ts *testscript.TestScript, neg bool, names []string, sch *jsonschema.Schema, what string) {
+	for _, name := range names {
 		fh, err := os.Open(ts.MkAbs(name))
 		ts.Check(err)
 		inst, err := jsonschema.UnmarshalJSON(fh)
@@ -84,9 +97,86 @@ func checkFHIRR4(ts *testscript.TestScript, neg bool, args []string) {
 		err = sch.Validate(inst)
 		switch {
 		case err != nil && !neg:
-			ts.Fatalf("%s is not valid FHIR R4: %v", name, err)
+			ts.Fatalf("%s is not %s: %v", name, what, err)
 		case err == nil && neg:
-			ts.Fatalf("%s is valid FHIR R4", name)
+			ts.Fatalf("%s is %s", name, what)
 		}
 	}
+}
+
+// OASIS's SARIF 2.1.0 schema, vendored beside the SARIF writer (see that folder's README).
+const sarifSchemaFile = "internal/cli/testdata/sarif-2.1.0/sarif-schema-2.1.0.json"
+
+var sarifSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	fh, err := os.Open(sarifSchemaFile)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	doc, err := jsonschema.UnmarshalJSON(fh)
+	if err != nil {
+		return nil, err
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	// Go's url.Parse, behind the library's check, takes a space or an ñ; RFC 3986 does not.
+	c.RegisterFormat(&jsonschema.Format{Name: "uri-reference", Validate: rfc3986Characters})
+	if err := c.AddResource("sarif.json", doc); err != nil {
+		return nil, err
+	}
+	return c.Compile("sarif.json")
+})
+
+// rfc3986Characters refuses a string with a character RFC 3986 never allows in a URI, or a %
+// that does not begin a percent-encoded byte.
+func rfc3986Characters(v any) error {
+	s, _ := v.(string)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		ok := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~!$&'()*+,;=:@/?#[]", c) >= 0
+		if c == '%' {
+			_, err := strconv.ParseUint(s[i+1:min(i+3, len(s))], 16, 8)
+			ok = err == nil && i+2 < len(s)
+		}
+		if !ok {
+			return fmt.Errorf("%q: byte %d (%q) is not allowed in a URI reference", s, i, c)
+		}
+	}
+	return nil
+}
+
+// checkSARIF is the script command `sarif-2.1.0 FILE...`: each file must be a log that the SARIF
+// 2.1.0 schema accepts, formats asserted (with !, that it refuses). The cli package's tests hold
+// URIs to RFC 3986 more strictly.
+func checkSARIF(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: sarif-2.1.0 FILE...")
+	}
+	sch, err := sarifSchema()
+	ts.Check(err)
+	validateFiles(ts, neg, args, sch, "valid SARIF 2.1.0")
+}
+
+var summarySchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(report.SummarySchema))
+	if err != nil {
+		return nil, err
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("summary.schema.json", doc); err != nil {
+		return nil, err
+	}
+	return c.Compile("summary.schema.json")
+})
+
+// checkSummarySchema is the script command `summary-schema FILE...`: each file must be a JSON
+// summary that 'safeharbor schema summary' accepts (with !, that it refuses).
+func checkSummarySchema(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: summary-schema FILE...")
+	}
+	sch, err := summarySchema()
+	ts.Check(err)
+	validateFiles(ts, neg, args, sch, "a JSON summary as its schema has it")
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -9,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // These tests drive the real binary in a real terminal (tmux), as a worker would: they wait
@@ -131,6 +134,18 @@ func readSummary(t *testing.T, term *terminal, path string) summaryJSON {
 	var s summaryJSON
 	if err := json.Unmarshal(data, &s); err != nil {
 		t.Fatalf("summary: %v\n%s", err, data)
+	}
+	// Every summary a test reads holds to the schema 'safeharbor schema summary' prints.
+	sch, err := summarySchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(inst); err != nil {
+		t.Errorf("the summary does not hold to its schema: %v", err)
 	}
 	return s
 }

@@ -75,6 +75,10 @@ type Report struct {
 	Call              string // a contact's phone
 	Text              string // a contact's text number
 	TTY               string
+	// A printed summary's pages: the worker's case reference, and the page's number.
+	CaseRef    string // the reference
+	PageOf     string // this page, how many
+	ContactsOf string // an action's contacts, listed once under Contacts
 
 	// The printable form of a set.
 	SetInfo         string // id, version, status, language

@@ -83,6 +83,9 @@ var english = Catalog{
 		Call:               "call %s",
 		Text:               "text %s",
 		TTY:                "TTY %s",
+		CaseRef:            "Case reference: %s",
+		PageOf:             "Page %d of %d",
+		ContactsOf:         "Contacts: %s",
 
 		SetInfo:          "Set %s, version %s (%s), language %s",
 		StatusDraft:      "draft",

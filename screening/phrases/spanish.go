@@ -86,6 +86,9 @@ var spanish = Catalog{
 		Call:               "llama al %s",
 		Text:               "mensaje de texto al %s",
 		TTY:                "TTY %s",
+		CaseRef:            "Referencia del caso: %s",
+		PageOf:             "Página %d de %d",
+		ContactsOf:         "Contactos: %s",
 
 		SetInfo:          "Conjunto %s, versión %s (%s), idioma %s",
 		StatusDraft:      "borrador",

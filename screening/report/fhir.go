@@ -1,7 +1,9 @@
 package report
 
 import (
+	"cmp"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
@@ -23,6 +25,10 @@ const (
 	dataAbsentSystem = "http://terminology.hl7.org/CodeSystem/data-absent-reason"
 	yesNoSystem      = "http://terminology.hl7.org/CodeSystem/v2-0136"
 	modeExtension    = "urn:safeharbor:fhir:mode" // ask, observe or record
+	// HL7's extension for comments on a response or on one of its groups or questions: the
+	// worker's note on a section is such a comment, made by the tool rather than asked by the form.
+	fhirResponseNote = "http://hl7.org/fhir/StructureDefinition/questionnaireresponse-note"
+	xhtmlNamespace   = "http://www.w3.org/1999/xhtml"
 )
 
 // FHIRURL is a set's canonical URL: the agency's base, or a urn when there is none.
@@ -44,6 +50,18 @@ type fhirExtension struct {
 	ValueDecimal         *float64             `json:"valueDecimal,omitempty"`
 	ValueCode            string               `json:"valueCode,omitempty"`
 	ValueCodeableConcept *fhirCodeableConcept `json:"valueCodeableConcept,omitempty"`
+	ValueAnnotation      *fhirAnnotation      `json:"valueAnnotation,omitempty"`
+}
+
+// fhirAnnotation is a note; its text is FHIR markdown.
+type fhirAnnotation struct {
+	Text string `json:"text"`
+}
+
+// fhirNarrative is a resource's human-readable text (dom-6): XHTML in one div.
+type fhirNarrative struct {
+	Status string `json:"status"`
+	Div    string `json:"div"`
 }
 
 type fhirCodeableConcept struct {
@@ -296,6 +314,7 @@ type fhirQRItem struct {
 
 type fhirQR struct {
 	ResourceType  string          `json:"resourceType"`
+	Text          *fhirNarrative  `json:"text,omitempty"`
 	Extension     []fhirExtension `json:"extension,omitempty"`
 	Questionnaire string          `json:"questionnaire"`
 	Status        string          `json:"status"`
@@ -305,10 +324,18 @@ type fhirQR struct {
 }
 
 // WriteQuestionnaireResponse writes an interview as a FHIR R4 QuestionnaireResponse for the
-// Questionnaire at url. Declines and "don't know" are data-absent-reason codes; questions that
-// did not apply are left out, as FHIR asks for disabled items.
+// Questionnaire at url, which WriteQuestionnaire made from set: set is in its own language, as
+// the Questionnaire is, so every coding's display is the Questionnaire's; the summary's language
+// is the response's language and its narrative's. Declines and "don't know" are
+// data-absent-reason codes; questions that did not apply are left out, as FHIR asks for
+// disabled items. The worker's notes ride on their sections' groups.
 func WriteQuestionnaireResponse(w io.Writer, set *screening.QuestionSet, s *screening.Summary, url string) error {
 	qr := fhirQR{ResourceType: "QuestionnaireResponse", Questionnaire: url + "|" + s.Set.Version, Status: "completed", Language: s.Language}
+	qr.Text = &fhirNarrative{Status: "generated", Div: responseNarrative(s)}
+	notes := map[string]string{}
+	for _, n := range s.Notes {
+		notes[n.SectionID] = n.Text
+	}
 	if s.EndedEarly {
 		// The worker stopped after a disclosure: the response is complete as far as it goes.
 		qr.Status = "stopped"
@@ -322,6 +349,9 @@ func WriteQuestionnaireResponse(w io.Writer, set *screening.QuestionSet, s *scre
 	}
 	for _, sec := range set.Sections {
 		group := fhirQRItem{LinkID: sec.ID}
+		if note := notes[sec.ID]; strings.TrimSpace(note) != "" {
+			group.Extension = []fhirExtension{{URL: fhirResponseNote, ValueAnnotation: &fhirAnnotation{Text: markdownLiteral(note)}}}
+		}
 		for i := range sec.Questions {
 			q := &sec.Questions[i]
 			a := answers[q.ID]
@@ -367,7 +397,7 @@ func WriteQuestionnaireResponse(w io.Writer, set *screening.QuestionSet, s *scre
 			}
 			group.Item = append(group.Item, item)
 		}
-		if len(group.Item) > 0 {
+		if len(group.Item) > 0 || len(group.Extension) > 0 {
 			qr.Item = append(qr.Item, group)
 		}
 	}
@@ -383,4 +413,93 @@ func optionLabel(q *screening.Question, value string) string {
 		}
 	}
 	return value
+}
+
+// markdownLiteral writes text as CommonMark that renders as the text itself: every ASCII
+// punctuation character backslash-escaped (so nothing becomes a heading, a list, a link, HTML or
+// code), spaces that start a line kept as no-break spaces (so none becomes a code block), and
+// each line break a hard break. A reader that does not render markdown reads it nearly as written.
+func markdownLiteral(text string) string {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	for i, line := range lines {
+		var b strings.Builder
+		leading := true
+		for _, r := range line {
+			switch {
+			case leading && (r == ' ' || r == '\t'):
+				b.WriteRune('\u00a0')
+				continue
+			case r < 0x80 && unicode.IsPunct(r) || r < 0x80 && unicode.IsSymbol(r):
+				b.WriteByte('\\')
+			}
+			leading = false
+			b.WriteRune(r)
+		}
+		lines[i] = b.String()
+	}
+	return strings.Join(lines, "\\\n")
+}
+
+// responseNarrative is the response as a person reads it, in the summary's language: the set,
+// each question that applied with its answer, and the worker's notes, line by line. It is
+// XHTML of the elements FHIR's narrative allows, every text escaped as XML.
+func responseNarrative(s *screening.Summary) string {
+	w := wordsFor(s.Language)
+	lang := cmp.Or(s.Language, "en")
+	var b strings.Builder
+	text := func(t string) { _ = xml.EscapeText(&b, []byte(t)) }
+	lines := func(t string) {
+		for i, line := range strings.Split(t, "\n") {
+			if i > 0 {
+				b.WriteString("<br/>")
+			}
+			text(line)
+		}
+	}
+	b.WriteString(`<div xmlns="` + xhtmlNamespace + `" lang="`)
+	text(lang)
+	b.WriteString(`" xml:lang="`)
+	text(lang)
+	b.WriteString(`"><p><b>`)
+	text(w.SummaryTitle + ": " + s.Set.Title)
+	b.WriteString(`</b><br/>`)
+	text(fmt.Sprintf("%s %s", s.Set.ID, s.Set.Version))
+	b.WriteString(`</p>`)
+	rows := 0
+	for _, a := range s.Answers {
+		if a.State == screening.StateNotApplicable || a.State == "" {
+			continue
+		}
+		if rows == 0 { // XHTML has no empty table body: the table starts with its first row
+			b.WriteString(`<table><thead><tr><th>`)
+			text(w.Question)
+			b.WriteString(`</th><th>`)
+			text(w.Answer)
+			b.WriteString(`</th></tr></thead><tbody>`)
+		}
+		rows++
+		b.WriteString(`<tr><td>`)
+		text(a.Text)
+		b.WriteString(`</td><td>`)
+		lines(strings.TrimPrefix(w.answerValue(a), "— "))
+		b.WriteString(`</td></tr>`)
+	}
+	if rows > 0 {
+		b.WriteString(`</tbody></table>`)
+	}
+	if len(s.Notes) > 0 {
+		b.WriteString(`<p><b>`)
+		text(w.Notes)
+		b.WriteString(`</b></p><ul>`)
+		for _, n := range s.Notes {
+			b.WriteString(`<li><b>`)
+			text(n.Title)
+			b.WriteString(`:</b> `)
+			lines(n.Text)
+			b.WriteString(`</li>`)
+		}
+		b.WriteString(`</ul>`)
+	}
+	b.WriteString(`</div>`)
+	return b.String()
 }

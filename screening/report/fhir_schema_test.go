@@ -192,27 +192,40 @@ func TestQuestionnaireResponseIsValidR4(t *testing.T) {
 	write("an interview with nothing answered", nothing.Summary(meta))
 	write("a response with no items", screening.Summary{Set: screening.SetRef{ID: f.Set.ID, Version: f.Set.Version}})
 
-	names, err := fs.Glob(questions.FS(), questions.ScenariosDir+"/*.yaml")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no scenarios: %v", err)
-	}
-	for _, name := range names {
-		data, err := fs.ReadFile(questions.FS(), name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sf := questions.Decode(name, data)
-		if sf.Scenario == nil || sf.Scenario.Set != f.Set.ID+"@"+f.Set.Version {
-			continue
-		}
-		s, _, err := sf.Scenario.Run(f.Set)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
+	for name, s := range scenarioSessions(t, f.Set) {
 		m := meta
 		if strings.Contains(name, "work-abroad") {
 			m.Language = "es" // one of them as if asked in Spanish
 		}
 		write(name, s.Summary(m))
 	}
+}
+
+// scenarioSessions are the shipped scenarios of set, each run through the engine, by file name.
+func scenarioSessions(t *testing.T, set *screening.QuestionSet) map[string]*screening.Session {
+	t.Helper()
+	names, err := fs.Glob(questions.FS(), questions.ScenariosDir+"/*.yaml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no scenarios: %v", err)
+	}
+	out := map[string]*screening.Session{}
+	for _, name := range names {
+		data, err := fs.ReadFile(questions.FS(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sf := questions.Decode(name, data)
+		if sf.Scenario == nil || sf.Scenario.Set != set.ID+"@"+set.Version {
+			continue
+		}
+		s, _, err := sf.Scenario.Run(set)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out[name] = s
+	}
+	if len(out) == 0 {
+		t.Fatalf("no scenario of %s@%s", set.ID, set.Version)
+	}
+	return out
 }

@@ -2,7 +2,10 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
+	"encoding/xml"
+	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -215,5 +218,150 @@ func TestQuestionnaireResponse(t *testing.T) {
 	}
 	if strings.Contains(b.String(), `"new-things-from"`) {
 		t.Error("a question that did not apply is in the response")
+	}
+}
+
+// writeResponse writes the response of a summary of post-return 1.0.0 and reads it back.
+func writeResponse(t *testing.T, sum screening.Summary) (raw []byte, qr fhirQRRead) {
+	t.Helper()
+	f, _ := postReturn(t)
+	var b bytes.Buffer
+	if err := WriteQuestionnaireResponse(&b, f.Set, &sum, FHIRURL("", f.Set.ID)); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b.Bytes(), &qr); err != nil {
+		t.Fatal(err)
+	}
+	checkR4(t, "the response", b.Bytes())
+	return b.Bytes(), qr
+}
+
+type fhirQRRead struct {
+	Language string `json:"language"`
+	Text     *struct {
+		Status string `json:"status"`
+		Div    string `json:"div"`
+	} `json:"text"`
+	Item []struct {
+		LinkID    string `json:"linkId"`
+		Extension []struct {
+			URL             string `json:"url"`
+			ValueAnnotation *struct {
+				Text string `json:"text"`
+			} `json:"valueAnnotation"`
+		} `json:"extension"`
+	} `json:"item"`
+}
+
+// unescapeMarkdown reads back text written as CommonMark with every punctuation character
+// escaped and each line break a hard break.
+func unescapeMarkdown(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return strings.ReplaceAll(b.String(), "\u00a0", " ")
+}
+
+// The worker's section notes ride on their section's group as HL7's questionnaireresponse-note
+// extension: an Annotation, whose text is markdown, so the note is escaped to read as written
+// and never as markup, each line kept.
+func TestQuestionnaireResponseCarriesNotes(t *testing.T) {
+	sum := disclosureSummary(t)
+	hostile := "Said she \"stayed with people\".\n# Concern: none\n  - <script>alert(1)</script> [x](javascript:alert(1)) **bold** `code`"
+	sum.Notes = append(sum.Notes[:0:0], screening.SectionNote{SectionID: "while-away", Title: "While away", Text: hostile},
+		screening.SectionNote{SectionID: "work", Title: "Work", Text: "A note on a section with no answers."})
+	_, qr := writeResponse(t, sum)
+	notes := map[string]string{}
+	for _, it := range qr.Item {
+		for _, e := range it.Extension {
+			if e.URL == "http://hl7.org/fhir/StructureDefinition/questionnaireresponse-note" && e.ValueAnnotation != nil {
+				notes[it.LinkID] = e.ValueAnnotation.Text
+			}
+		}
+	}
+	got, ok := notes["while-away"]
+	if !ok {
+		t.Fatalf("no note on the while-away group: %v", notes)
+	}
+	lines := strings.Split(got, "\\\n")
+	if len(lines) != 3 {
+		t.Errorf("the note's three lines became %d: %q", len(lines), got)
+	}
+	if unescapeMarkdown(strings.ReplaceAll(got, "\\\n", "\n")) != hostile {
+		t.Errorf("the note does not read back as written: %q", got)
+	}
+	for _, c := range "#<>[]()*`-" {
+		if strings.Contains(strings.ReplaceAll(got, `\`+string(c), ""), string(c)) {
+			t.Errorf("%q is left as markdown could read it: %q", c, got)
+		}
+	}
+	if _, ok := notes["work"]; !ok {
+		t.Errorf("a note on a section with no answers is lost: %v", notes)
+	}
+}
+
+// The response carries a narrative (dom-6): generated, well-formed XHTML of the elements FHIR
+// allows, in the response's language, with every answer and every note, each line of a note on
+// its own line.
+func TestQuestionnaireResponseNarrative(t *testing.T) {
+	for _, lang := range []string{"", "es"} {
+		sum := disclosureSummaryIn(t, lang)
+		sum.Notes = append(sum.Notes, screening.SectionNote{SectionID: "work", Title: "Trabajo", Text: "First line <b>\nSecond line & more"})
+		_, qr := writeResponse(t, sum)
+		if qr.Text == nil || qr.Text.Status != "generated" {
+			t.Fatalf("%q: text %+v", lang, qr.Text)
+		}
+		div := qr.Text.Div
+		dec := xml.NewDecoder(strings.NewReader(div))
+		allowed := map[string]bool{"div": true, "p": true, "b": true, "br": true, "table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true, "h3": true, "ul": true, "li": true, "span": true}
+		var text strings.Builder
+		depth, root := 0, ""
+		for {
+			tok, err := dec.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%q: the narrative is not well-formed XHTML: %v\n%s", lang, err, div)
+			}
+			switch el := tok.(type) {
+			case xml.StartElement:
+				if depth == 0 {
+					root = el.Name.Space + " " + el.Name.Local
+				}
+				depth++
+				if !allowed[el.Name.Local] || el.Name.Space != "http://www.w3.org/1999/xhtml" {
+					t.Errorf("%q: element %v is not one FHIR narrative allows here", lang, el.Name)
+				}
+				if el.Name.Local == "br" {
+					text.WriteString("\n")
+				}
+			case xml.EndElement:
+				depth--
+			case xml.CharData:
+				text.Write(el)
+			}
+		}
+		if root != "http://www.w3.org/1999/xhtml div" {
+			t.Errorf("%q: the narrative's root is %q", lang, root)
+		}
+		if want := cmp.Or(lang, "en"); !strings.Contains(div, `lang="`+want+`"`) || qr.Language != sum.Language {
+			t.Errorf("%q: narrative language: %s; response %q", lang, div[:min(120, len(div))], qr.Language)
+		}
+		got := text.String()
+		for _, a := range sum.Answers {
+			if a.State == screening.StateAnswered && !strings.Contains(got, a.Text) {
+				t.Errorf("%q: the narrative lacks %q", lang, a.Text)
+			}
+		}
+		for _, want := range []string{"First line <b>\nSecond line & more", `"stayed with people"`} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%q: the narrative lacks the note %q", lang, want)
+			}
+		}
 	}
 }

@@ -1,12 +1,20 @@
 package report
 
 import (
+	_ "embed"
 	"encoding/json"
 	"io"
 	"time"
 
 	"github.com/safeharbor/safeharbor/screening"
 )
+
+// SummarySchema is the JSON Schema (draft 2020-12) of the JSON summary, format
+// safeharbor-summary/v1. A test holds it to jsonSummary, key by key, and every JSON summary the
+// tests write to it.
+//
+//go:embed schema/summary.schema.json
+var SummarySchema []byte
 
 // The JSON form is the contract for scripts: keys are stable, and "format" names the version.
 type jsonSummary struct {
@@ -40,6 +48,7 @@ type jsonInterview struct {
 	Language   string     `json:"language"`
 	Training   bool       `json:"training"`
 	EndedEarly bool       `json:"ended_early"`
+	CaseRef    string     `json:"case_ref,omitempty"`
 }
 
 type jsonScore struct {
@@ -129,15 +138,18 @@ type jsonAction struct {
 	Due       *jsonDue `json:"due,omitempty"`
 }
 
+// jsonContact's phone is the number to dial, digits only; a number written in words keeps them
+// in phone_vanity.
 type jsonContact struct {
-	ID    string `json:"id"`
-	Name  string `json:"name"`
-	Phone string `json:"phone,omitempty"`
-	Text  string `json:"text,omitempty"`
-	TTY   string `json:"tty,omitempty"`
-	URL   string `json:"url,omitempty"`
-	Hours string `json:"hours,omitempty"`
-	Notes string `json:"notes,omitempty"`
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Phone  string `json:"phone,omitempty"`
+	Vanity string `json:"phone_vanity,omitempty"`
+	Text   string `json:"text,omitempty"`
+	TTY    string `json:"tty,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Hours  string `json:"hours,omitempty"`
+	Notes  string `json:"notes,omitempty"`
 }
 
 type jsonNote struct {
@@ -205,7 +217,7 @@ func WriteSummaryJSON(w io.Writer, s *screening.Summary) error {
 	out := jsonSummary{
 		Format:      s.Format,
 		QuestionSet: jsonSet{s.Set.ID, s.Set.Version, s.Set.SHA256, s.Set.Title},
-		Interview:   jsonInterview{timePtr(s.Started), timePtr(s.Finished), s.Language, s.Training, s.EndedEarly},
+		Interview:   jsonInterview{timePtr(s.Started), timePtr(s.Finished), s.Language, s.Training, s.EndedEarly, s.CaseRef},
 		Concern:     s.Concern,
 		Score:       jsonScore{Total: s.Score, Possible: s.Levels.Possible, Clear: s.Levels.Clear, Level: s.Level, Rule: levelRule(s.Reached), Sections: []jsonSectionScore{}},
 		Domains:     []jsonDomain{},
@@ -251,7 +263,7 @@ func WriteSummaryJSON(w io.Writer, s *screening.Summary) error {
 		out.Actions = append(out.Actions, ja)
 	}
 	for _, c := range s.Contacts {
-		out.Contacts = append(out.Contacts, jsonContact{c.ID, c.Name, c.Phone, c.Text, c.TTY, c.URL, c.Hours, c.Notes})
+		out.Contacts = append(out.Contacts, jsonContact{c.ID, c.Name, c.Dial(), c.Vanity(), c.Text, c.TTY, c.URL, c.Hours, c.Notes})
 	}
 	for _, n := range s.Notes {
 		out.Notes = append(out.Notes, jsonNote{n.SectionID, n.Title, n.Text})

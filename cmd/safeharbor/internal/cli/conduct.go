@@ -35,7 +35,8 @@ type conversation struct {
 	// openDraft makes the store and draft of a new interview, once it is known there is someone
 	// to ask: a run that cannot ask makes no key.
 	openDraft func() (*drafts.Store, *drafts.Draft, error)
-	askLabel  bool // ask the worker for the draft's label before anything else
+	askLabel  bool   // ask the worker for the draft's label before anything else
+	label     string // --label with --answers, when there is no draft to hold it
 	keepDraft bool
 	resumed   *interview.Screen // shown in place of the opening
 	cue       func(*screening.Question) string
@@ -62,7 +63,7 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	}
 	cfg := interview.Config{
 		Session: c.session, Words: c.words, Languages: c.langs, Resumed: c.resumed, Cue: c.cue,
-		Meta: screening.SummaryMeta{SetSHA256: c.file.SHA256, Started: started, Contacts: c.contacts, Training: c.training, Zone: time.Local},
+		Meta: screening.SummaryMeta{SetSHA256: c.file.SHA256, Started: started, Contacts: c.contacts, Training: c.training, Zone: time.Local, CaseRef: c.caseRef()},
 	}
 	if c.store != nil && c.askLabel && c.answers == "" {
 		cfg.Label = func(label string) { c.draft.Label = label }
@@ -93,7 +94,9 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	if replay != nil {
 		replay.Unused(a.streams.Err, c.session)
 	}
-	if err := c.out.write(a, &c.words.Messages, c.session.Set(), sum); err != nil {
+	// The set in its own language, as 'export fhir' writes the Questionnaire: a FHIR response
+	// codes its answers as the Questionnaire does, whatever language the interview was in.
+	if err := c.out.write(a, &c.words.Messages, c.file.Set, sum); err != nil {
 		return c.notWritten(a, sum, err)
 	}
 	syncOut(a.streams.Out)
@@ -104,6 +107,15 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 		}
 	}
 	return c.finishDraft(a)
+}
+
+// caseRef is the case reference the summary prints: the label the worker gave the draft (or,
+// with no draft, --label).
+func (c *conversation) caseRef() string {
+	if c.draft != nil && c.draft.Label != "" {
+		return c.draft.Label
+	}
+	return c.label
 }
 
 func (c *conversation) draftID() string {

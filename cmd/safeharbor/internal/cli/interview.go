@@ -82,7 +82,7 @@ with 'safeharbor resume'. No summary is printed for an unfinished interview.`),
 	f.BoolVar(&opts.KeepDraft, "keep-draft", false, "keep the saved draft after the summary is written")
 	f.StringVar(&opts.Lang, "lang", "", "ask the questions in this language (a translation of the set, such as es)")
 	f.StringVar(&opts.Also, "also", "", "with --lang: show each question in this language too, for an interpreted interview; the guidance and summary use it")
-	f.StringVar(&opts.Label, "label", "", "a case reference for the draft, to tell it from others (never the young person's name); asked for when not given")
+	f.StringVar(&opts.Label, "label", "", "a case reference for the draft and the summary, to tell them from others (never the young person's name); asked for when not given")
 	addOutputFlags(cmd, &opts.Output)
 	_ = cmd.RegisterFlagCompletionFunc("set", completeSets(a))
 	_ = cmd.RegisterFlagCompletionFunc("scenario", completeScenarios)
@@ -133,12 +133,13 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 		file: file, session: screening.NewSession(set), langs: langs, words: words, contacts: dir, out: out,
 		answers: opts.Answers, accessible: opts.Accessible, training: training, scenario: scenario, keepDraft: opts.KeepDraft,
 	}
-	if opts.Answers == "" {
-		if opts.Label != "" {
-			if problem := labelProblem(&words.Interview, opts.Label); problem != "" {
-				return usageErrorf("--label: %s", problem)
-			}
+	if opts.Label != "" {
+		if problem := labelProblem(&words.Interview, opts.Label); problem != "" {
+			return usageErrorf("--label: %s", problem)
 		}
+	}
+	c.label = opts.Label
+	if opts.Answers == "" {
 		ref := drafts.SetRef{ID: file.Set.ID, Version: file.Set.Version, SHA256: file.SHA256}
 		if opts.File != "" {
 			ref.File, _ = filepath.Abs(opts.File)

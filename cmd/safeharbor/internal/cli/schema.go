@@ -7,13 +7,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/safeharbor/safeharbor/questions"
+	"github.com/safeharbor/safeharbor/screening/report"
 )
 
+// newSchemaCmd prints the JSON Schemas of the formats safeharbor reads and writes: one
+// subcommand a format, and the question-set format with none, as it always has.
 func newSchemaCmd(a *app) *cobra.Command {
-	return &cobra.Command{
-		Use:   "schema",
-		Short: "Print the JSON Schema of the question-set format, for editors and other validators",
-		Long: strings.TrimSpace(`
+	setLong := strings.TrimSpace(`
 Print the JSON Schema (draft 2020-12) of the question-set format safeharbor/v1. Editors use it
 to complete keys and flag mistakes as you type; save it beside your sets and point the YAML
 language server at it with a first line such as:
@@ -21,14 +21,46 @@ language server at it with a first line such as:
   # yaml-language-server: $schema=./safeharbor-v1.schema.json
 
 The schema checks shape only. References, question order and wording are checked by
-'safeharbor validate'.`),
-		Example: "  safeharbor schema > safeharbor-v1.schema.json",
-		Args:    wrapArgs(cobra.NoArgs),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, err := a.streams.Out.Write(questions.SchemaV1); err != nil {
-				return fmt.Errorf("write schema: %w", err)
+'safeharbor validate'.`)
+	printSchema := func(what string, schema []byte) func(*cobra.Command, []string) error {
+		return func(*cobra.Command, []string) error {
+			if _, err := a.streams.Out.Write(schema); err != nil {
+				return fmt.Errorf("write the %s schema: %w", what, err)
 			}
 			return nil
-		},
+		}
 	}
+	cmd := &cobra.Command{
+		Use:   "schema [set|summary]",
+		Short: "Print the JSON Schema of a format safeharbor reads or writes, for editors and other validators",
+		Long: setLong + `
+
+'safeharbor schema set' prints the same; 'safeharbor schema summary' prints the schema of the
+JSON summary (interview --format json).`,
+		Example: `  safeharbor schema > safeharbor-v1.schema.json
+  safeharbor schema summary > safeharbor-summary-v1.schema.json`,
+		Args: noArgs,
+		RunE: printSchema("question-set", questions.SchemaV1),
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:     "set",
+		Short:   "Print the JSON Schema of the question-set format safeharbor/v1",
+		Long:    setLong,
+		Example: "  safeharbor schema set > safeharbor-v1.schema.json",
+		Args:    wrapArgs(cobra.NoArgs),
+		RunE:    printSchema("question-set", questions.SchemaV1),
+	}, &cobra.Command{
+		Use:   "summary",
+		Short: "Print the JSON Schema of the JSON summary, format safeharbor-summary/v1",
+		Long: strings.TrimSpace(`
+Print the JSON Schema (draft 2020-12) of the referral summary as 'interview --format json'
+writes it, format safeharbor-summary/v1: the contract for scripts and an agency's systems. Every
+key is described; objects allow no other keys. A key is added to the summary only with this
+schema, and the tests hold every JSON summary to it.`),
+		Example: `  safeharbor schema summary > safeharbor-summary-v1.schema.json
+  safeharbor interview --answers answers.yaml --format json --output summary.json`,
+		Args: wrapArgs(cobra.NoArgs),
+		RunE: printSchema("summary", report.SummarySchema),
+	})
+	return cmd
 }

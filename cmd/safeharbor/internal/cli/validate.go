@@ -10,6 +10,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -265,13 +267,22 @@ func writeJSONDiagnostics(w io.Writer, diags []questions.Diagnostic) error {
 	return enc.Encode(out)
 }
 
-// SARIF 2.1.0, for code-scanning tools: the rules with their descriptions, and each finding
-// with its rule, level and position.
+// SARIF 2.1.0, for code-scanning tools: the rules with their descriptions and help, and each
+// finding with its rule, level and position.
 type sarifLog struct {
 	Schema  string     `json:"$schema"`
 	Version string     `json:"version"`
 	Runs    []sarifRun `json:"runs"`
 }
+
+// The OASIS schema of SARIF 2.1.0 with its approved errata; testdata/sarif-2.1.0 holds a copy.
+const sarifSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+// Where a reader of a log learns about the tool and its rules.
+const (
+	toolInformationURI = "https://github.com/safeharbor/safeharbor"
+	rulesHelpURI       = toolInformationURI + "/blob/main/questions/README.md#rules"
+)
 
 type sarifRun struct {
 	Tool    sarifTool     `json:"tool"`
@@ -283,14 +294,18 @@ type sarifTool struct {
 }
 
 type sarifDriver struct {
-	Name    string      `json:"name"`
-	Version string      `json:"version,omitempty"`
-	Rules   []sarifRule `json:"rules"`
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
 }
 
 type sarifRule struct {
 	ID                   string       `json:"id"`
 	ShortDescription     sarifMessage `json:"shortDescription"`
+	FullDescription      sarifMessage `json:"fullDescription"`
+	Help                 sarifMessage `json:"help"`
+	HelpURI              string       `json:"helpUri"`
 	DefaultConfiguration struct {
 		Level string `json:"level"`
 	} `json:"defaultConfiguration"`
@@ -321,19 +336,17 @@ type sarifLocation struct {
 }
 
 func writeSARIF(w io.Writer, diags []questions.Diagnostic) error {
-	driver := sarifDriver{Name: "safeharbor", Version: toolVersion()}
+	driver := sarifDriver{Name: "safeharbor", Version: sarifVersion(toolVersion()), InformationURI: toolInformationURI}
 	index := map[string]int{}
 	for i, r := range screening.Rules {
-		sr := sarifRule{ID: r.ID, ShortDescription: sarifMessage{r.Summary}}
-		sr.DefaultConfiguration.Level = r.Severity.String()
-		driver.Rules = append(driver.Rules, sr)
+		driver.Rules = append(driver.Rules, sarifRuleFor(r))
 		index[r.ID] = i
 	}
 	results := make([]sarifResult, 0, len(diags))
 	for _, d := range diags {
 		res := sarifResult{RuleID: d.Rule, RuleIndex: index[d.Rule], Level: d.Severity.String(), Message: sarifMessage{d.Message}}
 		var loc sarifLocation
-		loc.PhysicalLocation.ArtifactLocation.URI = filepath.ToSlash(d.File)
+		loc.PhysicalLocation.ArtifactLocation.URI = sarifURI(d.File)
 		loc.PhysicalLocation.Region.StartLine = d.Pos.Line
 		loc.PhysicalLocation.Region.StartColumn = d.Pos.Column
 		res.Locations = []sarifLocation{loc}
@@ -342,10 +355,77 @@ func writeSARIF(w io.Writer, diags []questions.Diagnostic) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(sarifLog{
-		Schema:  "https://json.schemastore.org/sarif-2.1.0.json",
+		Schema:  sarifSchemaURI,
 		Version: "2.1.0",
 		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results}},
 	})
+}
+
+// sarifRuleFor describes a rule as code-scanning tools show it: what it finds, what its
+// severity means for a set, and where the rules are explained.
+func sarifRuleFor(r screening.RuleInfo) sarifRule {
+	what := sentence(r.Summary)
+	consequence := "An error: the file cannot be used until it is fixed, and validate exits 1."
+	if r.Severity != screening.SeverityError {
+		consequence = "A warning: the file can be used, but it may not do what its author meant; validate --strict exits 1 on it."
+	}
+	sr := sarifRule{
+		ID:               r.ID,
+		ShortDescription: sarifMessage{r.Summary},
+		FullDescription:  sarifMessage{what + " " + consequence},
+		Help: sarifMessage{fmt.Sprintf("%s %s The finding's message says where and what to change. "+
+			"questions/README.md documents every key of the format and lists the rules; rule id %s never changes.", what, consequence, r.ID)},
+		HelpURI: rulesHelpURI,
+	}
+	sr.DefaultConfiguration.Level = r.Severity.String()
+	return sr
+}
+
+// sentence makes a summary a sentence: a capital first and a full stop last.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:] + "."
+}
+
+// sarifVersion is the tool's version as SARIF readers compare versions: starting with a digit
+// (v1.2.0 is 1.2.0); "" (left out) for a build with no version.
+func sarifVersion(v string) string {
+	v = strings.TrimPrefix(strings.Fields(v + " ")[0], "v")
+	if v == "" || v[0] < '0' || v[0] > '9' {
+		return ""
+	}
+	return v
+}
+
+// sarifURI is a file's name as SARIF's artifactLocation.uri: a relative path as a relative
+// reference, an absolute one as a file URI, with every byte but RFC 3986's unreserved
+// characters and the separators percent-encoded (a space, a comma, %, ñ, and a colon that would
+// otherwise read as a scheme), so every reader resolves it to the same file.
+func sarifURI(name string) string {
+	p := filepath.ToSlash(name)
+	abs := filepath.IsAbs(name)
+	var b strings.Builder
+	if abs {
+		b.WriteString("file://")
+		if !strings.HasPrefix(p, "/") {
+			b.WriteByte('/') // C:/sets/a.yaml is file:///C:/sets/a.yaml
+		}
+	}
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~/", c) >= 0:
+			b.WriteByte(c)
+		case c == ':' && abs:
+			b.WriteByte(c) // a drive letter's colon, in a path after the scheme
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 // writeGitHubDiagnostics writes GitHub Actions workflow commands, which annotate the files in a

@@ -25,8 +25,8 @@ type Config struct {
 	Cue     func(q *screening.Question) string // self-study: what the young person says
 	Meta    screening.SummaryMeta              // for the summary: the set's file, the start, the contacts
 	// Label, when set, asks the worker for a label for the draft before anything else (a case
-	// reference, to tell drafts apart) and gives it to the function; CheckLabel refuses one
-	// that cannot be kept.
+	// reference, to tell drafts apart) and gives it to the function, and to the summary as its
+	// case reference; CheckLabel refuses one that cannot be kept.
 	Label      func(label string)
 	CheckLabel func(label string) string
 }
@@ -99,6 +99,7 @@ func (c *conversation) run(ctx context.Context) error {
 			return err
 		}
 		c.cfg.Label(label)
+		c.cfg.Meta.CaseRef = label // the summary is filed under it too
 	}
 	switch {
 	case c.cfg.Resumed != nil:

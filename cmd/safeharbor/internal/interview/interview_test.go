@@ -461,14 +461,15 @@ func TestReviewChangeOpensFollowUp(t *testing.T) {
 	}
 }
 
-// A draft's label is asked for before anything else, checked, and handed over.
+// A draft's label is asked for before anything else, checked, and handed over; the summary
+// carries it as its case reference.
 func TestLabel(t *testing.T) {
 	f := &fakeAsker{
 		replies: map[string][]Reply{"slept": {pick("friend")}, "partner": {no()}, "traded": {no()}, "phones": {no()}, "feel": {Answer(screening.Answered("ok"))}, "days": {text("1")}},
 		reviews: []int{-1},
 	}
 	var label string
-	_, err := run(t, f, Config{Label: func(l string) { label = l }, CheckLabel: func(l string) string {
+	sum, err := run(t, f, Config{Label: func(l string) { label = l }, CheckLabel: func(l string) string {
 		if len(l) > 20 {
 			return "too long"
 		}
@@ -477,8 +478,8 @@ func TestLabel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.log[0] != "label: A label for this draft (optional)" || label != "case 2026-114" {
-		t.Errorf("first %q, label %q", f.log[0], label)
+	if f.log[0] != "label: A label for this draft (optional)" || label != "case 2026-114" || sum.CaseRef != label {
+		t.Errorf("first %q, label %q, the summary's case reference %q", f.log[0], label, sum.CaseRef)
 	}
 }
 

@@ -65,8 +65,8 @@ func hasClass(n *html.Node, class string) bool {
 	return strings.Contains(" "+attr(n, "class")+" ", " "+class+" ")
 }
 
-// textOf is the text inside n, as written.
-func textOf(n *html.Node) string {
+// htmlText is the text inside n, as written.
+func htmlText(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -143,7 +143,7 @@ func TestSummaryHTMLMain(t *testing.T) {
 	body := p.find(func(n *html.Node) bool { return n.Data == "body" })[0]
 	for k := body.FirstChild; k != nil; k = k.NextSibling {
 		if k.Type == html.TextNode && strings.TrimSpace(k.Data) != "" || k.Type == html.ElementNode && k.Data != "main" {
-			t.Errorf("content outside main: %q", textOf(k)+k.Data)
+			t.Errorf("content outside main: %q", htmlText(k)+k.Data)
 		}
 	}
 }
@@ -153,7 +153,7 @@ func TestSummaryHTMLMain(t *testing.T) {
 func TestSummaryHTMLContacts(t *testing.T) {
 	sum := disclosureSummary(t)
 	p := renderPage(t, sum)
-	text := textOf(p.doc)
+	text := htmlText(p.doc)
 	for _, c := range sum.Contacts {
 		entries := p.find(func(n *html.Node) bool { return attr(n, "id") == "contact-"+c.ID })
 		if len(entries) != 1 {
@@ -171,8 +171,8 @@ func TestSummaryHTMLContacts(t *testing.T) {
 				t.Errorf("%s: the phone is linked %d times in its entry", c.ID, len(phones))
 				continue
 			}
-			if textOf(phones[0]) != strings.NewReplacer(" ", "\u00a0", "-", "\u2011").Replace(c.Phone) || attr(phones[0], "href") != "tel:"+c.Dial() {
-				t.Errorf("%s: %q dials %s", c.ID, textOf(phones[0]), attr(phones[0], "href"))
+			if htmlText(phones[0]) != strings.NewReplacer(" ", "\u00a0", "-", "\u2011").Replace(c.Phone) || attr(phones[0], "href") != "tel:"+c.Dial() {
+				t.Errorf("%s: %q dials %s", c.ID, htmlText(phones[0]), attr(phones[0], "href"))
 			}
 			if !ancestorWith(phones[0], func(n *html.Node) bool { return hasClass(n, "nowrap") }) {
 				t.Errorf("%s: the phone %s can break across lines", c.ID, c.Phone)
@@ -249,13 +249,13 @@ func TestSummaryHTMLPages(t *testing.T) {
 	if !strings.Contains(p.style, "@top-left") || !strings.Contains(p.style, `Case\20 reference\3a \20 2026\2d 0412`) {
 		t.Errorf("the case reference is not on every page: %s", p.style[strings.Index(p.style, "@page"):])
 	}
-	if !strings.Contains(textOf(p.doc), "Case reference: 2026-0412") {
+	if !strings.Contains(htmlText(p.doc), "Case reference: 2026-0412") {
 		t.Error("the page does not say its case reference")
 	}
 	es := disclosureSummaryIn(t, "es")
 	es.CaseRef = "2026-0412"
 	p = renderPage(t, es)
-	if !strings.Contains(p.style, `P\e1 gina\20 `) || !strings.Contains(textOf(p.doc), "Referencia del caso: 2026-0412") {
+	if !strings.Contains(p.style, `P\e1 gina\20 `) || !strings.Contains(htmlText(p.doc), "Referencia del caso: 2026-0412") {
 		t.Errorf("a Spanish page is not numbered in Spanish: %s", p.style[strings.Index(p.style, "@page"):])
 	}
 }
@@ -268,7 +268,7 @@ func TestSummaryHTMLNoteLines(t *testing.T) {
 	if len(notes) != 1 {
 		t.Fatalf("%d notes", len(notes))
 	}
-	if got := textOf(notes[0]); got != sum.Notes[0].Text {
+	if got := htmlText(notes[0]); got != sum.Notes[0].Text {
 		t.Errorf("note %q, want %q", got, sum.Notes[0].Text)
 	}
 	if !regexp.MustCompile(`\.note[^{]*\{[^}]*white-space:\s*pre-line`).MatchString(p.style) {

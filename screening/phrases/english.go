@@ -99,6 +99,7 @@ var english = Catalog{
 		DisclosureShort:        "disclosure: stop and refer",
 		Actions:                "Actions",
 		ActionLine:             "%s, when %s: %s",
+		ActionAlways:           "%s, always: %s",
 		EveryContact:           "Contacts on every summary",
 		Guidance:               "Guidance",
 		OnlyIf:                 "Only if",

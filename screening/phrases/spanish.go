@@ -102,6 +102,7 @@ var spanish = Catalog{
 		DisclosureShort:        "revelación: detente y refiere",
 		Actions:                "Acciones",
 		ActionLine:             "%s, cuando %s: %s",
+		ActionAlways:           "%s, siempre: %s",
 		EveryContact:           "Contactos en cada resumen",
 		Guidance:               "Guía",
 		OnlyIf:                 "Solo si",

@@ -3,6 +3,7 @@ package questions
 import (
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,7 +12,8 @@ import (
 
 // The default set is what a worker gets with no flags. These are the properties its design
 // promises (questions/post-return/README.md); a new version must keep them or change this test
-// on purpose.
+// on purpose. Written for 1.0.0; changed for 2.0.0, the default since issue 12, whose length,
+// domains, level rule, completeness and interrupts are part of the promise.
 func TestPostReturnDesign(t *testing.T) {
 	cat, err := LoadCatalog(FS(), testBase(t))
 	if err != nil {
@@ -22,8 +24,8 @@ func TestPostReturnDesign(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := f.Set
-	if s.Status != screening.StatusActive {
-		t.Errorf("status %s, want active", s.Status)
+	if s.Status != screening.StatusActive || s.Version != "2.0.0" {
+		t.Errorf("the newest post-return is %s (%s), want 2.0.0, active", s.Version, s.Status)
 	}
 
 	counts := map[screening.Mode]int{}
@@ -34,40 +36,109 @@ func TestPostReturnDesign(t *testing.T) {
 			followUps++
 		}
 	}
-	if n := counts[screening.ModeAsk]; n < 25 || n > 40 {
-		t.Errorf("%d asked questions, want 25 to 40", n)
+	// The review asked for some fifteen more items than 1.0.0 had; the full set is for the
+	// fuller conversation, and post-return-short (ten or fewer) for a first one.
+	if n := counts[screening.ModeAsk]; n < 30 || n > 48 {
+		t.Errorf("%d asked questions, want 30 to 48", n)
+	}
+	if n := counts[screening.ModeAsk] - followUps; n > 38 {
+		t.Errorf("%d asked questions without a follow-up's condition, want at most 38", n)
 	}
 	if n := counts[screening.ModeObserve]; n < 8 || n > 14 {
 		t.Errorf("%d observations, want 8 to 14", n)
 	}
 	t.Logf("asked %d (%d of them follow-ups), observed %d, recorded %d", counts[screening.ModeAsk], followUps, counts[screening.ModeObserve], counts[screening.ModeRecord])
 
-	// One vulnerability alone never reaches "possible"; any disclosure reaches "clear".
+	// Vulnerabilities weigh 1, sit in their own domain, and never reach clear however many:
+	// clear needs an indicator of weight 2 or more from the other domains.
+	needs := s.Levels.ClearNeeds
+	if needs.MinWeight < 2 || len(needs.Domains) == 0 {
+		t.Errorf("clear needs %+v: want a minimum weight of 2 and exploitation domains", needs)
+	}
+	for _, d := range needs.Domains {
+		if d.ID == "vulnerability" {
+			t.Error("clear can be met by a vulnerability")
+		}
+	}
+	// Any disclosure of an exchange reaches clear on its own. A disclosure of sexual assault
+	// (harm, not exchange) weighs 4: possible alone, and it has a report and the medical window
+	// of its own.
 	for _, ind := range s.Indicators {
-		if ind.Disclosure && ind.Weight < s.Levels.Clear {
+		if ind.Disclosure && ind.Weight < s.Levels.Clear && ind.ID != "sexual-assault" {
 			t.Errorf("disclosure %s weighs %d, below clear (%d)", ind.ID, ind.Weight, s.Levels.Clear)
 		}
-		if ind.Weight == 1 && ind.Weight >= s.Levels.Possible {
-			t.Errorf("vulnerability %s alone reaches possible", ind.ID)
+		if ind.Weight == 1 && ind.Domain.ID != "vulnerability" && ind.ID != "online-relationship" {
+			t.Errorf("indicator %s weighs 1 outside the vulnerability domain", ind.ID)
+		}
+		if ind.Domain.ID == "vulnerability" && ind.Weight != 1 {
+			t.Errorf("vulnerability %s weighs %d, want 1", ind.ID, ind.Weight)
 		}
 	}
 
-	// Everyone leaves with the hotline number, whatever was said: an action with no condition.
+	// A screening mostly declined is incomplete, never "none".
+	if s.Complete == nil || s.Complete.MinAnswered == 0 {
+		t.Fatal("no completeness rule")
+	}
+	for _, id := range []string{"sexual-assault", "offered-for-sexual"} {
+		if !slices.ContainsFunc(s.Complete.KeyQuestions, func(r screening.Ref) bool { return r.ID == id }) {
+			t.Errorf("%s is not a key question", id)
+		}
+	}
+
+	// The urgent actions interrupt the moment they apply; the reports have their deadlines.
+	action := func(id string) *screening.Action {
+		for i := range s.Actions {
+			if s.Actions[i].ID == id {
+				return &s.Actions[i]
+			}
+		}
+		t.Fatalf("no action %s", id)
+		return nil
+	}
+	for _, id := range []string{"call-911", "crisis-line", "medical-window", "younger-child"} {
+		if a := action(id); !a.Interrupt || a.Priority != screening.PriorityUrgent {
+			t.Errorf("%s: interrupt %v, priority %s; want an urgent interrupt", id, a.Interrupt, a.Priority)
+		}
+	}
+	if a := action("crisis-line"); !slices.ContainsFunc(a.Contacts, func(r screening.Ref) bool { return r.ID == "lifeline-988" }) {
+		t.Error("crisis-line does not give 988")
+	}
+	for id, due := range map[string]string{"report-now": "learned-at 24h", "foreign-national": "learned-at 24h", "medical-window": "returned-at 72h", "second-conversation": "returned-at 72h"} {
+		if a := action(id); a.Due == nil || a.Due.From.ID+" "+a.Due.WithinText != due {
+			t.Errorf("%s due %+v, want %s", id, a.Due, due)
+		}
+	}
+	if !strings.Contains(action("report-now").Text, "immediately, and in no case later than 24 hours") {
+		t.Error("report-now does not use the statute's words")
+	}
+
+	// Everyone leaves with the hotline number and 988, whatever was said: an action with no
+	// condition, and the closing.
 	always := false
 	for _, a := range s.Actions {
-		if a.When == nil && strings.Contains(a.Text, "233733") {
+		if a.When == nil && strings.Contains(a.Text, "text HELP to 233733 (BeFree)") && strings.Contains(a.Text, "988") {
 			always = true
 		}
 	}
 	if !always {
-		t.Error("no unconditional action gives the hotline text number 233733")
+		t.Error("no unconditional action gives the hotline text number and 988")
 	}
 	var closing strings.Builder
 	for _, st := range s.Closing {
 		closing.WriteString(st.Text)
 	}
-	if !strings.Contains(closing.String(), "233733") {
-		t.Error("the closing does not give the hotline text number")
+	if !strings.Contains(closing.String(), "233733") || !strings.Contains(closing.String(), "988") {
+		t.Error("the closing does not give the hotline text number and 988")
+	}
+
+	// The tool offers "None of these" on every multi question; an option meaning the same let a
+	// worker tick "Nothing right now" beside food (a caseworker's finding on 1.0.0).
+	for _, q := range s.Questions() {
+		for _, o := range q.Options {
+			if o.Value == "nothing" || (o.Value == "none" && q.Type == screening.TypeMulti) {
+				t.Errorf("%s: option %q says what \"None of these\" says", q.ID, o.Value)
+			}
+		}
 	}
 }
 

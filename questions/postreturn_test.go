@@ -193,3 +193,66 @@ func TestPostReturnREADME(t *testing.T) {
 		}
 	}
 }
+
+// The short form is for a first conversation: ten questions read aloud at most (the St. Paul
+// tool's limit), drawn from the full set's indicators and actions, and it always sends the worker
+// on to the full conversation.
+func TestPostReturnShortDesign(t *testing.T) {
+	cat, err := LoadCatalog(FS(), testBase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	short, err := cat.Find("post-return-short", "1.0.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := cat.Find("post-return", "2.0.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := 0
+	for _, q := range short.Set.Questions() {
+		if q.Mode == screening.ModeAsk {
+			asked++
+		}
+	}
+	if asked > 10 {
+		t.Errorf("%d questions read aloud, want 10 or fewer", asked)
+	}
+	fullInd := map[string]screening.Indicator{}
+	for _, ind := range full.Set.Indicators {
+		fullInd[ind.ID] = ind
+	}
+	for _, ind := range short.Set.Indicators {
+		f, ok := fullInd[ind.ID]
+		switch {
+		case !ok:
+			t.Errorf("indicator %s is not one of the full set's", ind.ID)
+		case f.Weight != ind.Weight || f.Domain.ID != ind.Domain.ID || f.Disclosure != ind.Disclosure:
+			t.Errorf("indicator %s weighs %d in %s (disclosure %v); the full set has %d in %s (%v)", ind.ID, ind.Weight, ind.Domain.ID, ind.Disclosure, f.Weight, f.Domain.ID, f.Disclosure)
+		}
+	}
+	fullAct := map[string]bool{}
+	for _, a := range full.Set.Actions {
+		fullAct[a.ID] = true
+	}
+	for _, a := range short.Set.Actions {
+		if !fullAct[a.ID] && a.ID != "full-conversation" {
+			t.Errorf("action %s is not one of the full set's", a.ID)
+		}
+		if a.ID == "full-conversation" && (a.When != nil || a.Due == nil) {
+			t.Error("full-conversation must always be listed, with its deadline")
+		}
+	}
+	ids := func(rs []screening.Ref) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, r.ID)
+		}
+		return out
+	}
+	sl, fl := short.Set.Levels, full.Set.Levels
+	if !slices.Equal(ids(sl.ClearNeeds.Domains), ids(fl.ClearNeeds.Domains)) || sl.Clear != fl.Clear || sl.Possible != fl.Possible || sl.ClearNeeds.MinWeight != fl.ClearNeeds.MinWeight {
+		t.Error("the short form's levels differ from the full set's")
+	}
+}

@@ -256,3 +256,57 @@ func TestPostReturnShortDesign(t *testing.T) {
 		t.Error("the short form's levels differ from the full set's")
 	}
 }
+
+// The Spanish of 2.0.0 and of the short form keeps the review's fixes (M11): every source has
+// Spanish words, so no summary names a document in English alone; what is read aloud says
+// "chicos y chicas" or "jóvenes", not "personas jóvenes", and "por internet", not "en línea".
+func TestPostReturnSpanish(t *testing.T) {
+	base := testBase(t)
+	cat, err := LoadCatalog(FS(), base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ref := range []string{"post-return@2.0.0", "post-return-short@1.0.0"} {
+		id, version := ParseSetRef(ref)
+		f, err := cat.Find(id, version)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr, err := Translation(FS(), f, "es", base)
+		if err != nil || tr == nil {
+			t.Fatalf("%s: no Spanish (%v)", ref, err)
+		}
+		for _, src := range f.Set.Sources {
+			if tr.Sources[src.ID].Title.Text == "" {
+				t.Errorf("%s: source %s has no Spanish title", ref, src.ID)
+			}
+		}
+		es := screening.Translate(f.Set, tr)
+		var aloud []string
+		for _, st := range es.Opening {
+			if st.Kind == screening.StepSay {
+				aloud = append(aloud, st.Text)
+			}
+		}
+		for _, st := range es.Closing {
+			if st.Kind == screening.StepSay {
+				aloud = append(aloud, st.Text)
+			}
+		}
+		for _, q := range es.Questions() {
+			if q.Mode == screening.ModeAsk {
+				aloud = append(aloud, q.Text)
+				for _, o := range q.Options {
+					aloud = append(aloud, o.Label)
+				}
+			}
+		}
+		for _, text := range aloud {
+			for _, bad := range []string{"personas jóvenes", "persona joven", "en línea", "BEFREE"} {
+				if strings.Contains(text, bad) {
+					t.Errorf("%s: read aloud %q says %q", ref, text, bad)
+				}
+			}
+		}
+	}
+}

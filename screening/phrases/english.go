@@ -125,7 +125,7 @@ var english = Catalog{
 		LevelNeeds:             "Concern is %s only when %s is among the indicators raised, whatever the score.",
 		FormCompleteMin:        "The screening is incomplete when fewer than %d questions read aloud are answered.",
 		FormCompleteKeys:       "It is incomplete when any of these is declined or not asked: %s.",
-		FormIncomplete:         "An incomplete screening that reaches no level is reported as incomplete, never as none.",
+		FormIncomplete:         `An incomplete screening that reaches no level is reported as "incomplete", never as "none".`,
 		InterruptsNote:         "Shown to the worker at once, the moment it applies.",
 		DueWithin:              "Due within %s of %s.",
 		ADateTime:              "a date and time",

@@ -128,7 +128,7 @@ var spanish = Catalog{
 		LevelNeeds:             "La preocupación es %s solo cuando hay %s entre las señales marcadas, sea cual sea el puntaje.",
 		FormCompleteMin:        "La detección está incompleta cuando se responden menos de %d preguntas leídas en voz alta.",
 		FormCompleteKeys:       "Está incompleta cuando la persona prefiere no contestar, o no se le pregunta, alguna de estas: %s.",
-		FormIncomplete:         "Una detección incompleta que no llega a ningún nivel se informa como incompleta, nunca como ninguna.",
+		FormIncomplete:         "Una detección incompleta que no llega a ningún nivel se informa como «incompleta», nunca como «ninguna».",
 		InterruptsNote:         "Se le muestra a quien entrevista en cuanto corresponde.",
 		DueWithin:              "Plazo: %s desde %s.",
 		ADateTime:              "una fecha y hora",

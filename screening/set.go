@@ -164,10 +164,12 @@ type Question struct {
 	Unit      string   // number questions only, e.g. "days"
 	Indicator Ref      // yesno questions: the indicator a "yes" raises
 	When      *Condition
+	Fact      Fact // what the answer records for records and statistics (the age, ...); "": see FactsByQuestion
 
 	Pos                                 Pos
 	IDPos, ModePos, TypePos, TextPos    Pos
 	OptionsPos, MinPos, MaxPos, WhenPos Pos
+	FactPos                             Pos
 }
 
 // Mode says how a question is put: read aloud, observed by the worker, or taken from records.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/safeharbor/safeharbor/screening"
 )
@@ -120,8 +121,10 @@ func decodeSummary(raw []byte) (*screening.Summary, error) {
 	switch {
 	case !screening.IsID(s.Set.ID):
 		return nil, fmt.Errorf("question_set.id %q is not a set id", s.Set.ID)
-	case s.Set.Version == "":
-		return nil, errors.New("question_set.version is missing")
+	case !screening.IsSemver(s.Set.Version):
+		return nil, fmt.Errorf("question_set.version %q is not a version (MAJOR.MINOR.PATCH)", s.Set.Version)
+	case strings.Trim(s.Set.SHA256, "0123456789abcdef") != "":
+		return nil, fmt.Errorf("question_set.sha256 %q is not a SHA-256 in hexadecimal", s.Set.SHA256)
 	case !slices.Contains(concerns, s.Concern):
 		return nil, fmt.Errorf("concern %q is not one of %v", s.Concern, concerns)
 	case !screening.IsLanguageTag(s.Language):

@@ -92,10 +92,6 @@ func boolText(b bool) string {
 	return "0"
 }
 
-func setText(p func(r *screening.Record) *string) func(*screening.Record, string) error {
-	return func(r *screening.Record, v string) error { *p(r) = v; return nil }
-}
-
 func setOneOf(p func(r *screening.Record) *string, values ...string) func(*screening.Record, string) error {
 	return func(r *screening.Record, v string) error {
 		if !slices.Contains(values, v) {
@@ -184,8 +180,20 @@ var fixedColumns = map[string]fixedColumn{
 		r.SetID = v
 		return nil
 	}},
-	"set_version":        {textCol, text(func(r *screening.Record) string { return r.SetVersion }), setText(func(r *screening.Record) *string { return &r.SetVersion })},
-	"set_sha256":         {textCol, text(func(r *screening.Record) string { return r.SetSHA256 }), setText(func(r *screening.Record) *string { return &r.SetSHA256 })},
+	"set_version": {textCol, text(func(r *screening.Record) string { return r.SetVersion }), func(r *screening.Record, v string) error {
+		if !screening.IsSemver(v) {
+			return fmt.Errorf("%q is not a version (MAJOR.MINOR.PATCH)", v)
+		}
+		r.SetVersion = v
+		return nil
+	}},
+	"set_sha256": {textCol, text(func(r *screening.Record) string { return r.SetSHA256 }), func(r *screening.Record, v string) error {
+		if strings.Trim(v, "0123456789abcdef") != "" {
+			return fmt.Errorf("%q is not a SHA-256 in hexadecimal", v)
+		}
+		r.SetSHA256 = v
+		return nil
+	}},
 	"training":           {boolCol, boolean(func(r *screening.Record) bool { return r.Training }), setBool(func(r *screening.Record) *bool { return &r.Training })},
 	"screened_month":     {textCol, nullable(func(r *screening.Record) string { return r.ScreenedMonth }), setMonth(func(r *screening.Record) *string { return &r.ScreenedMonth })},
 	"returned_month":     {textCol, nullable(func(r *screening.Record) string { return r.ReturnedMonth }), setMonth(func(r *screening.Record) *string { return &r.ReturnedMonth })},

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -217,7 +216,12 @@ func month(t time.Time) string {
 // copies of one interview count once. It is not a name: nothing can be read back from it.
 func ScreeningID(s *Summary) string {
 	h := sha256.New()
-	field := func(v string) { fmt.Fprintf(h, "%d:%s;", len(v), v) }
+	var buf []byte
+	field := func(v string) {
+		buf = strconv.AppendInt(buf[:0], int64(len(v)), 10)
+		buf = append(append(append(buf, ':'), v...), ';')
+		h.Write(buf)
+	}
 	field("safeharbor-screening/v1")
 	field(s.Set.ID)
 	field(s.Set.Version)
@@ -230,7 +234,7 @@ func ScreeningID(s *Summary) string {
 	for _, a := range s.Answers {
 		field(a.QuestionID)
 		field(string(a.State))
-		fmt.Fprintf(h, "%d;", len(a.Values))
+		h.Write(append(strconv.AppendInt(buf[:0], int64(len(a.Values)), 10), ';'))
 		for _, v := range a.Values {
 			field(v)
 		}

@@ -112,6 +112,7 @@ type StatsTable struct {
 	Withheld bool
 
 	lines []cellLines // what adds up in it, by cell, row by row: for the tests' audit
+	caps  []int       // what each cell cannot be more than
 }
 
 // StatsColumn is a column of a table: a group, all the screenings, or what the counts are of.
@@ -551,10 +552,20 @@ func (b *statsBuilder) suppress(t *StatsTable, counts [][]int, lines []cellLines
 	for _, row := range counts {
 		values = append(values, row...)
 	}
+	// No count is more than the screenings its column is of; a column with no total (whether
+	// actions were done in time) is of all of them.
+	caps := make([]int, len(values))
+	for i := range caps {
+		caps[i] = t.Columns[i%width].Total
+		if caps[i] == 0 {
+			caps[i] = len(b.records)
+		}
+	}
+	t.caps = caps
 	state := make([]Suppression, len(values))
 	ok := true
 	if b.min > 0 {
-		state, ok = suppressCells(values, lines, b.min)
+		state, ok = suppressCells(values, lines, caps, b.min)
 	}
 	t.Cells = make([][]StatsCell, len(counts))
 	for r := range counts {

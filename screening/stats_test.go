@@ -242,7 +242,7 @@ func TestStatsCountsAndSuppression(t *testing.T) {
 						}
 					}
 				}
-				if bad := recoverable(truth, tb.lines, state, 11); len(bad) > 0 {
+				if bad := recoverable(truth, tb.lines, tb.caps, state, 11); len(bad) > 0 {
 					for _, i := range bad {
 						t.Errorf("%s: the hidden count %s/%s can be worked out", name, tb.Rows[i/len(tb.Columns)], tb.Columns[i%len(tb.Columns)].ID)
 					}
@@ -306,4 +306,30 @@ func TestStatsTooFew(t *testing.T) {
 	if st.TooFew || st.Small+st.Protecting != 0 || len(st.Tables) == 0 {
 		t.Errorf("with no minimum: too few %v, suppressed %d", st.TooFew, st.Small+st.Protecting)
 	}
+}
+
+// An action listed on every screening, never with a deadline: a reader knows no count is more
+// than the screenings, so hiding its "all" (which cannot be more) would give it and the zeros
+// beside it away; what is hidden must not be.
+func TestStatsCountsNoMoreThanTheScreenings(t *testing.T) {
+	records := statsRecords(42, 3)
+	for i := range records {
+		records[i].Actions = []RecordAction{{ID: "give-hotline", InTime: InTimeNoDeadline}}
+	}
+	st := ComputeStats(records, StatsOptions{MinCell: 11})
+	for _, tb := range st.Tables {
+		if tb.ID != TableActions {
+			continue
+		}
+		truth := []int{42, 0, 0, 0, 42}
+		var state []Suppression
+		for _, c := range tb.Cells[0] {
+			state = append(state, c.Suppressed)
+		}
+		if bad := recoverable(truth, tb.lines, tb.caps, state, 11); len(bad) > 0 {
+			t.Errorf("hidden %v: counts %v can be worked out", state, bad)
+		}
+		return
+	}
+	t.Fatal("no actions table")
 }

@@ -41,10 +41,12 @@ type cellLines []lineRef
 
 // suppressCells decides which counts to publish. lines[i] are the lines count i lies on; a
 // line's known total (the screenings in a column) is not a count here: it is published, and a
-// line's sum only ever matters as unchanged. It returns each count's suppression, and false when
-// some small count cannot be protected, in which case nothing of the table may be published.
-func suppressCells(values []int, lines []cellLines, minCell int) ([]Suppression, bool) {
-	s := &suppressor{values: values, lines: lines, min: minCell, state: make([]Suppression, len(values)), protected: make([]bool, len(values))}
+// line's sum only ever matters as unchanged. caps[i] is what count i cannot be more than, as a
+// reader knows (the screenings in its column); nil, none. It returns each count's suppression,
+// and false when some small count cannot be protected, in which case nothing of the table may
+// be published.
+func suppressCells(values []int, lines []cellLines, caps []int, minCell int) ([]Suppression, bool) {
+	s := &suppressor{values: values, lines: lines, caps: caps, min: minCell, state: make([]Suppression, len(values)), protected: make([]bool, len(values))}
 	for _, l := range lines {
 		for _, r := range l {
 			s.nLines = max(s.nLines, r.line+1)
@@ -75,6 +77,7 @@ func suppressCells(values []int, lines []cellLines, minCell int) ([]Suppression,
 type suppressor struct {
 	values    []int
 	lines     []cellLines
+	caps      []int
 	min       int
 	nLines    int
 	onLine    [][]int // the counts on each line
@@ -86,6 +89,9 @@ type suppressor struct {
 // as far as a reader can tell, and what hiding it costs.
 func (s *suppressor) canMove(c, d int) (ok bool, cost int) {
 	v := s.values[c] + d
+	if s.caps != nil && v > s.caps[c] {
+		return false, 0
+	}
 	switch s.state[c] {
 	case Small:
 		return v >= 0 && v < s.min, 0

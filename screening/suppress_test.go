@@ -10,7 +10,7 @@ import (
 // (the published counts, every line's sum, each hidden count's bounds) in which that count is
 // different, trying values one by one with each line's reachable range to cut the search short.
 // It shares nothing with the suppressor but the bounds a reader knows.
-func recoverable(values []int, lines []cellLines, state []Suppression, minCell int) []int {
+func recoverable(values []int, lines []cellLines, caps []int, state []Suppression, minCell int) []int {
 	total := 0
 	for _, v := range values {
 		total += v
@@ -31,13 +31,17 @@ func recoverable(values []int, lines []cellLines, state []Suppression, minCell i
 		}
 	}
 	bounds := func(c int) (int, int) {
+		hi := total // no count is more than all the screenings, which are published
+		if caps != nil {
+			hi = caps[c]
+		}
 		switch state[c] {
 		case Published:
 			return values[c], values[c]
 		case Small:
-			return 0, minCell - 1
+			return 0, min(minCell-1, hi)
 		}
-		return minCell, total // no count is more than all the screenings, which are published
+		return minCell, hi
 	}
 	var out []int
 	for _, target := range hidden {
@@ -95,7 +99,7 @@ func recoverable(values []int, lines []cellLines, state []Suppression, minCell i
 const minCellForTables = 4
 
 // randomTable is a small table of one of the shapes stats publishes, with many small counts.
-func randomTable(r *rand.Rand) (values []int, lines []cellLines, shape string) {
+func randomTable(r *rand.Rand) (values []int, lines []cellLines, caps []int, shape string) {
 	rows, groups := 2+r.IntN(3), 1+r.IntN(3)
 	shapes := []string{"partition by groups", "partition by overlapping groups", "counts by groups", "one column"}
 	shape = shapes[r.IntN(len(shapes))]
@@ -147,10 +151,28 @@ func randomTable(r *rand.Rand) (values []int, lines []cellLines, shape string) {
 	for _, row := range grid {
 		values = append(values, row...)
 	}
+	// What a reader knows a count cannot be more than: the screenings in its column (for a
+	// partition, the column's total; for counts, at least the most in any row, and not small).
+	colCap := make([]int, cols)
+	for c := range cols {
+		for i := range rows {
+			if shape == "counts by groups" {
+				colCap[c] = max(colCap[c], grid[i][c])
+			} else {
+				colCap[c] += grid[i][c]
+			}
+		}
+		if shape == "counts by groups" {
+			colCap[c] = max(colCap[c]+r.IntN(4), minCellForTables)
+		}
+	}
+	for range rows {
+		caps = append(caps, colCap...)
+	}
 	rowLines := shape == "partition by groups" || shape == "counts by groups"
 	colLines := shape != "counts by groups"
 	lines = gridLines(rows, cols, colLines, rowLines)
-	return values, lines, shape
+	return values, lines, caps, shape
 }
 
 // No hidden count can be worked out from what is published: every table from many random ones
@@ -160,8 +182,8 @@ func TestSuppressionCannotBeRecovered(t *testing.T) {
 	r := rand.New(rand.NewPCG(16, 11))
 	withheld, complementary := 0, 0
 	for n := range 2000 {
-		values, lines, shape := randomTable(r)
-		state, ok := suppressCells(values, lines, minCell)
+		values, lines, caps, shape := randomTable(r)
+		state, ok := suppressCells(values, lines, caps, minCell)
 		if !ok {
 			withheld++
 			continue
@@ -174,7 +196,7 @@ func TestSuppressionCannotBeRecovered(t *testing.T) {
 				complementary++
 			}
 		}
-		if bad := recoverable(values, lines, state, minCell); len(bad) > 0 {
+		if bad := recoverable(values, lines, caps, state, minCell); len(bad) > 0 {
 			t.Errorf("table %d (%s) %v, hidden %v: counts %v can be worked out", n, shape, values, state, bad)
 		}
 	}
@@ -195,14 +217,14 @@ func TestSmallCountsAloneCanBeRecovered(t *testing.T) {
 	r := rand.New(rand.NewPCG(16, 11))
 	found := 0
 	for range 200 {
-		values, lines, _ := randomTable(r)
+		values, lines, caps, _ := randomTable(r)
 		state := make([]Suppression, len(values))
 		for c, v := range values {
 			if v < minCell {
 				state[c] = Small
 			}
 		}
-		found += len(recoverable(values, lines, state, minCell))
+		found += len(recoverable(values, lines, caps, state, minCell))
 	}
 	if found == 0 {
 		t.Fatal("no small count could be worked out without complementary suppression")
@@ -264,7 +286,7 @@ func TestSuppressCells(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			lines := gridLines(tt.rows, tt.cols, tt.colTotals, tt.rowTotals)
-			state, ok := suppressCells(tt.values, lines, 11)
+			state, ok := suppressCells(tt.values, lines, nil, 11)
 			if ok == tt.withheldWant {
 				t.Fatalf("protected %v, want %v", ok, !tt.withheldWant)
 			}
@@ -281,7 +303,7 @@ func TestSuppressCells(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("got %s, want %s", got, tt.want)
 			}
-			if bad := recoverable(tt.values, lines, state, 11); len(bad) > 0 {
+			if bad := recoverable(tt.values, lines, nil, state, 11); len(bad) > 0 {
 				t.Errorf("counts %v can be worked out", bad)
 			}
 		})

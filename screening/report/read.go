@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/safeharbor/safeharbor/screening"
 )
@@ -33,44 +35,75 @@ func ReadScreenings(data []byte, yield func(screening.Record)) error {
 	return readCSVRecords(data, yield)
 }
 
-// readJSONScreenings reads one JSON object after another: a summary, or records one a line.
+// readJSONScreenings reads one JSON object after another: summaries, or records one a line.
+// What each is comes from its "format", the first key of every object safeharbor writes: each
+// object is then decoded once, into what a record needs, the rest of it passed over.
 func readJSONScreenings(data []byte, yield func(screening.Record)) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
-	for n := 1; ; n++ {
-		start := dec.InputOffset()
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err == io.EOF {
+	for {
+		rest := data[dec.InputOffset():]
+		objStart := dec.InputOffset() + int64(len(rest)-len(bytes.TrimLeft(rest, " \t\r\n")))
+		if objStart == int64(len(data)) {
 			return nil
-		} else if err != nil {
-			return jsonError(data, start, err)
 		}
-		rest := data[start:]
-		line, _ := lineCol(data, start+int64(len(rest)-len(bytes.TrimLeft(rest, " \t\r\n"))))
-		var head struct {
-			Format string `json:"format"`
-		}
-		if err := json.Unmarshal(raw, &head); err != nil {
-			return fmt.Errorf("line %d: not a summary or a record: %v", line, err)
-		}
-		switch head.Format {
+		line, _ := lineCol(data, objStart)
+		format, known := formatOf(data[objStart:])
+		var err error
+		switch format {
 		case screening.SummaryFormat:
-			sum, err := decodeSummary(raw)
-			if err != nil {
+			var j slimSummary
+			if err = dec.Decode(&j); err == nil {
+				var sum *screening.Summary
+				if sum, err = j.summary(); err == nil {
+					yield(screening.RecordOf(sum))
+					continue
+				}
 				return fmt.Errorf("line %d: summary: %w", line, err)
 			}
-			yield(screening.RecordOf(sum))
 		case screening.RecordFormat:
-			r, err := decodeRecordJSON(raw)
-			if err != nil {
+			var obj map[string]json.RawMessage
+			if err = dec.Decode(&obj); err == nil {
+				var r screening.Record
+				if r, err = decodeRecordJSON(obj); err == nil {
+					yield(r)
+					continue
+				}
 				return fmt.Errorf("line %d: record: %w", line, err)
 			}
-			yield(r)
-		case "":
-			return fmt.Errorf("line %d: a JSON object with no format: not a summary (%s) or a record (%s)", line, screening.SummaryFormat, screening.RecordFormat)
 		default:
-			return fmt.Errorf("line %d: format %q: this version reads %s and %s", line, head.Format, screening.SummaryFormat, screening.RecordFormat)
+			if !known {
+				// Not one of ours as written: read the object to say what it is.
+				var head struct {
+					Format string `json:"format"`
+				}
+				if err = dec.Decode(&head); err == nil {
+					format = head.Format
+					if format == screening.SummaryFormat || format == screening.RecordFormat {
+						return fmt.Errorf("line %d: %s whose first key is not format: not as safeharbor writes it", line, format)
+					}
+				}
+			}
+			if err == nil {
+				if format == "" {
+					return fmt.Errorf("line %d: a JSON object with no format: not a summary (%s) or a record (%s)", line, screening.SummaryFormat, screening.RecordFormat)
+				}
+				return fmt.Errorf("line %d: format %q: this version reads %s and %s", line, format, screening.SummaryFormat, screening.RecordFormat)
+			}
 		}
+		return jsonError(data, objStart, err)
 	}
+}
+
+// formatRE is the start of an object safeharbor wrote: its format, first.
+var formatRE = regexp.MustCompile(`^\{\s*"format"\s*:\s*"([^"\\]*)"`)
+
+// formatOf reads the format an object starts with; known is false when it does not start so.
+func formatOf(obj []byte) (format string, known bool) {
+	m := formatRE.FindSubmatch(obj[:min(len(obj), 200)])
+	if m == nil {
+		return "", false
+	}
+	return string(m[1]), true
 }
 
 // jsonError says where JSON that cannot be read goes wrong.
@@ -96,13 +129,60 @@ func lineCol(data []byte, off int64) (int, int) {
 	return line, int(off) - (bytes.LastIndexByte(before, '\n') + 1) + 1
 }
 
-// decodeSummary reads a JSON summary into what a record is made of, checking what it uses. Keys
-// this version does not know (a later version's) are passed over.
-func decodeSummary(raw []byte) (*screening.Summary, error) {
-	var j jsonSummary
-	if err := json.Unmarshal(raw, &j); err != nil {
-		return nil, err
-	}
+// slimSummary is what a record is made of, of a JSON summary: no words, no contacts, no notes,
+// so reading thousands allocates little. Keys this version does not know (a later version's)
+// are passed over.
+type slimSummary struct {
+	Format      string `json:"format"`
+	QuestionSet struct {
+		ID, Version, SHA256 string
+	} `json:"question_set"`
+	Interview struct {
+		Started    *time.Time `json:"started"`
+		Finished   *time.Time `json:"finished"`
+		Language   string     `json:"language"`
+		Training   bool       `json:"training"`
+		EndedEarly bool       `json:"ended_early"`
+	} `json:"interview"`
+	Concern string `json:"concern"`
+	Score   struct {
+		Total int    `json:"total"`
+		Level string `json:"level"`
+	} `json:"score"`
+	Domains []struct {
+		ID    string `json:"id"`
+		Level string `json:"level"`
+	} `json:"domains"`
+	Completeness struct {
+		Complete bool `json:"complete"`
+		Declared bool `json:"rule_declared"`
+		Applied  int  `json:"applied"`
+		Answered int  `json:"answered"`
+		Declined int  `json:"declined"`
+		DontKnow int  `json:"dont_know"`
+		NotAsked int  `json:"not_asked"`
+	} `json:"completeness"`
+	Indicators []struct {
+		ID     string `json:"id"`
+		Weight int    `json:"weight"`
+	} `json:"indicators"`
+	Actions []struct {
+		ID  string `json:"id"`
+		Due *struct {
+			From   string `json:"from"`
+			Within string `json:"within"`
+		} `json:"due"`
+	} `json:"actions"`
+	Answers []struct {
+		Question string   `json:"question"`
+		State    string   `json:"state"`
+		Values   []string `json:"values"`
+		Fact     string   `json:"fact"`
+	} `json:"answers"`
+}
+
+// summary is the summary as the domain has it, checked where a record uses it.
+func (j *slimSummary) summary() (*screening.Summary, error) {
 	s := &screening.Summary{
 		Format:     j.Format,
 		Set:        screening.SetRef{ID: j.QuestionSet.ID, Version: j.QuestionSet.Version, SHA256: j.QuestionSet.SHA256},
@@ -154,12 +234,13 @@ func decodeSummary(raw []byte) (*screening.Summary, error) {
 		if !screening.IsID(a.ID) {
 			return nil, fmt.Errorf("action id %q is not an id", a.ID)
 		}
-		sa := screening.SummaryAction{ID: a.ID, Priority: screening.Priority(a.Priority)}
+		sa := screening.SummaryAction{ID: a.ID}
 		if a.Due != nil {
 			sa.Due = &screening.Deadline{From: a.Due.From, WithinText: a.Due.Within}
 		}
 		s.Actions = append(s.Actions, sa)
 	}
+	s.Answers = make([]screening.QuestionAnswer, 0, len(j.Answers))
 	for _, a := range j.Answers {
 		st := screening.State(a.State)
 		if !screening.IsID(a.Question) || !slices.Contains(states, st) {
@@ -169,7 +250,7 @@ func decodeSummary(raw []byte) (*screening.Summary, error) {
 		if f != "" && !f.Known() {
 			return nil, fmt.Errorf("answer to %q records fact %q, which this version does not know", a.Question, a.Fact)
 		}
-		s.Answers = append(s.Answers, screening.QuestionAnswer{QuestionID: a.Question, SectionID: a.Section, Mode: screening.Mode(a.Mode), State: st, Values: a.Values, Fact: f})
+		s.Answers = append(s.Answers, screening.QuestionAnswer{QuestionID: a.Question, State: st, Values: a.Values, Fact: f})
 	}
 	return s, nil
 }
@@ -177,11 +258,7 @@ func decodeSummary(raw []byte) (*screening.Summary, error) {
 var states = []screening.State{screening.StateAnswered, screening.StateDeclined, screening.StateDontKnow, screening.StateNotAsked, screening.StateNotApplicable}
 
 // decodeRecordJSON reads one record written as a JSON object.
-func decodeRecordJSON(raw []byte) (screening.Record, error) {
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		return screening.Record{}, err
-	}
+func decodeRecordJSON(obj map[string]json.RawMessage) (screening.Record, error) {
 	cells := make(map[string]string, len(obj))
 	for col, v := range obj {
 		var x any

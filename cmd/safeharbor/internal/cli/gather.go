@@ -230,18 +230,13 @@ var (
 
 // readScreeningFile reads one file's screenings, decrypting it first when it is encrypted.
 func readScreeningFile(a *app, path string, ids []age.Identity) ([]screening.Record, error) {
-	var in io.Reader
+	var data []byte
+	var err error
 	if path == "-" {
-		in = a.streams.In
+		data, err = io.ReadAll(io.LimitReader(a.streams.In, maxInputFile+1))
 	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, errors.Unwrap(err)
-		}
-		defer f.Close()
-		in = f
+		data, err = readFile(path)
 	}
-	data, err := io.ReadAll(io.LimitReader(in, maxInputFile+1))
 	if err != nil {
 		return nil, err
 	}
@@ -256,6 +251,25 @@ func readScreeningFile(a *app, path string, ids []age.Identity) ([]screening.Rec
 		return nil, err
 	}
 	return out, nil
+}
+
+// readFile reads a file whole, in one read when its size is known, up to one byte more than
+// maxInputFile.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, errors.Unwrap(err)
+	}
+	defer f.Close()
+	size := 0
+	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+		size = int(min(info.Size(), maxInputFile)) + bytes.MinRead // room to find the end in
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size))
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxInputFile+1)); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // decrypt returns an age file's plain text, or data as it is when it is not encrypted.

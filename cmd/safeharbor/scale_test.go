@@ -180,4 +180,3 @@ func buildB(b *testing.B, dir string) string {
 	}
 	return bin
 }
-

@@ -197,7 +197,7 @@ func chooseAnswer(rng *rand.Rand, q *screening.Question) (screening.Answer, []st
 		}
 		// A time in the last three days, typed as a worker would, on a 24-hour clock.
 		text := time.Now().Add(-time.Duration(1+rng.IntN(72)) * time.Hour).Format("2006-01-02 15:04")
-		at, err := screening.ParseDateTime(text, time.Now())
+		at, err := screening.ParseDateTime(text, screening.MonthFirst, time.Now())
 		if err != nil {
 			panic(err)
 		}

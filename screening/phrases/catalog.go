@@ -26,6 +26,8 @@ type Answers struct {
 	// a space, and how they go together (weekday, day, month, year, the clock time and zone).
 	Weekdays, Months string
 	DateTime         string
+	// The full names of the weekdays and months, to read a date typed with them.
+	WeekdayNames, MonthNames string
 }
 
 // Report is the summary and the printable form of a set.
@@ -276,7 +278,15 @@ type Interview struct {
 	Yesterday            string
 	NotADateTime         string // what was typed, an example
 	InTheFuture          string // the time typed
-	ActNow               string // the title of a screen of actions that interrupt
+	// How a date and time is typed in this language: DateOrder is "m/d/y" (month first, as in the
+	// United States) or "d/m/y"; DateExample is a Go time layout in that order; At is the word
+	// between a day and a clock time ("yesterday at 9pm"), its forms split by "|".
+	DateOrder    string
+	DateExample  string
+	At           string
+	WrongWeekday string // what was typed, the date as read (year first)
+	UnknownZone  string // what was typed, this computer's time zone
+	ActNow       string // the title of a screen of actions that interrupt
 }
 
 // Messages are what the command says around the interview, on standard error.

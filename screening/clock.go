@@ -464,6 +464,56 @@ func nameOf(tok string, names func(*phrases.Answers) (short, full string)) (int,
 	return 0, false
 }
 
+// ClockOrderError is a date and time refused because it would put two answers out of order: an
+// answer earlier than the one its question's not_before names (the agency learned of a return
+// before it happened), or a change to that one that puts it after an answer held not to be
+// earlier than it. Neither can be true, and a deadline counted from the wrong one falls at the
+// wrong time; which of the two is wrong only the worker can tell.
+type ClockOrderError struct {
+	Question *Question // the question answered
+	At       time.Time // the answer refused
+	Other    *Question // the question whose answer it is out of order with
+	OtherAt  time.Time
+	// Earlier: At is earlier than Other's answer, which Question's not_before names. Otherwise
+	// At is later than the answer of Other, whose not_before names Question.
+	Earlier bool
+}
+
+func (e *ClockOrderError) Error() string {
+	if e.Earlier {
+		return fmt.Sprintf("%v to %q: %s is earlier than the answer to %q (%s), and its not_before says it may not be", ErrInvalidAnswer, e.Question.ID, FormatStoredClock(e.At), e.Other.ID, FormatStoredClock(e.OtherAt))
+	}
+	return fmt.Sprintf("%v to %q: %s is later than the answer to %q (%s), whose not_before says it may not be earlier", ErrInvalidAnswer, e.Question.ID, FormatStoredClock(e.At), e.Other.ID, FormatStoredClock(e.OtherAt))
+}
+
+func (e *ClockOrderError) Unwrap() error { return ErrInvalidAnswer }
+
+// checkClockOrder refuses a datetime answer to question i that would be out of order with
+// another answer: earlier than the answer its not_before names, or later than an answer whose
+// question's not_before names it. An answer that is not a moment (declined, not known) holds
+// nothing to compare.
+func (s *Session) checkClockOrder(i int, a Answer) error {
+	q := s.questions[i]
+	at, ok := StoredClock(a)
+	if q.Type != TypeDateTime || !ok {
+		return nil
+	}
+	if j, known := s.index[q.NotBefore.ID]; known && j < i {
+		if other, ok := StoredClock(s.t.states[j]); ok && at.Before(other) {
+			return &ClockOrderError{Question: q, At: at, Other: s.questions[j], OtherAt: other, Earlier: true}
+		}
+	}
+	for k := i + 1; k < len(s.questions); k++ {
+		if s.questions[k].NotBefore.ID != q.ID {
+			continue
+		}
+		if other, ok := StoredClock(s.t.states[k]); ok && other.Before(at) {
+			return &ClockOrderError{Question: q, At: at, Other: s.questions[k], OtherAt: other}
+		}
+	}
+	return nil
+}
+
 // FormatClock says a moment the way a person reads it, in lang: "Tue 3 Dec 2026, 14:10 EST".
 func FormatClock(t time.Time, lang string) string {
 	c, _ := phrases.For(lang)

@@ -346,3 +346,77 @@ func BenchmarkParseDateTime(b *testing.B) {
 		})
 	}
 }
+
+// A datetime question with not_before is never recorded earlier than the answer it names, and
+// that answer is never changed to after it: the agency cannot learn of a return before it.
+func TestNotBefore(t *testing.T) {
+	const (
+		returned  = "2026-11-28T21:00:00-05:00"
+		before    = "2026-11-27T10:00:00-05:00"
+		sameTime  = "2026-11-29T02:00:00Z" // 21:00 in New York, written in UTC
+		after     = "2026-11-29T09:00:00-05:00"
+		minuteOff = "2026-11-29T14:59:00+01:00" // a minute before after, written an hour ahead of UTC
+	)
+	tests := []struct {
+		name    string
+		steps   []step // recorded in order; the last is the one checked
+		earlier *bool  // nil: recorded; else refused, and whether as earlier than its not_before
+		other   string // the question the refused answer is out of order with
+	}{
+		{"learned after the return", []step{{"returned", Answered(returned)}, {"learned", Answered(after)}}, nil, ""},
+		{"learned at the same moment, in another offset", []step{{"returned", Answered(returned)}, {"learned", Answered(sameTime)}}, nil, ""},
+		{"learned earlier than the return", []step{{"returned", Answered(returned)}, {"learned", Answered(before)}}, ptr(true), "returned"},
+		{"earlier by a minute, in another offset", []step{{"returned", Answered(after)}, {"learned", Answered(minuteOff)}}, ptr(true), "returned"},
+		{"the return declined: nothing to hold to", []step{{"returned", state(StateDeclined)}, {"learned", Answered(before)}}, nil, ""},
+		{"the return not known", []step{{"returned", state(StateDontKnow)}, {"learned", Answered(before)}}, nil, ""},
+		{"learned declined", []step{{"returned", Answered(returned)}, {"learned", state(StateDeclined)}}, nil, ""},
+		{"the return changed to after learned", []step{{"returned", Answered(returned)}, {"learned", Answered(after)}, {"returned", Answered("2026-11-30T08:00:00-05:00")}}, ptr(false), "learned"},
+		{"the return changed, still before", []step{{"returned", Answered(returned)}, {"learned", Answered(after)}, {"returned", Answered(before)}}, nil, ""},
+		{"the return changed, learned declined", []step{{"returned", Answered(returned)}, {"learned", state(StateDeclined)}, {"returned", Answered("2026-11-30T08:00:00-05:00")}}, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set := richSet()
+			withLearned(set, Ref{ID: "returned"})
+			s := NewSession(set)
+			for _, st := range tt.steps[:len(tt.steps)-1] {
+				if err := s.Answer(st.id, st.a); err != nil {
+					t.Fatal(err)
+				}
+			}
+			last := tt.steps[len(tt.steps)-1]
+			kept := s.AnswerOf(last.id)
+			checked := s.Check(last.id, last.a) // says what Record would, recording nothing
+			if got := s.AnswerOf(last.id); got.State != kept.State || got.Text != kept.Text {
+				t.Fatalf("Check recorded %+v", got)
+			}
+			_, err := s.Record(last.id, last.a)
+			if (checked == nil) != (err == nil) {
+				t.Errorf("Check said %v, Record %v", checked, err)
+			}
+			var order *ClockOrderError
+			switch {
+			case tt.earlier == nil && err != nil:
+				t.Fatalf("refused: %v", err)
+			case tt.earlier == nil:
+				return
+			case !errors.As(err, &order) || !errors.Is(err, ErrInvalidAnswer):
+				t.Fatalf("err = %v, want a ClockOrderError", err)
+			case order.Earlier != *tt.earlier || order.Question.ID != last.id || order.Other.ID != tt.other:
+				t.Errorf("refused %+v", order)
+			}
+			if got := s.AnswerOf(last.id); got.State != kept.State || got.Text != kept.Text {
+				t.Errorf("the answer was changed to %+v", got)
+			}
+		})
+	}
+	// A draft holding two times out of order is not restored as if they were right.
+	set := richSet()
+	withLearned(set, Ref{ID: "returned"})
+	_, err := Restore(set, Snapshot{Answers: map[string]Answer{"returned": Answered(returned), "learned": Answered(before)}})
+	if !errors.Is(err, ErrInvalidAnswer) || !strings.Contains(err.Error(), `"learned": 2026-11-27T10:00:00-05:00 is earlier than the answer to "returned" (2026-11-28T21:00:00-05:00)`) {
+		t.Errorf("restore: %v", err)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -222,10 +222,16 @@ func CheckScenario(sc *Scenario, set *QuestionSet) Findings {
 	if c.out.HasErrors() {
 		return c.out
 	}
-	if _, unused, err := sc.Run(set); err == nil {
-		for _, r := range unused {
-			c.out.Warnf(r.Pos, RuleUnusedResponse, "the answer to %q is never used: the question does not apply to the scenario's other answers", r.QuestionID)
-		}
+	_, unused, err := sc.Run(set)
+	var order *ClockOrderError
+	if errors.As(err, &order) {
+		// Each time fits its question; two of them are out of order (not_before).
+		r, _ := sc.Response(order.Question.ID)
+		c.out.Errorf(r.AnswerPos, RuleInvalidAnswer, "%v (the scenario has %s)", err, r.Answer)
+		return c.out
+	}
+	for _, r := range unused {
+		c.out.Warnf(r.Pos, RuleUnusedResponse, "the answer to %q is never used: the question does not apply to the scenario's other answers", r.QuestionID)
 	}
 	concerns := []string{LevelNone, LevelPossible, LevelClear, LevelIncomplete}
 	if sc.Expect.Concern == "" {

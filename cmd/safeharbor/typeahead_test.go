@@ -111,6 +111,9 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 			}
 		}
 		a, keys := chooseAnswer(rng, q)
+		for tries := 0; s.Check(q.ID, a) != nil && tries < 100; tries++ {
+			a, keys = chooseAnswer(rng, q) // a time out of order with another (not_before): another
+		}
 		p.steps = append(p.steps, step{firstWords(q.Text), keys, false})
 		disclosed := s.NewDisclosures(q.ID, a)
 		urgent := s.NewInterrupts(q.ID, a)

@@ -170,6 +170,7 @@ type Report struct {
 	InterruptsNote   string
 	DueWithin        string // how long, the question
 	ADateTime        string
+	NotBefore        string // the question (not_before) a date and time may not be earlier than
 	DomainLevelOr    string // domain, level
 	IsComplete       string
 	IsIncomplete     string
@@ -286,7 +287,13 @@ type Interview struct {
 	At           string
 	WrongWeekday string // what was typed, the date as read (year first)
 	UnknownZone  string // what was typed, this computer's time zone
-	ActNow       string // the title of a screen of actions that interrupt
+	// Two times out of order (a question's not_before): the title, and why, for an answer
+	// earlier than the one it may not be before, or later than one that may not be before it.
+	// Each: the question, its time, the other question, its time.
+	CheckTimes  string
+	EarlierThan string
+	LaterThan   string
+	ActNow      string // the title of a screen of actions that interrupt
 }
 
 // Messages are what the command says around the interview, on standard error.

@@ -130,6 +130,7 @@ var english = Catalog{
 		InterruptsNote:   "Shown to the worker at once, the moment it applies.",
 		DueWithin:        "Due within %s of %s.",
 		ADateTime:        "a date and time",
+		NotBefore:        ", not earlier than the answer to %s",
 
 		Always:        "always",
 		Is:            "%s is %q",
@@ -242,6 +243,9 @@ var english = Catalog{
 		At:                   "at",
 		WrongWeekday:         "%q: the day of the week is not that date's. Check the date, and type it again without the day, such as %s.",
 		UnknownZone:          "%q: this computer does not know that time zone. Leave it out for this computer's (%s), or write the offset from UTC, such as -0500.",
+		CheckTimes:           "Check the times",
+		EarlierThan:          "“%s”: %s is earlier than “%s” (%s), which it cannot be. Type it again; or, if that other time is wrong, go back and change it.",
+		LaterThan:            "“%s”: %s is later than “%s” (%s), which cannot come before it. Type it again; or, if that other time is wrong, change it first.",
 		ActNow:               "Act now",
 		TextKeepOrRemove:     "Press Enter to keep it, type a new one to replace it, or a dash (-) to remove it.",
 		TextSkip:             "One line; press Enter to leave it empty.",

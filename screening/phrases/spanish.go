@@ -133,6 +133,7 @@ var spanish = Catalog{
 		InterruptsNote:   "Se le muestra a quien entrevista en cuanto corresponde.",
 		DueWithin:        "Plazo: %s desde %s.",
 		ADateTime:        "una fecha y hora",
+		NotBefore:        ", no antes de la respuesta a %s",
 
 		Always:        "siempre",
 		Is:            "%s es %q",
@@ -245,6 +246,9 @@ var spanish = Catalog{
 		At:                   "a las|a la",
 		WrongWeekday:         "%q: el día de la semana no es el de esa fecha. Revisa la fecha y escríbela otra vez sin el día, por ejemplo %s.",
 		UnknownZone:          "%q: esta computadora no conoce esa zona horaria. Déjala fuera para usar la de esta computadora (%s), o escribe la diferencia con UTC, por ejemplo -0500.",
+		CheckTimes:           "Revisa las horas",
+		EarlierThan:          "“%s”: %s es antes que “%s” (%s), y no puede serlo. Escríbela otra vez; o, si la otra hora está mal, vuelve atrás y cámbiala.",
+		LaterThan:            "“%s”: %s es después que “%s” (%s), que no puede ser antes. Escríbela otra vez; o, si la otra hora está mal, cámbiala primero.",
 		ActNow:               "Actúa ahora",
 		TextKeepOrRemove:     "Presiona Enter para dejarla, escribe otra para reemplazarla, o un guion (-) para quitarla.",
 		TextSkip:             "Una línea; presiona Enter para dejarla vacía.",

@@ -134,6 +134,9 @@ func (p *Plain) Show(ctx context.Context, s interview.Screen) error {
 		p.println(p.w.ForYouOnly, ".")
 	}
 	p.steps(s.Lines)
+	if s.Kind == interview.ScreenRefused {
+		return nil // the question it is about is asked again at once, below it
+	}
 	for {
 		p.println(p.w.PressEnter)
 		text, err := p.readLine(ctx)

@@ -263,6 +263,12 @@ func (c *conversation) record(ctx context.Context, q *screening.Question, a scre
 	}
 	a.At = c.now()
 	change, err := c.s.Record(q.ID, a)
+	var order *screening.ClockOrderError
+	if errors.As(err, &order) {
+		// Two times out of order: which one is wrong only the worker knows. Say which, and ask
+		// again; the other can be changed by going back, or from the review.
+		return true, c.a.Show(ctx, c.refused(order))
+	}
 	if err != nil {
 		return false, err
 	}
@@ -297,6 +303,16 @@ func (c *conversation) record(ctx context.Context, q *screening.Question, a scre
 		}
 	}
 	return false, nil
+}
+
+// refused is the screen that says why a time was refused: it is out of order with another.
+func (c *conversation) refused(e *screening.ClockOrderError) Screen {
+	format := c.w.LaterThan
+	if e.Earlier {
+		format = c.w.EarlierThan
+	}
+	text := fmt.Sprintf(format, e.Question.Text, screening.FormatClock(e.At, c.lang), e.Other.Text, screening.FormatClock(e.OtherAt, c.lang))
+	return Screen{Kind: ScreenRefused, Title: c.w.CheckTimes, Lines: []Line{{Text: text}}, Refused: e}
 }
 
 // remindOfDisclosure shows the stop-and-refer guidance again when a resumed interview holds a

@@ -323,6 +323,7 @@ type Messages struct {
 	ResumeInLanguages       string // the young person's language, the worker's
 	ResumeContacts          string // the contacts file
 	ResumeTraining          string
+	ResumeScenario          string // the scenario
 	ResumeGoesOn            string
 	NoDraftToResume         string
 	ChooserTitle            string

@@ -290,6 +290,7 @@ var english = Catalog{
 		ResumeInLanguages:       "It goes on as it started: the questions in %s, your guidance and the summary in %s.",
 		ResumeContacts:          "With the agency's contacts from %s.",
 		ResumeTraining:          "A mock interview: TRAINING.",
+		ResumeScenario:          "The scenario played: %s; its feedback comes after the summary.",
 		ResumeGoesOn:            "The interview goes on at the first question not yet answered. Before the summary, the review screen shows every answer.",
 		NoDraftToResume:         "there is no interrupted interview to resume",
 		ChooserTitle:            "Interrupted interviews, most recent first:",

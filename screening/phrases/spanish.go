@@ -293,6 +293,7 @@ var spanish = Catalog{
 		ResumeInLanguages:       "Sigue como empezó: las preguntas en %s, tu guía y el resumen en %s.",
 		ResumeContacts:          "Con los contactos de la agencia de %s.",
 		ResumeTraining:          "Una entrevista de práctica: CAPACITACIÓN.",
+		ResumeScenario:          "El caso de práctica: %s; la retroalimentación viene después del resumen.",
 		ResumeGoesOn:            "La entrevista sigue en la primera pregunta sin respuesta. Antes del resumen, la pantalla de revisión muestra todas las respuestas.",
 		NoDraftToResume:         "no hay ninguna entrevista interrumpida para retomar",
 		ChooserTitle:            "Entrevistas interrumpidas, la más reciente primero:",

@@ -156,6 +156,9 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 			// The draft remembers how the interview started, so that resume goes on the same way.
 			d := drafts.New(ref, time.Now(), training)
 			d.Lang, d.Also, d.Contacts, d.Label = cmp.Or(opts.Lang, file.Set.Language), opts.Also, contacts, opts.Label
+			if scenario != nil {
+				d.Scenario = scenario.ID
+			}
 			return store, d, nil
 		}
 		c.askLabel = opts.Label == ""

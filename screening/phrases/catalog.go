@@ -324,17 +324,21 @@ type Messages struct {
 	ResumeContacts          string // the contacts file
 	ResumeTraining          string
 	ResumeScenario          string // the scenario
-	ResumeGoesOn            string
-	NoDraftToResume         string
-	ChooserTitle            string
-	ChooserLine             string // number, draft, label, set, language, answered, last saved
-	ChooserPrompt           string // how many drafts
-	PassphrasePrompt        string
-	CueYouSee               string // self-study: an observation that holds
-	CueYouSeeNothing        string
-	CueFileSays             string // the record's answer
-	CueFileSilent           string
-	CueFileUnclear          string
-	CueShrugs               string
-	CueSays                 string // what they say
+	// A mock interview of a scenario: which set it uses and why (the scenario, set, version), and
+	// that it is not the default (the default set and version).
+	ScenarioSet      string
+	NotTheDefault    string
+	ResumeGoesOn     string
+	NoDraftToResume  string
+	ChooserTitle     string
+	ChooserLine      string // number, draft, label, set, language, answered, last saved
+	ChooserPrompt    string // how many drafts
+	PassphrasePrompt string
+	CueYouSee        string // self-study: an observation that holds
+	CueYouSeeNothing string
+	CueFileSays      string // the record's answer
+	CueFileSilent    string
+	CueFileUnclear   string
+	CueShrugs        string
+	CueSays          string // what they say
 }

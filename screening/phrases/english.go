@@ -291,6 +291,8 @@ var english = Catalog{
 		ResumeContacts:          "With the agency's contacts from %s.",
 		ResumeTraining:          "A mock interview: TRAINING.",
 		ResumeScenario:          "The scenario played: %s; its feedback comes after the summary.",
+		ScenarioSet:             "A mock interview of scenario %s, on set %s %s: the set the scenario was written for, so that its answers and its feedback fit the questions.",
+		NotTheDefault:           "It is not the default set, %s %s, which a real interview uses.",
 		ResumeGoesOn:            "The interview goes on at the first question not yet answered. Before the summary, the review screen shows every answer.",
 		NoDraftToResume:         "there is no interrupted interview to resume",
 		ChooserTitle:            "Interrupted interviews, most recent first:",

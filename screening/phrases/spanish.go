@@ -294,6 +294,8 @@ var spanish = Catalog{
 		ResumeContacts:          "Con los contactos de la agencia de %s.",
 		ResumeTraining:          "Una entrevista de práctica: CAPACITACIÓN.",
 		ResumeScenario:          "El caso de práctica: %s; la retroalimentación viene después del resumen.",
+		ScenarioSet:             "Una entrevista de práctica del caso %s, con el conjunto %s %s: el conjunto para el que se escribió el caso, para que sus respuestas y su retroalimentación correspondan a las preguntas.",
+		NotTheDefault:           "No es el conjunto predeterminado, %s %s, que usa una entrevista real.",
 		ResumeGoesOn:            "La entrevista sigue en la primera pregunta sin respuesta. Antes del resumen, la pantalla de revisión muestra todas las respuestas.",
 		NoDraftToResume:         "no hay ninguna entrevista interrumpida para retomar",
 		ChooserTitle:            "Entrevistas interrumpidas, la más reciente primero:",

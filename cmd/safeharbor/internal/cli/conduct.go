@@ -39,6 +39,7 @@ type conversation struct {
 	label     string // --label with --answers, when there is no draft to hold it
 	keepDraft bool
 	resumed   *interview.Screen // shown in place of the opening
+	notice    []interview.Line  // shown first on the opening, or before a run from an answers file
 	cue       func(*screening.Question) string
 
 	everSaved bool  // a save of the draft has worked
@@ -61,8 +62,14 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	if c.draft != nil {
 		started = c.draft.Started
 	}
+	if c.answers != "" {
+		// Nobody sees the opening when the answers come from a file: say it here.
+		for _, l := range c.notice {
+			fmt.Fprintln(a.streams.Err, l.Text)
+		}
+	}
 	cfg := interview.Config{
-		Session: c.session, Words: c.words, Languages: c.langs, Resumed: c.resumed, Cue: c.cue,
+		Session: c.session, Words: c.words, Languages: c.langs, Resumed: c.resumed, Cue: c.cue, Notice: c.notice,
 		Meta: screening.SummaryMeta{SetSHA256: c.file.SHA256, Started: started, Contacts: c.contacts, Training: c.training, Zone: time.Local, CaseRef: c.caseRef()},
 	}
 	if c.store != nil && c.askLabel && c.answers == "" {

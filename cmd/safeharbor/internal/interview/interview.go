@@ -22,6 +22,7 @@ type Config struct {
 	Save    func() error
 	Now     func() time.Time                   // nil: time.Now
 	Resumed *Screen                            // shown in place of the opening when a draft goes on
+	Notice  []Line                             // facts shown first on the opening screen (which set a mock interview uses, and why)
 	Cue     func(q *screening.Question) string // self-study: what the young person says
 	Meta    screening.SummaryMeta              // for the summary: the set's file, the start, the contacts
 	// Label, when set, asks the worker for a label for the draft before anything else (a case
@@ -109,8 +110,9 @@ func (c *conversation) run(ctx context.Context) error {
 		if err := c.remindOfDisclosure(ctx); err != nil {
 			return err
 		}
-	case len(c.set.Opening) > 0:
-		if err := c.a.Show(ctx, Screen{Kind: ScreenOpening, Title: c.w.BeforeYouBegin, Lines: c.lines(c.set.Opening, false)}); err != nil {
+	case len(c.set.Opening) > 0 || len(c.cfg.Notice) > 0:
+		lines := append(slices.Clone(c.cfg.Notice), c.lines(c.set.Opening, false)...)
+		if err := c.a.Show(ctx, Screen{Kind: ScreenOpening, Title: c.w.BeforeYouBegin, Lines: lines}); err != nil {
 			return err
 		}
 	}

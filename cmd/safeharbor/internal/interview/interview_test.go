@@ -64,11 +64,15 @@ type fakeAsker struct {
 	log        []string
 	statuses   []Status
 	failAt     string // the question whose Ask fails, as Ctrl-C would
+	onShow     func(Screen)
 }
 
 func (f *fakeAsker) Show(_ context.Context, s Screen) error {
 	kind := map[ScreenKind]string{ScreenOpening: "opening", ScreenGuidance: "guidance", ScreenResumed: "resumed", ScreenClosing: "closing", ScreenRefused: "refused"}[s.Kind]
 	f.log = append(f.log, "show "+kind+": "+s.Title)
+	if f.onShow != nil {
+		f.onShow(s)
+	}
 	if s.Kind == ScreenRefused {
 		f.log = append(f.log, "  "+s.Lines[0].Text)
 		var order *screening.ClockOrderError
@@ -607,5 +611,31 @@ func TestTimesOutOfOrder(t *testing.T) {
 	})
 	if got := answers(sum); got != "returned=answered:2026-11-28T20:00:00-05:00 learned=answered:2026-11-28T21:30:00-05:00" {
 		t.Errorf("answers: %s", got)
+	}
+}
+
+// A notice (which set a mock interview uses) comes first on the opening, and makes one for a set
+// that has none.
+func TestNoticeOnTheOpening(t *testing.T) {
+	for _, withOpening := range []bool{true, false} {
+		set := testSet()
+		if !withOpening {
+			set.Opening = nil
+		}
+		var shown []Line
+		f := &fakeAsker{
+			replies: map[string][]Reply{"slept": {pick("friend")}, "partner": {no()}, "traded": {no()}, "phones": {no()}, "feel": {Answer(screening.Answered("ok"))}, "days": {text("3")}},
+			reviews: []int{-1},
+			onShow:  func(s Screen) { shown = append(shown, s.Lines...) },
+		}
+		if _, err := run(t, f, Config{Session: screening.NewSession(set), Notice: []Line{{Text: "On set test 1.0.0."}}}); err != nil {
+			t.Fatal(err)
+		}
+		if f.log[0] != "show opening: Before you begin" || len(shown) == 0 || shown[0].Text != "On set test 1.0.0." {
+			t.Errorf("opening %v: log %v, lines %+v", withOpening, f.log, shown)
+		}
+		if withOpening && (len(shown) < 2 || shown[1].Text != "Hello.") {
+			t.Errorf("the opening's own lines do not follow: %+v", shown)
+		}
 	}
 }

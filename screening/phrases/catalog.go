@@ -215,6 +215,7 @@ type Interview struct {
 	NotYesNo             string // what was typed
 	NoneGoesAlone        string
 	NotAChoice           string // what was typed
+	SeveralChoices       string // what was typed, the choices it fits (number and label)
 	NotANumber           string // what was typed
 	BelowMinimum         string // the number, the least
 	AboveMaximum         string // the number, the most

@@ -193,6 +193,7 @@ var english = Catalog{
 		NotYesNo:             "%q is not yes or no. Type 1 or yes, 2 or no.",
 		NoneGoesAlone:        "“None” goes alone: choose it, or the choices that apply.",
 		NotAChoice:           "%q is not one of the choices.",
+		SeveralChoices:       "%q fits more than one choice: %s. Type the number of the one you mean.",
 		NotANumber:           "%q is not a number.",
 		BelowMinimum:         "%v is less than %v, the least this takes.",
 		AboveMaximum:         "%v is more than %v, the most this takes.",

@@ -196,6 +196,7 @@ var spanish = Catalog{
 		NotYesNo:             "%q no es sí ni no. Escribe 1 o sí, 2 o no.",
 		NoneGoesAlone:        "«Ninguna» va sola: elígela, o elige las opciones que correspondan.",
 		NotAChoice:           "%q no es una de las opciones.",
+		SeveralChoices:       "%q corresponde a más de una opción: %s. Escribe el número de la que quieres decir.",
 		NotANumber:           "%q no es un número.",
 		BelowMinimum:         "%v es menos que %v, lo mínimo que se acepta.",
 		AboveMaximum:         "%v es más que %v, lo máximo que se acepta.",

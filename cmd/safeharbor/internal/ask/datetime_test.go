@@ -55,7 +55,7 @@ func TestTypedDateTime(t *testing.T) {
 		{"en", "Fri 28 Nov 2026, 22:00 -0500", "", "", `"Fri 28 Nov 2026, 22:00 -0500": the day of the week is not that date's. Check the date, and type it again without the day, such as 2026-11-28 22:00.`},
 		{"en", "2026-11-28 22:00 CST", "", "", `"2026-11-28 22:00 CST": this computer does not know that time zone. Leave it out for this computer's (EST)`},
 	} {
-		a, problem := parseAnswer(words(tt.lang), q, "en", tt.in)
+		a, problem := parseAnswer(words(tt.lang), q, nil, "en", tt.in)
 		if problem == "" {
 			problem = checkProblem(&words(tt.lang).Interview, q, a)
 		}

@@ -8,9 +8,10 @@ import (
 
 // The keys of format safeharbor-translation/v1.
 var (
-	TranslationKeys     = []string{"format", "set", "language", "title", "description", "opening", "closing", "sections", "questions", "indicators", "actions", "domains"}
+	TranslationKeys     = []string{"format", "set", "language", "title", "description", "opening", "closing", "sections", "questions", "indicators", "actions", "domains", "sources"}
 	SectionTextKeys     = []string{"title", "help"}
 	QuestionTextKeys    = []string{"text", "help", "unit", "options"}
+	SourceTextKeys      = []string{"title", "publisher"}
 	TranslationsDirName = "translations"
 )
 
@@ -18,6 +19,7 @@ func (d *decoder) translation(root *yaml.Node) *screening.Translation {
 	tr := &screening.Translation{
 		Pos: pos(root), Sections: map[string]screening.SectionText{}, Questions: map[string]screening.QuestionText{},
 		Indicators: map[string]screening.Text{}, Actions: map[string]screening.Text{}, Domains: map[string]screening.Text{},
+		Sources: map[string]screening.SourceText{},
 	}
 	text := func(n *yaml.Node, what string) screening.Text {
 		s, p := d.str(n, what)
@@ -82,6 +84,19 @@ func (d *decoder) translation(root *yaml.Node) *screening.Translation {
 		case "domains":
 			for _, p := range d.idPairs(f.val, "domains", "a mapping of domain ids to labels") {
 				tr.Domains[p.name] = text(p.val, "a label")
+			}
+		case "sources":
+			for _, p := range d.idPairs(f.val, "sources", "a mapping of source ids to their title and publisher") {
+				st := screening.SourceText{Pos: pos(p.key)}
+				sfs, _ := d.fields(p.val, "a source's words", SourceTextKeys)
+				for _, sf := range sfs {
+					if sf.name == "title" {
+						st.Title = text(sf.val, "title")
+					} else {
+						st.Publisher = text(sf.val, "publisher")
+					}
+				}
+				tr.Sources[p.name] = st
 			}
 		}
 	}

@@ -20,8 +20,18 @@ type Translation struct {
 	Indicators  map[string]Text
 	Actions     map[string]Text
 	Domains     map[string]Text // domain id -> label
+	// Sources are the sources' titles and publishers in the language: the original title with a
+	// gloss, as service names are given, so a reader can still find the document. Optional, for
+	// translations written before sources could be translated; given, it covers every source.
+	Sources map[string]SourceText
 
 	Pos, SetPos, LangPos Pos
+}
+
+// SourceText is a source's title and publisher in another language.
+type SourceText struct {
+	Title, Publisher Text
+	Pos              Pos
 }
 
 // Text is one translated string with where it is written.
@@ -136,6 +146,16 @@ func CheckTranslation(tr *Translation, set *QuestionSet, wording *Wording) Findi
 		need(tr.Domains[d.ID], d.Label, fmt.Sprintf("the label of domain %q", d.ID))
 	}
 	unknown("domain", domainIDs, positions(tr.Domains, func(t Text) Pos { return t.Pos }))
+	if len(tr.Sources) > 0 {
+		sourceIDs := []string{}
+		for _, src := range set.Sources {
+			sourceIDs = append(sourceIDs, src.ID)
+			st := tr.Sources[src.ID]
+			need(st.Title, src.Title, fmt.Sprintf("the title of source %q", src.ID))
+			need(st.Publisher, src.Publisher, fmt.Sprintf("the publisher of source %q", src.ID))
+		}
+		unknown("source", sourceIDs, positions(tr.Sources, func(st SourceText) Pos { return st.Pos }))
+	}
 	return c.out
 }
 
@@ -180,6 +200,12 @@ func Translate(set *QuestionSet, tr *Translation) *QuestionSet {
 	out.Domains = slices.Clone(set.Domains)
 	for i := range out.Domains {
 		out.Domains[i].Label = or(tr.Domains[out.Domains[i].ID].Text, out.Domains[i].Label)
+	}
+	out.Sources = slices.Clone(set.Sources)
+	for i := range out.Sources {
+		st := tr.Sources[out.Sources[i].ID]
+		out.Sources[i].Title = or(st.Title.Text, out.Sources[i].Title)
+		out.Sources[i].Publisher = or(st.Publisher.Text, out.Sources[i].Publisher)
 	}
 	return &out
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -75,7 +76,7 @@ way.`),
 	return cmd
 }
 
-// coverage is what the scenarios exercise in each set they run on, in the order first run.
+// coverage is what the scenarios exercise in each set they run on.
 type coverage struct {
 	sets  []report.SetCoverage
 	index map[*screening.QuestionSet]int
@@ -239,6 +240,8 @@ func runTest(a *app, opts *testOptions) error {
 	}
 	below := false
 	if opts.Coverage {
+		// By file: the same order whatever the order of the scenarios.
+		slices.SortFunc(cov.sets, func(x, y report.SetCoverage) int { return strings.Compare(x.File, y.File) })
 		if below, err = reportCoverage(a, opts, cov.sets); err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
-	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -24,9 +23,10 @@ type testOptions struct {
 	Contacts string // an agency's contacts file, for sets that name its contacts
 	Coverage bool   // report what the scenarios exercise in each set
 	LCOV     string // write the coverage to this file as LCOV
-	// MinCoverage is the least share of each set, in percent, the scenarios must exercise;
-	// negative: no minimum.
-	MinCoverage float64
+	// MinCoverage is the least share of each set, in percent, the scenarios must exercise,
+	// when HasMinCoverage.
+	MinCoverage    float64
+	HasMinCoverage bool
 }
 
 func newTestCmd(a *app) *cobra.Command {
@@ -62,9 +62,7 @@ way.`),
   safeharbor test --coverage --lcov coverage.lcov --min-coverage 80 --file sets/county/v1.2.0.yaml scenarios/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			if !cmd.Flags().Changed("min-coverage") {
-				opts.MinCoverage = -1
-			}
+			opts.HasMinCoverage = cmd.Flags().Changed("min-coverage")
 			return runTest(a, opts)
 		},
 	}
@@ -100,14 +98,17 @@ func (c *coverage) of(f *questions.File, builtIn bool) *screening.Coverage {
 // checkCoverageFlags refuses a minimum that is no percentage and an LCOV file that cannot be
 // written, before any scenario runs.
 func (o *testOptions) checkCoverageFlags() error {
-	if o.MinCoverage >= 0 || o.LCOV != "" {
+	if o.HasMinCoverage || o.LCOV != "" {
 		o.Coverage = true
 	}
-	if o.MinCoverage > 100 || math.IsNaN(o.MinCoverage) || (o.MinCoverage < 0 && o.MinCoverage != -1) {
+	if o.HasMinCoverage && !(o.MinCoverage >= 0 && o.MinCoverage <= 100) { // NaN too
 		return usageErrorf("--min-coverage %v: give a percentage from 0 to 100", o.MinCoverage)
 	}
 	if o.LCOV == "" {
 		return nil
+	}
+	if strings.ContainsAny(o.File, "\n\r") {
+		return usageErrorf("--file %q: LCOV names a set's file on one line, and this name has a line break", o.File)
 	}
 	if o.LCOV == "-" {
 		return usageErrorf("--lcov -: give the name of a file to write")
@@ -276,7 +277,7 @@ func reportCoverage(a *app, opts *testOptions, sets []report.SetCoverage) (below
 		}
 		fmt.Fprintln(a.streams.Err, screening.Printable(fmt.Sprintf("Coverage written to %s as LCOV.", opts.LCOV)))
 	}
-	if opts.MinCoverage < 0 {
+	if !opts.HasMinCoverage {
 		return false, nil
 	}
 	for _, sc := range sets {

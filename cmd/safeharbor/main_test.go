@@ -43,6 +43,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"fhir-r4":        checkFHIRR4,
+			"lcov":           checkLCOV,
 			"sarif-2.1.0":    checkSARIF,
 			"summary-schema": checkSummarySchema,
 		},

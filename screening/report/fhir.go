@@ -98,14 +98,14 @@ type fhirQuestionnaire struct {
 	ResourceType string         `json:"resourceType"`
 	ID           string         `json:"id"`
 	Text         *fhirNarrative `json:"text,omitempty"`
-	URL          string     `json:"url"`
-	Version      string     `json:"version"`
-	Name         string     `json:"name"`
-	Title        string     `json:"title"`
-	Status       string     `json:"status"`
-	Language     string     `json:"language,omitempty"`
-	Description  string     `json:"description,omitempty"`
-	Item         []fhirItem `json:"item"`
+	URL          string         `json:"url"`
+	Version      string         `json:"version"`
+	Name         string         `json:"name"`
+	Title        string         `json:"title"`
+	Status       string         `json:"status"`
+	Language     string         `json:"language,omitempty"`
+	Description  string         `json:"description,omitempty"`
+	Item         []fhirItem     `json:"item"`
 }
 
 // fhirName makes a machine-friendly name (que-0): post-return -> PostReturn.

@@ -20,6 +20,10 @@ type Translation struct {
 	Indicators  map[string]Text
 	Actions     map[string]Text
 	Domains     map[string]Text // domain id -> label
+	// From is what each string was translated from, by its path (SourceString.Path), where the
+	// file records it: the set's words as the translator read them. A string whose set words have
+	// changed since is stale. A translation written before this was recorded has none.
+	From map[string]Text
 
 	Pos, SetPos, LangPos Pos
 }
@@ -136,7 +140,19 @@ func CheckTranslation(tr *Translation, set *QuestionSet, wording *Wording) Findi
 		need(tr.Domains[d.ID], d.Label, fmt.Sprintf("the label of domain %q", d.ID))
 	}
 	unknown("domain", domainIDs, positions(tr.Domains, func(t Text) Pos { return t.Pos }))
+	for _, st := range Stale(tr, set) {
+		c.out.Warnf(st.From.Pos, RuleStaleTranslation, "%s was translated from %s, but the set now says %s: translate it again, and write the set's words in `from:`", st.Source.What, quoteShort(st.From.Text), quoteShort(st.Source.Text))
+	}
 	return c.out
+}
+
+// quoteShort quotes a text for a message, cut at 80 characters: enough to find it.
+func quoteShort(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:79]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
 }
 
 // positions maps each id of a translation's entries to where it is written.
@@ -208,4 +224,120 @@ func or(a, b string) string {
 func BaseLanguage(tag string) string {
 	base, _, _ := strings.Cut(tag, "-")
 	return strings.ToLower(base)
+}
+
+// SourceString is one string of a set that a translation gives in another language, named by its
+// path: the keys that lead to it in a translation file (title, opening.2, questions.ID.text,
+// questions.ID.options.VALUE, indicators.ID, ...).
+type SourceString struct {
+	Path string
+	What string // in words: the text of question "slept-where"
+	Text string
+	Pos  Pos
+}
+
+// SourceStrings returns the strings of the set a translation gives, in file order; those the set
+// leaves empty are not among them.
+func (s *QuestionSet) SourceStrings() []SourceString {
+	var out []SourceString
+	add := func(path, what, text string, pos Pos) {
+		if strings.TrimSpace(text) != "" {
+			out = append(out, SourceString{Path: path, What: what, Text: text, Pos: pos})
+		}
+	}
+	add("title", "the title", s.Title, s.TitlePos)
+	add("description", "the description", s.Description, s.Pos)
+	for i, st := range s.Opening {
+		add(fmt.Sprintf("opening.%d", i+1), fmt.Sprintf("step %d of the opening", i+1), st.Text, st.Pos)
+	}
+	for i, st := range s.Closing {
+		add(fmt.Sprintf("closing.%d", i+1), fmt.Sprintf("step %d of the closing", i+1), st.Text, st.Pos)
+	}
+	for _, sec := range s.Sections {
+		add("sections."+sec.ID+".title", fmt.Sprintf("the title of section %q", sec.ID), sec.Title, sec.TitlePos)
+		add("sections."+sec.ID+".help", fmt.Sprintf("the guidance of section %q", sec.ID), sec.Help, sec.Pos)
+	}
+	for _, q := range s.Questions() {
+		add("questions."+q.ID+".text", fmt.Sprintf("the text of question %q", q.ID), q.Text, q.TextPos)
+		add("questions."+q.ID+".help", fmt.Sprintf("the guidance of question %q", q.ID), q.Help, q.Pos)
+		add("questions."+q.ID+".unit", fmt.Sprintf("the unit of question %q", q.ID), q.Unit, q.Pos)
+		for _, o := range q.Options {
+			add("questions."+q.ID+".options."+o.Value, fmt.Sprintf("the label of option %q of question %q", o.Value, q.ID), o.Label, o.LabelPos)
+		}
+	}
+	for _, ind := range s.Indicators {
+		add("indicators."+ind.ID, fmt.Sprintf("the label of indicator %q", ind.ID), ind.Label, ind.LabelPos)
+	}
+	for _, a := range s.Actions {
+		add("actions."+a.ID, fmt.Sprintf("the text of action %q", a.ID), a.Text, a.TextPos)
+	}
+	for _, d := range s.Domains {
+		add("domains."+d.ID, fmt.Sprintf("the label of domain %q", d.ID), d.Label, d.LabelPos)
+	}
+	return out
+}
+
+// Strings returns the translation's strings by path, as SourceStrings names them.
+func (tr *Translation) Strings() map[string]Text {
+	out := make(map[string]Text)
+	add := func(path string, t Text) {
+		if strings.TrimSpace(t.Text) != "" {
+			out[path] = t
+		}
+	}
+	add("title", Text{Text: tr.Title, Pos: tr.Pos})
+	add("description", Text{Text: tr.Description, Pos: tr.Pos})
+	for i, st := range tr.Opening {
+		add(fmt.Sprintf("opening.%d", i+1), Text{Text: st.Text, Pos: st.Pos})
+	}
+	for i, st := range tr.Closing {
+		add(fmt.Sprintf("closing.%d", i+1), Text{Text: st.Text, Pos: st.Pos})
+	}
+	for id, st := range tr.Sections {
+		add("sections."+id+".title", st.Title)
+		add("sections."+id+".help", st.Help)
+	}
+	for id, qt := range tr.Questions {
+		add("questions."+id+".text", qt.Text)
+		add("questions."+id+".help", qt.Help)
+		add("questions."+id+".unit", qt.Unit)
+		for v, t := range qt.Options {
+			add("questions."+id+".options."+v, t)
+		}
+	}
+	for id, t := range tr.Indicators {
+		add("indicators."+id, t)
+	}
+	for id, t := range tr.Actions {
+		add("actions."+id, t)
+	}
+	for id, t := range tr.Domains {
+		add("domains."+id, t)
+	}
+	return out
+}
+
+// StaleString is a translated string whose set words have changed since it was translated.
+type StaleString struct {
+	Source SourceString // the set's words now
+	From   Text         // what the translation says it was translated from, and where
+}
+
+// Stale returns the strings of tr that were translated from other words than set has now, in
+// the set's order. Strings that record no source are not among them: they cannot be told.
+func Stale(tr *Translation, set *QuestionSet) []StaleString {
+	var out []StaleString
+	for _, src := range set.SourceStrings() {
+		from, ok := tr.From[src.Path]
+		if ok && !sameWords(from.Text, src.Text) {
+			out = append(out, StaleString{Source: src, From: from})
+		}
+	}
+	return out
+}
+
+// sameWords reports whether two texts say the same words: a line folded elsewhere, or spaces
+// doubled, is the same text.
+func sameWords(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }

@@ -1,0 +1,76 @@
+package screening
+
+import (
+	"slices"
+	"testing"
+)
+
+// A translated string is stale when the set's words differ from those it records it was
+// translated from; a string that records nothing is never called stale.
+func TestStale(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		edit func(s *QuestionSet)
+		from map[string]string
+		want []string // the paths of the stale strings
+	}{
+		{"the same words", nil, map[string]string{"questions.slept.text": "Where did you sleep?"}, nil},
+		{"folded onto other lines", nil, map[string]string{"questions.slept.text": "Where did\n  you  sleep?"}, nil},
+		{"a question reworded", func(s *QuestionSet) { q(s, "slept").Text = "Where did you sleep while you were away?" }, map[string]string{"questions.slept.text": "Where did you sleep?"}, []string{"questions.slept.text"}},
+		{"reworded, but nothing recorded", func(s *QuestionSet) { q(s, "slept").Text = "Where did you sleep while away?" }, nil, nil},
+		{"an option's label", func(s *QuestionSet) { q(s, "slept").Options[1].Label = "A hotel or motel" }, map[string]string{"questions.slept.options.hotel": "A hotel", "questions.slept.options.friend": "At a friend's"}, []string{"questions.slept.options.hotel"}},
+		{"a step", func(s *QuestionSet) { s.Opening[1].Text = "Find a quiet, private room." }, map[string]string{"opening.1": "I'm glad you're back.", "opening.2": "Find a quiet room."}, []string{"opening.2"}},
+		{"an indicator, an action and the title", func(s *QuestionSet) {
+			s.Indicators[0].Label, s.Actions[0].Text, s.Title = "Stayed at hotels", "Arrange an assessment.", "A test set"
+		}, map[string]string{"indicators.hotel": "Hotel stays", "actions.assess": "Arrange a fuller assessment.", "title": "Test set"}, []string{"title", "indicators.hotel", "actions.assess"}},
+		{"a string the set no longer has", func(s *QuestionSet) { s.Sections[0].Questions = s.Sections[0].Questions[1:] }, map[string]string{"questions.slept.text": "Where did you sleep?"}, nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			set := validSet()
+			if tt.edit != nil {
+				tt.edit(set)
+			}
+			tr := &Translation{From: map[string]Text{}}
+			for p, from := range tt.from {
+				tr.From[p] = Text{Text: from, Pos: at(40)}
+			}
+			var got []string
+			for _, st := range Stale(tr, set) {
+				got = append(got, st.Source.Path)
+				if st.From.Text != tt.from[st.Source.Path] {
+					t.Errorf("%s: from %q, want %q", st.Source.Path, st.From.Text, tt.from[st.Source.Path])
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("stale %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// The paths of a set's strings are those of a translation's, so each translated string finds its
+// source.
+func TestSourceStringsMatchTranslationPaths(t *testing.T) {
+	set := validSet()
+	set.Sections[0].Help = "Listen."
+	tr := &Translation{
+		Title: "Prueba", Opening: []Step{{Kind: StepSay, Text: "Me alegra."}, {Kind: StepDo, Text: "Busca un cuarto."}},
+		Sections: map[string]SectionText{"away": {Title: Text{Text: "Fuera"}, Help: Text{Text: "Escucha."}}},
+		Questions: map[string]QuestionText{
+			"slept":   {Text: Text{Text: "¿Dónde?"}, Options: map[string]Text{"friend": {Text: "Con amistades"}, "hotel": {Text: "Un hotel"}}},
+			"partner": {Text: Text{Text: "¿Alguien mayor?"}}, "phones": {Text: Text{Text: "Teléfonos."}}, "days": {Text: Text{Text: "Días"}},
+		},
+		Indicators: map[string]Text{"hotel": {Text: "Hoteles"}, "older": {Text: "Mayor"}, "phones": {Text: "Teléfonos"}},
+		Actions:    map[string]Text{"assess": {Text: "Evalúa."}},
+	}
+	strs := tr.Strings()
+	for _, src := range set.SourceStrings() {
+		if _, ok := strs[src.Path]; !ok {
+			t.Errorf("the set's %s (%s) has no string in the translation", src.Path, src.What)
+		}
+		delete(strs, src.Path)
+	}
+	for p := range strs {
+		t.Errorf("the translation's %s is no string of the set", p)
+	}
+}

@@ -74,3 +74,40 @@ func TestSourceStringsMatchTranslationPaths(t *testing.T) {
 		t.Errorf("the translation's %s is no string of the set", p)
 	}
 }
+
+// What a translator must redo: stale and missing strings of a translation; with no translation
+// of the new version yet, every string not as it was.
+func TestRedo(t *testing.T) {
+	set := validSet()
+	q(set, "slept").Text = "Where did you stay?"
+	tr := &Translation{
+		Questions: map[string]QuestionText{"slept": {Text: Text{Text: "¿Dónde dormiste?", Pos: at(40)}}},
+		From:      map[string]Text{"questions.slept.text": {Text: "Where did you sleep?", Pos: at(41)}},
+	}
+	redo := RedoTranslation(tr, set)
+	if len(redo) != len(set.SourceStrings()) {
+		t.Fatalf("%d to redo, want every string of the set (%d)", len(redo), len(set.SourceStrings()))
+	}
+	var slept Redo
+	for _, r := range redo {
+		if r.Source.Path == "questions.slept.text" {
+			slept = r
+		} else if r.Reason != RedoMissing {
+			t.Errorf("%s: %s, want missing", r.Source.Path, r.Reason)
+		}
+	}
+	if slept.Reason != RedoStale || slept.Was != "Where did you sleep?" || slept.At != at(41) || slept.Source.Text != "Where did you stay?" {
+		t.Errorf("the reworded question: %+v", slept)
+	}
+
+	old, new := validSet(), validSet()
+	q(new, "slept").Text = "Where did you stay?"
+	new.Indicators = append(new.Indicators, Indicator{ID: "cash", Label: "Had cash"})
+	var got []string
+	for _, r := range RedoSince(old, new) {
+		got = append(got, r.Source.Path+" was "+r.Was)
+	}
+	if want := []string{"questions.slept.text was Where did you sleep?", "indicators.cash was "}; !slices.Equal(got, want) {
+		t.Errorf("RedoSince: %q, want %q", got, want)
+	}
+}

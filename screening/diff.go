@@ -86,6 +86,9 @@ type Difference struct {
 	OldPos, NewPos Pos
 	Bump           Bump
 	Why            string // why it needs that bump
+	// Words is true when Before and After are words from the file (a text, a label, a title),
+	// which a reader sees quoted, rather than values (a weight, a condition, an id).
+	Words bool
 }
 
 // BumpRule is one line of the rule that says what version bump a change needs.
@@ -198,7 +201,7 @@ func (d *differ) words(x Difference, before, after string, r *BumpRule) {
 	if before == after {
 		return
 	}
-	x.Before, x.After = before, after
+	x.Before, x.After, x.Words = before, after, true
 	switch {
 	case strings.TrimSpace(before) == "":
 		x.Kind = DiffAdded
@@ -309,6 +312,7 @@ func (d *differ) sources(old, new *QuestionSet) {
 		x := Difference{Item: ItemSource, ID: n.ID, Path: "sources." + n.ID, NewPos: idOf(n.IDPos, n.Pos)}
 		if o == nil {
 			x.Kind, x.After, x.OldPos = DiffAdded, n.Title, old.SourcesPos
+			x.Words = true
 			d.add(x, ruleSource)
 			return
 		}
@@ -321,7 +325,7 @@ func (d *differ) sources(old, new *QuestionSet) {
 		y.OldPos, y.NewPos = pick(o.URLPos, x.OldPos), pick(n.URLPos, x.NewPos)
 		d.value(y, o.URL, n.URL, ruleSource)
 	}, func(o *Source) {
-		d.add(Difference{Kind: DiffRemoved, Item: ItemSource, ID: o.ID, Path: "sources." + o.ID, Before: o.Title, OldPos: idOf(o.IDPos, o.Pos), NewPos: new.SourcesPos}, ruleSource)
+		d.add(Difference{Kind: DiffRemoved, Item: ItemSource, ID: o.ID, Path: "sources." + o.ID, Before: o.Title, Words: true, OldPos: idOf(o.IDPos, o.Pos), NewPos: new.SourcesPos}, ruleSource)
 	})
 }
 
@@ -359,13 +363,14 @@ func (d *differ) domains(old, new *QuestionSet) {
 		x := Difference{Item: ItemDomain, ID: n.ID, Path: "domains." + n.ID, NewPos: idOf(n.IDPos, n.Pos)}
 		if o == nil {
 			x.Kind, x.After, x.OldPos = DiffAdded, n.Label, old.DomainsPos
+			x.Words = true
 			d.add(x, ruleDomain)
 			return
 		}
 		x.Field, x.Path, x.OldPos, x.NewPos = "label", x.Path+".label", pick(o.LabelPos, o.Pos), pick(n.LabelPos, n.Pos)
 		d.words(x, o.Label, n.Label, ruleDomainLabel)
 	}, func(o *Domain) {
-		d.add(Difference{Kind: DiffRemoved, Item: ItemDomain, ID: o.ID, Path: "domains." + o.ID, Before: o.Label, OldPos: idOf(o.IDPos, o.Pos), NewPos: new.DomainsPos}, ruleDomain)
+		d.add(Difference{Kind: DiffRemoved, Item: ItemDomain, ID: o.ID, Path: "domains." + o.ID, Before: o.Label, Words: true, OldPos: idOf(o.IDPos, o.Pos), NewPos: new.DomainsPos}, ruleDomain)
 	})
 }
 
@@ -438,11 +443,13 @@ func (d *differ) steps(part string, old, new []Step, oldFile, newFile Pos) {
 				n := news[k]
 				x := step(j + k + 1)
 				x.Kind, x.Field, x.After, x.OldPos, x.NewPos = DiffAdded, string(n.Kind), n.Text, at(old, a[0], oldFile), n.Pos
+				x.Words = true
 				d.add(x, rule(n.Kind))
 			default:
 				o := olds[k]
 				x := step(i + k + 1)
 				x.Kind, x.Field, x.Before, x.OldPos, x.NewPos = DiffRemoved, string(o.Kind), o.Text, o.Pos, at(new, a[1], newFile)
+				x.Words = true
 				d.add(x, rule(o.Kind))
 			}
 		}
@@ -528,6 +535,7 @@ func (d *differ) sections(old, new *QuestionSet) {
 		x := Difference{Item: ItemSection, ID: n.ID, Path: "sections." + n.ID, NewPos: idOf(n.IDPos, n.Pos)}
 		if o == nil {
 			x.Kind, x.After, x.OldPos = DiffAdded, n.Title, old.SectionsPos
+			x.Words = true
 			d.add(x, ruleSection)
 			return
 		}
@@ -544,7 +552,7 @@ func (d *differ) sections(old, new *QuestionSet) {
 		h.Field, h.Path = "help", x.Path+".help"
 		d.words(h, o.Help, n.Help, ruleSectionHelp)
 	}, func(o *Section) {
-		d.add(Difference{Kind: DiffRemoved, Item: ItemSection, ID: o.ID, Path: "sections." + o.ID, Before: o.Title, OldPos: idOf(o.IDPos, o.Pos), NewPos: new.SectionsPos}, ruleSection)
+		d.add(Difference{Kind: DiffRemoved, Item: ItemSection, ID: o.ID, Path: "sections." + o.ID, Before: o.Title, Words: true, OldPos: idOf(o.IDPos, o.Pos), NewPos: new.SectionsPos}, ruleSection)
 	})
 }
 
@@ -642,6 +650,7 @@ func (d *differ) questions(old, new *QuestionSet) {
 		x := Difference{Item: ItemQuestion, ID: n.ID, Path: "questions." + n.ID, NewPos: idOf(n.IDPos, n.Pos)}
 		if o == nil {
 			x.Kind, x.After, x.OldPos = DiffAdded, n.Text, sectionPos(old, nSec[n.ID])
+			x.Words = true
 			if raises(n) {
 				d.add(x, ruleQuestionRaises)
 			} else {
@@ -683,7 +692,7 @@ func (d *differ) questions(old, new *QuestionSet) {
 		d.value(field("when", o.WhenPos, n.WhenPos), o.When.String(), n.When.String(), ruleRaises)
 		d.options(o, n, x)
 	}, func(o *Question) {
-		d.add(Difference{Kind: DiffRemoved, Item: ItemQuestion, ID: o.ID, Path: "questions." + o.ID, Before: o.Text, OldPos: idOf(o.IDPos, o.Pos), NewPos: sectionPos(new, oSec[o.ID])}, ruleQuestionGone)
+		d.add(Difference{Kind: DiffRemoved, Item: ItemQuestion, ID: o.ID, Path: "questions." + o.ID, Before: o.Text, Words: true, OldPos: idOf(o.IDPos, o.Pos), NewPos: sectionPos(new, oSec[o.ID])}, ruleQuestionGone)
 	})
 }
 
@@ -704,6 +713,7 @@ func (d *differ) options(oq, nq *Question, q Difference) {
 		x := Difference{Item: ItemOption, ID: n.Value, Parent: nq.ID, Path: q.Path + ".options." + n.Value, NewPos: idOf(n.ValuePos, n.Pos)}
 		if o == nil {
 			x.Kind, x.After, x.OldPos = DiffAdded, n.Label, pick(oq.OptionsPos, q.OldPos)
+			x.Words = true
 			if n.Indicator.ID != "" {
 				d.add(x, ruleQuestionRaises)
 			} else {
@@ -719,7 +729,7 @@ func (d *differ) options(oq, nq *Question, q Difference) {
 		i.Field, i.Path, i.OldPos, i.NewPos = "indicator", x.Path+".indicator", pick(o.Indicator.Pos, x.OldPos), pick(n.Indicator.Pos, x.NewPos)
 		d.value(i, o.Indicator.ID, n.Indicator.ID, ruleRaises)
 	}, func(o *Option) {
-		d.add(Difference{Kind: DiffRemoved, Item: ItemOption, ID: o.Value, Parent: oq.ID, Path: q.Path + ".options." + o.Value, Before: o.Label, OldPos: idOf(o.ValuePos, o.Pos), NewPos: pick(nq.OptionsPos, q.NewPos)}, ruleOptionGone)
+		d.add(Difference{Kind: DiffRemoved, Item: ItemOption, ID: o.Value, Parent: oq.ID, Path: q.Path + ".options." + o.Value, Before: o.Label, Words: true, OldPos: idOf(o.ValuePos, o.Pos), NewPos: pick(nq.OptionsPos, q.NewPos)}, ruleOptionGone)
 	})
 }
 
@@ -761,6 +771,7 @@ func (d *differ) actions(old, new *QuestionSet) {
 		x := Difference{Item: ItemAction, ID: n.ID, Path: "actions." + n.ID, NewPos: idOf(n.IDPos, n.Pos)}
 		if o == nil {
 			x.Kind, x.After, x.OldPos = DiffAdded, n.Text, old.Pos
+			x.Words = true
 			d.add(x, ruleAction)
 			return
 		}
@@ -784,7 +795,7 @@ func (d *differ) actions(old, new *QuestionSet) {
 		}
 		d.value(field("due", oDue, nDue), DueWords(o.Due), DueWords(n.Due), ruleAction)
 	}, func(o *Action) {
-		d.add(Difference{Kind: DiffRemoved, Item: ItemAction, ID: o.ID, Path: "actions." + o.ID, Before: o.Text, OldPos: idOf(o.IDPos, o.Pos), NewPos: new.Pos}, ruleAction)
+		d.add(Difference{Kind: DiffRemoved, Item: ItemAction, ID: o.ID, Path: "actions." + o.ID, Before: o.Text, Words: true, OldPos: idOf(o.IDPos, o.Pos), NewPos: new.Pos}, ruleAction)
 	})
 }
 
@@ -817,6 +828,7 @@ func DiffContacts(old, new []Contact) []Difference {
 		x := Difference{Item: ItemContact, ID: n.ID, Path: "contacts." + n.ID, NewPos: idOf(n.IDPos, n.Pos)}
 		if o == nil {
 			x.Kind, x.After, x.OldPos = DiffAdded, n.Name, fileStart(old)
+			x.Words = true
 			d.add(x, ruleSetContactNew)
 			return
 		}
@@ -857,11 +869,11 @@ func DiffContacts(old, new []Contact) []Difference {
 			}
 		}, func(ow *ContactWords) {
 			y := x
-			y.Kind, y.Parent, y.Field, y.Path, y.Before, y.OldPos = DiffRemoved, ow.Language, "translations", fmt.Sprintf("%s.translations.%s", x.Path, ow.Language), ow.Name, ow.Pos
+			y.Kind, y.Parent, y.Field, y.Path, y.Before, y.OldPos, y.Words = DiffRemoved, ow.Language, "translations", fmt.Sprintf("%s.translations.%s", x.Path, ow.Language), ow.Name, ow.Pos, true
 			d.add(y, ruleContactWords)
 		})
 	}, func(o *Contact) {
-		d.add(Difference{Kind: DiffRemoved, Item: ItemContact, ID: o.ID, Path: "contacts." + o.ID, Before: o.Name, OldPos: idOf(o.IDPos, o.Pos), NewPos: fileStart(new)}, ruleSetContactGone)
+		d.add(Difference{Kind: DiffRemoved, Item: ItemContact, ID: o.ID, Path: "contacts." + o.ID, Before: o.Name, Words: true, OldPos: idOf(o.IDPos, o.Pos), NewPos: fileStart(new)}, ruleSetContactGone)
 	})
 	return d.out
 }

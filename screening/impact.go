@@ -26,6 +26,7 @@ type DomainOutcome struct {
 // kept it from running as written (a question one version lacks, an answer it refuses).
 type ScenarioImpact struct {
 	Scenario      *Scenario
+	File          string           // where the scenario was read from
 	Before, After *ScenarioOutcome // nil: it could not be run on that version
 	Notes         []string
 }
@@ -127,6 +128,20 @@ type TranslationRedo struct {
 	File     string // the new version's translation; "" when there is none yet
 	From     string // with no File: the old version's translation, from which these changed
 	Strings  []Redo
+	// Unrecorded counts the translation's strings that record no source: whether they are
+	// stale cannot be told.
+	Unrecorded int
+}
+
+// RedoOf is what the translation tr of set must translate again.
+func RedoOf(tr *Translation, set *QuestionSet, file string) TranslationRedo {
+	r := TranslationRedo{Language: tr.Language, File: file, Strings: RedoTranslation(tr, set)}
+	for p := range tr.Strings() {
+		if _, ok := tr.From[p]; !ok {
+			r.Unrecorded++
+		}
+	}
+	return r
 }
 
 // NewDiff assembles the comparison of two files from their differences: two question sets of

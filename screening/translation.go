@@ -240,41 +240,68 @@ type SourceString struct {
 // leaves empty are not among them.
 func (s *QuestionSet) SourceStrings() []SourceString {
 	var out []SourceString
-	add := func(path, what, text string, pos Pos) {
+	add := func(path, text string, pos Pos) {
 		if strings.TrimSpace(text) != "" {
-			out = append(out, SourceString{Path: path, What: what, Text: text, Pos: pos})
+			out = append(out, SourceString{Path: path, What: StringWhat(path), Text: text, Pos: pos})
 		}
 	}
-	add("title", "the title", s.Title, s.TitlePos)
-	add("description", "the description", s.Description, s.Pos)
+	add("title", s.Title, s.TitlePos)
+	add("description", s.Description, s.Pos)
 	for i, st := range s.Opening {
-		add(fmt.Sprintf("opening.%d", i+1), fmt.Sprintf("step %d of the opening", i+1), st.Text, st.Pos)
+		add(fmt.Sprintf("opening.%d", i+1), st.Text, st.Pos)
 	}
 	for i, st := range s.Closing {
-		add(fmt.Sprintf("closing.%d", i+1), fmt.Sprintf("step %d of the closing", i+1), st.Text, st.Pos)
+		add(fmt.Sprintf("closing.%d", i+1), st.Text, st.Pos)
 	}
 	for _, sec := range s.Sections {
-		add("sections."+sec.ID+".title", fmt.Sprintf("the title of section %q", sec.ID), sec.Title, sec.TitlePos)
-		add("sections."+sec.ID+".help", fmt.Sprintf("the guidance of section %q", sec.ID), sec.Help, sec.Pos)
+		add("sections."+sec.ID+".title", sec.Title, sec.TitlePos)
+		add("sections."+sec.ID+".help", sec.Help, sec.Pos)
 	}
 	for _, q := range s.Questions() {
-		add("questions."+q.ID+".text", fmt.Sprintf("the text of question %q", q.ID), q.Text, q.TextPos)
-		add("questions."+q.ID+".help", fmt.Sprintf("the guidance of question %q", q.ID), q.Help, q.Pos)
-		add("questions."+q.ID+".unit", fmt.Sprintf("the unit of question %q", q.ID), q.Unit, q.Pos)
+		add("questions."+q.ID+".text", q.Text, q.TextPos)
+		add("questions."+q.ID+".help", q.Help, q.Pos)
+		add("questions."+q.ID+".unit", q.Unit, q.Pos)
 		for _, o := range q.Options {
-			add("questions."+q.ID+".options."+o.Value, fmt.Sprintf("the label of option %q of question %q", o.Value, q.ID), o.Label, o.LabelPos)
+			add("questions."+q.ID+".options."+o.Value, o.Label, o.LabelPos)
 		}
 	}
 	for _, ind := range s.Indicators {
-		add("indicators."+ind.ID, fmt.Sprintf("the label of indicator %q", ind.ID), ind.Label, ind.LabelPos)
+		add("indicators."+ind.ID, ind.Label, ind.LabelPos)
 	}
 	for _, a := range s.Actions {
-		add("actions."+a.ID, fmt.Sprintf("the text of action %q", a.ID), a.Text, a.TextPos)
+		add("actions."+a.ID, a.Text, a.TextPos)
 	}
 	for _, d := range s.Domains {
-		add("domains."+d.ID, fmt.Sprintf("the label of domain %q", d.ID), d.Label, d.LabelPos)
+		add("domains."+d.ID, d.Label, d.LabelPos)
 	}
 	return out
+}
+
+// StringWhat names a set's string by its path, in words: `the text of question "slept-where"`.
+func StringWhat(path string) string {
+	p := strings.Split(path, ".")
+	field := map[string]string{"title": "the title", "help": "the guidance", "text": "the text", "unit": "the unit"}
+	switch {
+	case len(p) == 1 && p[0] == "title":
+		return "the title"
+	case len(p) == 1 && p[0] == "description":
+		return "the description"
+	case len(p) == 2 && (p[0] == "opening" || p[0] == "closing"):
+		return fmt.Sprintf("step %s of the %s", p[1], p[0])
+	case len(p) == 3 && p[0] == "sections" && field[p[2]] != "":
+		return fmt.Sprintf("%s of section %q", field[p[2]], p[1])
+	case len(p) == 3 && p[0] == "questions" && field[p[2]] != "":
+		return fmt.Sprintf("%s of question %q", field[p[2]], p[1])
+	case len(p) == 4 && p[0] == "questions" && p[2] == "options":
+		return fmt.Sprintf("the label of option %q of question %q", p[3], p[1])
+	case len(p) == 2 && p[0] == "indicators":
+		return fmt.Sprintf("the label of indicator %q", p[1])
+	case len(p) == 2 && p[0] == "actions":
+		return fmt.Sprintf("the text of action %q", p[1])
+	case len(p) == 2 && p[0] == "domains":
+		return fmt.Sprintf("the label of domain %q", p[1])
+	}
+	return path
 }
 
 // Strings returns the translation's strings by path, as SourceStrings names them.

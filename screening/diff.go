@@ -117,7 +117,7 @@ var (
 	ruleSectionHelp    = &BumpRule{"a section's guidance", BumpPatch, "it is guidance for the worker only"}
 	ruleQuestionAdded  = &BumpRule{"a question added that raises no indicator", BumpMinor, "it is asked, but it cannot change what a screening finds"}
 	ruleQuestionRaises = &BumpRule{"a question or option added that raises an indicator", BumpMajor, "the same answers can now reach another level"}
-	ruleQuestionGone   = &BumpRule{"a question removed", BumpMajor, "what it raised is no longer raised, and answers files and scenarios that answer it no longer fit"}
+	ruleQuestionGone   = &BumpRule{"a question removed", BumpMajor, "what it raised can no longer be raised, and answers files and scenarios that answer it no longer fit"}
 	ruleQuestionMoved  = &BumpRule{"a question moved", BumpMinor, "it is asked at another point of the conversation"}
 	ruleQuestionMode   = &BumpRule{"a question's mode or type", BumpMajor, "it changes what is read aloud, the answers it takes, and what counts toward completeness"}
 	ruleQuestionText   = &BumpRule{"a question's text, unit or an option's label reworded", BumpMinor, "it is what is read aloud or looked for"}

@@ -126,7 +126,7 @@ type Diff struct {
 type TranslationRedo struct {
 	Language string
 	File     string // the new version's translation; "" when there is none yet
-	From     string // with no File: the old version's translation, from which these changed
+	From     string // the old version's translation, if there is one
 	Strings  []Redo
 	// Unrecorded counts the translation's strings that record no source: whether they are
 	// stale cannot be told.

@@ -48,7 +48,11 @@ func lineWords(x screening.Difference) string {
 		}
 		return fmt.Sprint(p.Line)
 	}
-	return fmt.Sprintf("line %s \u2192 %s", line(x.OldPos), line(x.NewPos))
+	where := ""
+	if strings.HasPrefix(x.Path, "translations.") {
+		where = " of the " + x.Parent + " translations" // a set's translation, in its own files
+	}
+	return fmt.Sprintf("line %s \u2192 %s%s", line(x.OldPos), line(x.NewPos), where)
 }
 
 // fieldWords names the keys of the format as an analyst reads them.
@@ -78,7 +82,7 @@ func subject(x screening.Difference) inline {
 	case screening.ItemOption:
 		return cat(plain("Option "), code(x.ID), plain(" of question "), code(x.Parent))
 	case screening.ItemTranslation:
-		return plain(upperFirst(screening.StringWhat(x.ID)))
+		return plain(fmt.Sprintf("The %s translation of %s", x.Parent, screening.StringWhat(x.ID)))
 	case screening.ItemFile:
 		return plain("The file")
 	case screening.ItemContact:
@@ -152,7 +156,11 @@ func diffDoc(d *screening.Diff) *doc {
 	if d.From.Kind == d.To.Kind && d.From.ID == d.To.ID && d.From.Language == d.To.Language && d.From.Kind != screening.SideContacts {
 		to = d.To.Version // county-return 2.0.0 → 2.1.0
 	}
-	out.title(plain(sideName(d.From) + " \u2192 " + to))
+	from := sideName(d.From)
+	if d.From.Kind == screening.SideTranslation {
+		from = upperFirst(from) // "The es translation of ..."; a set's id stays as written
+	}
+	out.title(plain(from + " \u2192 " + to))
 	out.lines(sprintf("From: %s", d.From.File), sprintf("To: %s", d.To.File))
 	out.lead(versionLabel(d), versionWords(d))
 	if d.Versioned() && !d.VersionOK() && len(d.Differences) > 0 {
@@ -161,7 +169,7 @@ func diffDoc(d *screening.Diff) *doc {
 		for i, x := range more {
 			items[i] = item{tag: plain(x.Bump.String()), text: changeLine(x)}
 		}
-		out.para(plain(fmt.Sprintf("These %s more:", pluralWord(len(more), "change needs", "changes need"))))
+		out.para(plain(pluralWord(len(more), "This change needs more:", "These changes need more:")))
 		out.list(items...)
 	}
 
@@ -185,6 +193,28 @@ func diffDoc(d *screening.Diff) *doc {
 	return out
 }
 
+// WriteVersionProblem says, for --check-version, that NEW's version is not raised enough, and
+// which changes need more: one line each, unwrapped, as a CI log shows them best.
+func WriteVersionProblem(w io.Writer, d *screening.Diff) error {
+	b, lower := d.Bumped()
+	var is string
+	switch {
+	case lower:
+		is = fmt.Sprintf("%s %s is lower than %s", d.To.ID, d.To.Version, d.From.Version)
+	case b == screening.BumpNone:
+		is = fmt.Sprintf("%s keeps the version %s", d.To.File, d.To.Version)
+	default:
+		is = fmt.Sprintf("%s %s raises only the %s version", d.To.ID, d.To.Version, b)
+	}
+	more := d.NeedMore()
+	out := &errWriter{w: w}
+	out.line(screening.Printable(fmt.Sprintf("safeharbor: the version is not raised enough: %s, and %d %s a %s version:", is, len(more), pluralWord(len(more), "change needs", "changes need"), d.Required)))
+	for _, x := range more {
+		out.line("  [" + strings.ToUpper(x.Bump.String()) + "] " + textOf(changeLine(x)))
+	}
+	return out.err
+}
+
 func versionLabel(d *screening.Diff) string {
 	if !d.Versioned() {
 		return "Largest change"
@@ -201,7 +231,7 @@ func versionWords(d *screening.Diff) inline {
 		if d.Required == screening.BumpNone {
 			return plain("none: nothing differs")
 		}
-		return plain(fmt.Sprintf("%s, as a set's change of the same kind would be rated; a %s file has no version of its own", d.Required, d.To.Kind))
+		return plain(fmt.Sprintf("%s (as the same change to a set would be rated; a %s file has no version of its own)", d.Required, d.To.Kind))
 	}
 	need := "no new version"
 	if d.Required > screening.BumpNone {
@@ -262,7 +292,9 @@ func scenarioBlocks(out *doc, d *screening.Diff) {
 		}
 		items = append(items, it)
 	}
-	out.list(items...)
+	if len(items) > 0 {
+		out.list(items...)
+	}
 }
 
 // outcomeLines says how a scenario's outcome moved: "Concern: possible → clear", indicators and

@@ -457,9 +457,23 @@ func (d *differ) steps(part string, old, new []Step, oldFile, newFile Pos) {
 	}
 }
 
+// maxStepPairs bounds the table commonRun fills: an opening of a few dozen steps needs
+// hundreds of cells; past this (thousands of steps, which no real set has), steps are paired in
+// order, so a pathological file costs at most a few megabytes.
+const maxStepPairs = 1 << 20
+
 // commonRun returns the pairs (i, j) of a longest common subsequence of two sequences of
-// lengths n and m under eq, in order.
+// lengths n and m under eq, in order; past maxStepPairs cells, the pairs that are equal in place.
 func commonRun(n, m int, eq func(i, j int) bool) [][2]int {
+	if n*m > maxStepPairs {
+		var out [][2]int
+		for i := range min(n, m) {
+			if eq(i, i) {
+				out = append(out, [2]int{i, i})
+			}
+		}
+		return out
+	}
 	// lengths[i][j] is the length of the longest common subsequence of the tails from i and j.
 	lengths := make([][]int, n+1)
 	for i := range lengths {
@@ -490,32 +504,47 @@ func commonRun(n, m int, eq func(i, j int) bool) [][2]int {
 }
 
 // outOfOrder returns the ids both lists have that are not in the longest run the two share in
-// order: those that moved.
+// order: those that moved. Ids are unique, so that run is the longest increasing subsequence of
+// the old positions taken in the new order, found in O(n log n): a set of any size the reader
+// accepts is compared at once.
 func outOfOrder(old, new []string) map[string]bool {
-	var oldShared, newShared []string
-	inNew := make(map[string]bool, len(new))
-	for _, id := range new {
-		inNew[id] = true
+	at := make(map[string]int, len(old))
+	for i, id := range old {
+		at[id] = i
 	}
-	inOld := make(map[string]bool, len(old))
-	for _, id := range old {
-		inOld[id] = true
-		if inNew[id] {
-			oldShared = append(oldShared, id)
+	var ids []string
+	var pos []int // the old position of each id new shares with old, in new's order
+	for _, id := range new {
+		if i, ok := at[id]; ok {
+			ids, pos = append(ids, id), append(pos, i)
 		}
 	}
-	for _, id := range new {
-		if inOld[id] {
-			newShared = append(newShared, id)
+	// tails[k] is the index (into pos) of the smallest last element of an increasing run of
+	// length k+1; prev links each element to the one before it in its run.
+	var tails []int
+	prev := make([]int, len(pos))
+	for i, p := range pos {
+		k, _ := slices.BinarySearchFunc(tails, p, func(t, p int) int { return cmp.Compare(pos[t], p) })
+		if k > 0 {
+			prev[i] = tails[k-1]
+		} else {
+			prev[i] = -1
+		}
+		if k == len(tails) {
+			tails = append(tails, i)
+		} else {
+			tails[k] = i
 		}
 	}
-	stay := make(map[string]bool)
-	for _, p := range commonRun(len(oldShared), len(newShared), func(i, j int) bool { return oldShared[i] == newShared[j] }) {
-		stay[oldShared[p[0]]] = true
+	stay := make(map[int]bool, len(tails))
+	if len(tails) > 0 {
+		for i := tails[len(tails)-1]; i >= 0; i = prev[i] {
+			stay[i] = true
+		}
 	}
 	moved := make(map[string]bool)
-	for _, id := range newShared {
-		if !stay[id] {
+	for i, id := range ids {
+		if !stay[i] {
 			moved[id] = true
 		}
 	}
@@ -531,6 +560,7 @@ func (d *differ) sections(old, new *QuestionSet) {
 		return out
 	}
 	moved := outOfOrder(ids(old), ids(new))
+	oldPlace, newPlace := places(ids(old)), places(ids(new))
 	byID(old.Sections, new.Sections, func(s *Section) string { return s.ID }, func(o, n *Section) {
 		x := Difference{Item: ItemSection, ID: n.ID, Path: "sections." + n.ID, NewPos: idOf(n.IDPos, n.Pos)}
 		if o == nil {
@@ -542,7 +572,7 @@ func (d *differ) sections(old, new *QuestionSet) {
 		x.OldPos = idOf(o.IDPos, o.Pos)
 		if moved[n.ID] {
 			y := x
-			y.Kind, y.Before, y.After = DiffMoved, placeWords(ids(old), n.ID), placeWords(ids(new), n.ID)
+			y.Kind, y.Before, y.After = DiffMoved, oldPlace[n.ID], newPlace[n.ID]
 			d.add(y, ruleSection)
 		}
 		t := x
@@ -556,13 +586,17 @@ func (d *differ) sections(old, new *QuestionSet) {
 	})
 }
 
-// placeWords says where an id stands in a list: "first", or "after ID".
-func placeWords(ids []string, id string) string {
-	i := slices.Index(ids, id)
-	if i <= 0 {
-		return "first"
+// places says where each id stands in a list: "first", or "after ID".
+func places(ids []string) map[string]string {
+	out := make(map[string]string, len(ids))
+	for i, id := range ids {
+		if i == 0 {
+			out[id] = "first"
+		} else {
+			out[id] = "after " + ids[i-1]
+		}
 	}
-	return "after " + ids[i-1]
+	return out
 }
 
 func sectionQuestions(sec *Section) []*Question {
@@ -622,15 +656,18 @@ func (d *differ) questions(old, new *QuestionSet) {
 	// A question moved when it went to another section, or to another place among the questions
 	// its section kept: a section moved whole is one move, the section's.
 	moved := map[string]bool{}
-	for _, nsec := range new.Sections {
-		for _, osec := range old.Sections {
-			if osec.ID == nsec.ID {
-				for id := range outOfOrder(ids(sectionQuestions(&osec)), ids(sectionQuestions(&nsec))) {
-					moved[id] = true
-				}
+	oldSections := make(map[string]*Section, len(old.Sections))
+	for i := range old.Sections {
+		oldSections[old.Sections[i].ID] = &old.Sections[i]
+	}
+	for i := range new.Sections {
+		if osec, ok := oldSections[new.Sections[i].ID]; ok {
+			for id := range outOfOrder(ids(sectionQuestions(osec)), ids(sectionQuestions(&new.Sections[i]))) {
+				moved[id] = true
 			}
 		}
 	}
+	oldPlace, newPlace := places(oIDs), places(nIDs)
 	sectionPos := func(s *QuestionSet, id string) Pos {
 		for _, sec := range s.Sections {
 			if sec.ID == id {
@@ -662,8 +699,8 @@ func (d *differ) questions(old, new *QuestionSet) {
 		if moved[n.ID] || oSec[n.ID] != nSec[n.ID] {
 			y := x
 			y.Kind = DiffMoved
-			y.Before = fmt.Sprintf("in section %s, %s", oSec[n.ID], placeWords(oIDs, n.ID))
-			y.After = fmt.Sprintf("in section %s, %s", nSec[n.ID], placeWords(nIDs, n.ID))
+			y.Before = fmt.Sprintf("in section %s, %s", oSec[n.ID], oldPlace[n.ID])
+			y.After = fmt.Sprintf("in section %s, %s", nSec[n.ID], newPlace[n.ID])
 			d.add(y, ruleQuestionMoved)
 		}
 		field := func(f string, oPos, nPos Pos) Difference {

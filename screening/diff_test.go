@@ -100,7 +100,7 @@ func TestDiffSets(t *testing.T) {
 		{"a section retitled", func(s *QuestionSet) { s.Sections[0].Title = "Away" }, []want{{DiffReworded, ItemSection, "away", "title", BumpMinor, "While away", "Away"}}},
 		{"a section's guidance", func(s *QuestionSet) { s.Sections[0].Help = "Listen well." }, []want{{DiffReworded, ItemSection, "away", "help", BumpPatch, "", ""}}},
 		{"sections in another order", func(s *QuestionSet) { s.Sections[0], s.Sections[1] = s.Sections[1], s.Sections[0] }, []want{
-			{DiffMoved, ItemSection, "away", "", BumpMinor, "first", "after record"},
+			{DiffMoved, ItemSection, "record", "", BumpMinor, "after away", "first"},
 		}},
 		{"a question added that raises nothing", func(s *QuestionSet) {
 			s.Sections[0].Questions = append(s.Sections[0].Questions, Question{ID: "food", Mode: ModeAsk, Type: TypeText, Text: "What did you eat?"})
@@ -112,7 +112,11 @@ func TestDiffSets(t *testing.T) {
 		{"a question moved", func(s *QuestionSet) {
 			qs := s.Sections[0].Questions
 			qs[2], qs[3] = qs[3], qs[2]
-		}, []want{{DiffMoved, ItemQuestion, "phones", "", BumpMinor, "in section away, after partner", "in section away, after days"}}},
+		}, []want{{DiffMoved, ItemQuestion, "days", "", BumpMinor, "in section away, after phones", "in section away, after partner"}}},
+		{"a question moved up three places", func(s *QuestionSet) {
+			qs := s.Sections[0].Questions
+			s.Sections[0].Questions = []Question{qs[3], qs[0], qs[1], qs[2]}
+		}, []want{{DiffMoved, ItemQuestion, "days", "", BumpMinor, "in section away, after phones", "in section away, first"}}},
 		{"a question moved to another section", func(s *QuestionSet) {
 			s.Sections[1].Questions = append([]Question{s.Sections[0].Questions[3]}, s.Sections[1].Questions...)
 			s.Sections[0].Questions = s.Sections[0].Questions[:3]

@@ -218,7 +218,7 @@ func TestTooLargeAndUnreadable(t *testing.T) {
 func TestContactsFile(t *testing.T) {
 	contacts := `format: safeharbor-contacts/v1
 contacts:
-  - {id: hotline, name: National Human Trafficking Hotline, phone: 1-888-373-7887, text: 233733 (text HELP or BEFREE), url: https://humantraffickinghotline.org}
+  - {id: hotline, name: National Human Trafficking Hotline, phone: 1-888-373-7887, text: HELP to 233733 (BeFree), url: https://humantraffickinghotline.org}
   - {id: county, name: County intake, phone: "call now!"}
   - {id: on-call, name: On-call supervisor, phone: 555-0100, confirmed: 2026-13-01}
   - id: text-line
@@ -334,6 +334,12 @@ func TestShippedNationalNumbers(t *testing.T) {
 		"hotline":   "1-888-373-7888",
 		"ncmec":     "1-800-THE-LOST (1-800-843-5678)",
 		"emergency": "911",
+		// Added with post-return 2.0.0; each checked against its own service's pages.
+		"lifeline-988":     "988",
+		"runaway-safeline": "1-800-RUNAWAY (1-800-786-2929)",
+		"fbi-tips":         "1-800-CALL-FBI (1-800-225-5324)",
+		"otip":             "202-205-4582",
+		"otip-notice":      "202-205-4582",
 	}
 	got := map[string]screening.Contact{}
 	for _, c := range b.Contacts {
@@ -344,8 +350,17 @@ func TestShippedNationalNumbers(t *testing.T) {
 			t.Errorf("%s phone = %q, want %q", id, got[id].Phone, phone)
 		}
 	}
-	if !strings.HasPrefix(got["hotline"].Text, "233733") {
-		t.Errorf("hotline text = %q, want 233733", got["hotline"].Text)
+	// BeFree is the short code 233733 spelled on a keypad, not a keyword: HELP is the word sent.
+	if got["hotline"].Text != "HELP to 233733 (BeFree)" {
+		t.Errorf("hotline text = %q, want HELP to 233733 (BeFree)", got["hotline"].Text)
+	}
+	if got["lifeline-988"].Text != "988" {
+		t.Errorf("lifeline-988 text = %q, want 988", got["lifeline-988"].Text)
+	}
+	for _, c := range b.Contacts {
+		if strings.Contains(strings.ToUpper(c.Text), "HELP OR BEFREE") {
+			t.Errorf("%s text %q treats BeFree as a keyword", c.ID, c.Text)
+		}
 	}
 }
 

@@ -307,3 +307,77 @@ domains:
 		}
 	}
 }
+
+// A translation may give the sources' titles, glossed; once it gives any, it gives them all, so
+// a summary in that language names no document in another.
+func TestTranslationSources(t *testing.T) {
+	tr := `format: safeharbor-translation/v1
+set: newer@2.0.0
+language: es
+title: Claves nuevas
+sections:
+  now: {title: Ahora}
+questions:
+  returned: {text: Cuándo volvió}
+  danger: {text: "¿Te preocupa que alguien te haga daño hoy?"}
+  put-out: {text: "¿Alguien en tu casa te dijo que te fueras?"}
+  traded: {text: "¿Alguien te ofreció algo a cambio de algo sexual?"}
+indicators:
+  put-out: Le echaron de casa
+  exchange: Intercambio
+actions:
+  call: Llama al 911 ahora.
+  medical: Ofrece atención médica ahora.
+  consult: Consulta.
+  again: Vuelve a hablar en 72 horas.
+domains:
+  sexual: Explotación sexual
+  vulnerability: Vulnerabilidad
+sources:
+  guide: {title: A guide (Una guía)}
+`
+	if ds := Validate([]Input{{Name: "newer.yaml", Data: []byte(newerYAML)}, {Name: "es.yaml", Data: []byte(tr)}}, testBase(t)); len(ds) > 0 {
+		t.Fatalf("findings: %v", ds)
+	}
+	es := screening.Translate(Decode("newer.yaml", []byte(newerYAML)).Set, Decode("es.yaml", []byte(tr)).Translation)
+	if es.Sources[0].Title != "A guide (Una guía)" {
+		t.Errorf("translated sources %+v", es.Sources)
+	}
+	withPublisher := strings.Replace(newerYAML, "{id: guide, title: A guide}", "{id: guide, title: A guide, publisher: An office}", 1)
+	for _, tt := range []struct{ set, old, new, rule, want string }{
+		{newerYAML, "  guide: {title: A guide (Una guía)}", "  guid: {title: A guide (Una guía)}", screening.RuleUnknownReference, `no source "guid" (did you mean "guide"?)`},
+		{withPublisher, "", "", screening.RuleMissingTranslation, `lacks the publisher of source "guide"`},
+		{newerYAML, "  guide: {title: A guide (Una guía)}", "  guide: {publisher: Nadie}", screening.RuleMissingTranslation, `lacks the title of source "guide"`},
+	} {
+		ds := Validate([]Input{{Name: "newer.yaml", Data: []byte(tt.set)}, {Name: "es.yaml", Data: []byte(strings.Replace(tr, tt.old, tt.new, 1))}}, testBase(t))
+		if !slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Rule == tt.rule && strings.Contains(d.Message, tt.want) }) {
+			t.Errorf("want %s %q; got %v", tt.rule, tt.want, ds)
+		}
+	}
+}
+
+// An action may cite the documents its advice rests on; they must exist, and a source cited only
+// by actions is cited.
+func TestActionSources(t *testing.T) {
+	set := strings.Replace(newerYAML, "sources:\n  - {id: guide, title: A guide}\n", "sources:\n  - {id: guide, title: A guide}\n  - {id: statute, title: A statute}\n", 1)
+	set = strings.Replace(set, "  - id: call\n", "  - id: call\n    sources: [statute]\n", 1)
+	if set == newerYAML {
+		t.Fatal("the edit changed nothing")
+	}
+	if ds := Validate([]Input{{Name: "newer.yaml", Data: []byte(set)}}, testBase(t)); len(ds) > 0 {
+		t.Fatalf("findings: %v", ds)
+	}
+	f := Decode("newer.yaml", []byte(set))
+	if a := f.Set.Actions[0]; len(a.Sources) != 1 || a.Sources[0].ID != "statute" {
+		t.Errorf("action sources %+v", a.Sources)
+	}
+	for _, tt := range []struct{ old, new, rule, want string }{
+		{"    sources: [statute]\n", "    sources: [statue]\n", screening.RuleUnknownReference, `action "call" cites unknown source "statue" (did you mean "statute"?)`},
+		{"    sources: [statute]\n", "", screening.RuleUncitedSource, `source "statute" is cited by no indicator or action`},
+	} {
+		ds := Validate([]Input{{Name: "newer.yaml", Data: []byte(strings.Replace(set, tt.old, tt.new, 1))}}, testBase(t))
+		if !slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Rule == tt.rule && strings.Contains(d.Message, tt.want) }) {
+			t.Errorf("want %s %q; got %v", tt.rule, tt.want, ds)
+		}
+	}
+}

@@ -10,9 +10,10 @@ import (
 
 // The keys of format safeharbor-translation/v1.
 var (
-	TranslationKeys     = []string{"format", "set", "language", "title", "description", "opening", "closing", "sections", "questions", "indicators", "actions", "domains"}
+	TranslationKeys     = []string{"format", "set", "language", "title", "description", "opening", "closing", "sections", "questions", "indicators", "actions", "domains", "sources"}
 	SectionTextKeys     = []string{"title", "help"}
 	QuestionTextKeys    = []string{"text", "help", "unit", "options"}
+	SourceTextKeys      = []string{"title", "publisher"}
 	TranslatedTextKeys  = []string{"from", "to"}
 	TranslationsDirName = "translations"
 )
@@ -21,7 +22,7 @@ func (d *decoder) translation(root *yaml.Node) *screening.Translation {
 	tr := &screening.Translation{
 		Pos: pos(root), Sections: map[string]screening.SectionText{}, Questions: map[string]screening.QuestionText{},
 		Indicators: map[string]screening.Text{}, Actions: map[string]screening.Text{}, Domains: map[string]screening.Text{},
-		From: map[string]screening.Text{},
+		Sources: map[string]screening.SourceText{}, From: map[string]screening.Text{},
 	}
 	// text reads one translated string at path: the words alone, or {from: the set's words as
 	// translated, to: the words}, which lets a changed source be found.
@@ -111,6 +112,20 @@ func (d *decoder) translation(root *yaml.Node) *screening.Translation {
 		case "domains":
 			for _, p := range d.idPairs(f.val, "domains", "a mapping of domain ids to labels") {
 				tr.Domains[p.name] = text(p.val, "domains."+p.name, "a label")
+			}
+		case "sources":
+			for _, p := range d.idPairs(f.val, "sources", "a mapping of source ids to their title and publisher") {
+				st := screening.SourceText{Pos: pos(p.key)}
+				sfs, _ := d.fields(p.val, "a source's words", SourceTextKeys)
+				for _, sf := range sfs {
+					path := "sources." + p.name + "." + sf.name
+					if sf.name == "title" {
+						st.Title = text(sf.val, path, "title")
+					} else {
+						st.Publisher = text(sf.val, path, "publisher")
+					}
+				}
+				tr.Sources[p.name] = st
 			}
 		}
 	}

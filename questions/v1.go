@@ -21,7 +21,7 @@ var (
 	QuestionKeys     = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when"}
 	OptionKeys       = []string{"value", "label", "indicator"}
 	IndicatorKeys    = []string{"id", "label", "weight", "sources", "disclosure", "help", "domain"}
-	ActionKeys       = []string{"id", "priority", "when", "text", "contacts", "interrupt", "due"}
+	ActionKeys       = []string{"id", "priority", "when", "text", "contacts", "interrupt", "due", "sources"}
 	ConditionKeys    = []string{"question", "domain", "is", "is_not", "includes", "answered", "declined", "less_than", "at_least", "indicator", "level", "complete", "all", "any", "not"}
 )
 
@@ -332,6 +332,8 @@ func (d *decoder) action(n *yaml.Node) screening.Action {
 			a.Interrupt = d.boolean(f.val, "interrupt")
 		case "due":
 			a.Due = d.due(f.val)
+		case "sources":
+			a.Sources = d.refs(f.val, "an action's sources")
 		}
 	}
 	return a

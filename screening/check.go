@@ -580,6 +580,11 @@ func (c *checker) actions() {
 		}
 		c.summaryWords(a.Text, a.TextPos, "action text")
 		c.contactRefs(a.Contacts, fmt.Sprintf("action %q", a.ID))
+		for _, r := range a.Sources {
+			if _, ok := c.sourceIDs[r.ID]; !ok {
+				c.out.Errorf(r.Pos, RuleUnknownReference, "action %q cites unknown source %q%s", a.ID, r.ID, DidYouMean(r.ID, keys(c.sourceIDs)))
+			}
+		}
 		if a.When != nil {
 			c.condition(a.When, -1, a.Interrupt, fmt.Sprintf("action %q", a.ID))
 		} else if a.Interrupt {
@@ -642,9 +647,14 @@ func (c *checker) coverage() {
 			total += ind.Weight
 		}
 	}
+	for _, a := range c.set.Actions {
+		for _, r := range a.Sources {
+			cited[r.ID] = true
+		}
+	}
 	for _, src := range c.set.Sources {
 		if src.ID != "" && !cited[src.ID] {
-			c.out.Warnf(src.IDPos, RuleUncitedSource, "source %q is cited by no indicator", src.ID)
+			c.out.Warnf(src.IDPos, RuleUncitedSource, "source %q is cited by no indicator or action", src.ID)
 		}
 	}
 	l := c.set.Levels

@@ -112,7 +112,7 @@ var Rules = []RuleInfo{
 	{RuleEmptySection, SeverityError, "a section without questions"},
 	{RuleMissingSource, SeverityError, "an indicator that cites no source"},
 	{RuleUnraisedIndicator, SeverityWarning, "an indicator no question or option can raise"},
-	{RuleUncitedSource, SeverityWarning, "a source no indicator cites"},
+	{RuleUncitedSource, SeverityWarning, "a source no indicator or action cites"},
 	{RuleNationalOverride, SeverityWarning, "a contacts file replaces a national number every summary carries"},
 	{RuleInvalidAnswer, SeverityError, "a scenario's answer that does not fit its question"},
 	{RuleUnusedResponse, SeverityWarning, "a scenario's answer to a question that never applies to its other answers"},

@@ -236,6 +236,9 @@ type Action struct {
 	// the interview, not only in the summary (call 911 now; 988; the 72-hour medical window).
 	Interrupt bool
 	Due       *Due // a deadline counted from a date-and-time answer; nil: none
+	// Sources are the documents the action's advice rests on (a statute, clinical guidance),
+	// cited as indicators cite theirs.
+	Sources []Ref
 
 	Pos                                  Pos
 	IDPos, PriorityPos, TextPos, WhenPos Pos

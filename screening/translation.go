@@ -20,12 +20,22 @@ type Translation struct {
 	Indicators  map[string]Text
 	Actions     map[string]Text
 	Domains     map[string]Text // domain id -> label
+	// Sources are the sources' titles and publishers in the language: the original title with a
+	// gloss, as service names are given, so a reader can still find the document. Optional, for
+	// translations written before sources could be translated; given, it covers every source.
+	Sources map[string]SourceText
 	// From is what each string was translated from, by its path (SourceString.Path), where the
 	// file records it: the set's words as the translator read them. A string whose set words have
 	// changed since is stale. A translation written before this was recorded has none.
 	From map[string]Text
 
 	Pos, SetPos, LangPos Pos
+}
+
+// SourceText is a source's title and publisher in another language.
+type SourceText struct {
+	Title, Publisher Text
+	Pos              Pos
 }
 
 // Text is one translated string with where it is written.
@@ -140,6 +150,16 @@ func CheckTranslation(tr *Translation, set *QuestionSet, wording *Wording) Findi
 		need(tr.Domains[d.ID], d.Label, fmt.Sprintf("the label of domain %q", d.ID))
 	}
 	unknown("domain", domainIDs, positions(tr.Domains, func(t Text) Pos { return t.Pos }))
+	if len(tr.Sources) > 0 {
+		sourceIDs := []string{}
+		for _, src := range set.Sources {
+			sourceIDs = append(sourceIDs, src.ID)
+			st := tr.Sources[src.ID]
+			need(st.Title, src.Title, fmt.Sprintf("the title of source %q", src.ID))
+			need(st.Publisher, src.Publisher, fmt.Sprintf("the publisher of source %q", src.ID))
+		}
+		unknown("source", sourceIDs, positions(tr.Sources, func(st SourceText) Pos { return st.Pos }))
+	}
 	for _, st := range Stale(tr, set) {
 		c.out.Warnf(st.From.Pos, RuleStaleTranslation, "%s was translated from %s, but the set now says %s: translate it again, and write the set's words in `from:`", st.Source.What, quoteShort(st.From.Text), quoteShort(st.Source.Text))
 	}
@@ -196,6 +216,12 @@ func Translate(set *QuestionSet, tr *Translation) *QuestionSet {
 	out.Domains = slices.Clone(set.Domains)
 	for i := range out.Domains {
 		out.Domains[i].Label = or(tr.Domains[out.Domains[i].ID].Text, out.Domains[i].Label)
+	}
+	out.Sources = slices.Clone(set.Sources)
+	for i := range out.Sources {
+		st := tr.Sources[out.Sources[i].ID]
+		out.Sources[i].Title = or(st.Title.Text, out.Sources[i].Title)
+		out.Sources[i].Publisher = or(st.Publisher.Text, out.Sources[i].Publisher)
 	}
 	return &out
 }

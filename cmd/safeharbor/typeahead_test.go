@@ -113,11 +113,18 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 		a, keys := chooseAnswer(rng, q)
 		p.steps = append(p.steps, step{firstWords(q.Text), keys, false})
 		disclosed := s.NewDisclosures(q.ID, a)
+		urgent := s.NewInterrupts(q.ID, a)
 		if err := s.Answer(q.ID, a); err != nil {
 			t.Fatalf("plan: %v", err)
 		}
-		if len(disclosed) > 0 {
-			p.steps = append(p.steps, step{"disclosed: " + firstWords(disclosed[0].Label), chooseOne(1), true}) // go on
+		// An answer that discloses, or makes an action marked to interrupt apply (call 911, 988,
+		// the medical window), brings one unexpected screen: the actions first, then the
+		// stop-and-refer guidance. The worker goes on.
+		switch {
+		case len(disclosed) > 0:
+			p.steps = append(p.steps, step{"disclosed: " + firstWords(disclosed[0].Label), chooseOne(1), true})
+		case len(urgent) > 0:
+			p.steps = append(p.steps, step{firstWords(urgent[0].Text), chooseOne(1), true})
 		}
 	}
 	note(section)
@@ -183,6 +190,18 @@ func chooseAnswer(rng *rand.Rand, q *screening.Question) (screening.Answer, []st
 			return screening.Answer{State: screening.StateAnswered, Choices: []string{}}, chooseMany([]int{len(q.Options)}) // none of these
 		}
 		return screening.Answer{State: screening.StateAnswered, Choices: values}, chooseMany(idx)
+	case screening.TypeDateTime:
+		if pickState {
+			j := rng.IntN(len(states))
+			return screening.Answer{State: states[j]}, typeNothing(j)
+		}
+		// A time in the last three days, typed as a worker would, on a 24-hour clock.
+		text := time.Now().Add(-time.Duration(1+rng.IntN(72)) * time.Hour).Format("2006-01-02 15:04")
+		at, err := screening.ParseDateTime(text, time.Now())
+		if err != nil {
+			panic(err)
+		}
+		return screening.Answer{State: screening.StateAnswered, Text: screening.FormatStoredClock(at)}, []string{paste(text), "Enter"}
 	default:
 		if pickState {
 			j := rng.IntN(len(states))

@@ -92,6 +92,7 @@ type Report struct {
 	DisclosureShort string
 	Actions         string
 	ActionLine      string // priority, condition, text
+	ActionAlways    string // priority, text: an action with no condition
 	EveryContact    string
 	Guidance        string
 	OnlyIf          string

@@ -122,7 +122,7 @@ func setDoc(f SetForm) *doc {
 		d.heading(plain(t.Actions))
 		items := make([]item, len(s.Actions))
 		for k, a := range s.Actions {
-			text := fmt.Sprintf(t.ActionLine, strings.ToUpper(t.priority(a.Priority)), t.condition(a.When), a.Text)
+			text := t.actionLine(strings.ToUpper(t.priority(a.Priority)), &a)
 			if len(a.Contacts) > 0 {
 				text += " " + t.Contacts + ": " + refList(a.Contacts)
 			}
@@ -187,7 +187,19 @@ func (w *words) actionExtras(a *screening.Action) []string {
 	if a.Due != nil {
 		out = append(out, fmt.Sprintf(w.DueWithin, screening.DescribeWithin(a.Due, w.lang), a.Due.From.ID))
 	}
+	if len(a.Sources) > 0 {
+		out = append(out, w.Sources+": "+refList(a.Sources))
+	}
 	return out
+}
+
+// actionLine is an action as the printable form lists it: its priority, when it applies (or
+// that it always does) and its text.
+func (w *words) actionLine(priority string, a *screening.Action) string {
+	if a.When == nil {
+		return fmt.Sprintf(w.ActionAlways, priority, a.Text)
+	}
+	return fmt.Sprintf(w.ActionLine, priority, w.condition(a.When), a.Text)
 }
 
 // yesNoQuestions are the ids of a set's yes/no questions, whose values a condition shows in the

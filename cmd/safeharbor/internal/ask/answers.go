@@ -69,8 +69,11 @@ func dateTimeHint(w *phrases.Interview) string {
 }
 
 // checkProblem says, in the worker's words, why a typed answer does not fit its question; ""
-// when it fits.
+// when it fits. An answer that is a state (declined, dont-know, skip) holds no value to check.
 func checkProblem(w *phrases.Interview, q *screening.Question, a screening.Answer) string {
+	if a.State != screening.StateAnswered {
+		return ""
+	}
 	text := strings.TrimSpace(a.Text)
 	switch q.Type {
 	case screening.TypeNumber:

@@ -108,6 +108,16 @@ func TestCheckProblem(t *testing.T) {
 			t.Errorf("%q: %q, want %q", tc.text, got, tc.want)
 		}
 	}
+	// "skip", "dont-know" and "declined" typed for a number or words hold no value to check:
+	// the prompt offers them, so they must be taken (a number question once answered "skip"
+	// with '"" is not a number').
+	for _, typ := range []screening.Type{screening.TypeNumber, screening.TypeText} {
+		for _, st := range []screening.State{screening.StateNotAsked, screening.StateDontKnow, screening.StateDeclined} {
+			if got := checkProblem(en, question(typ), screening.Answer{State: st}); got != "" {
+				t.Errorf("%s typed for a %s question: %q, want it taken", st, typ, got)
+			}
+		}
+	}
 }
 
 // What the worker types for a state is read in either language, whatever the interview's.

@@ -98,7 +98,7 @@ func recordSources(data []byte, set *screening.QuestionSet) ([]byte, error) {
 			for j, st := range v.Content {
 				w.str(2, "- "+st.Content[0].Value, fmt.Sprintf("%s.%d", k.Value, j+1), st.Content[1])
 			}
-		case "sections", "questions":
+		case "sections", "questions", "sources":
 			fmt.Fprintf(&w.b, "%s:\n", k.Value)
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				id, m := v.Content[j].Value, v.Content[j+1]

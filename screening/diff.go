@@ -131,7 +131,7 @@ var (
 	ruleIndicatorAdded = &BumpRule{"an indicator added", BumpMinor, "nothing raises it until a question does, which is a change of its own"}
 	ruleIndicator      = &BumpRule{"an indicator removed, or its weight, domain or disclosure changed", BumpMajor, "it changes the score, the levels, or whether the worker is told to stop and refer"}
 	ruleIndicatorLabel = &BumpRule{"an indicator's label reworded", BumpMinor, "it names what was seen on every summary"}
-	ruleIndicatorNotes = &BumpRule{"an indicator's guidance or sources", BumpPatch, "they are guidance and citations, not scoring"}
+	ruleIndicatorNotes = &BumpRule{"an indicator's guidance or sources, or an action's sources", BumpPatch, "they are guidance and citations, not scoring"}
 	ruleAction         = &BumpRule{"an action added, removed or reworded, or its priority, condition, contacts, interrupt or deadline changed", BumpMajor, "it changes what the worker is told to do, when, how urgently and whom to call"}
 	ruleSetContactGone = &BumpRule{"a contact no longer printed on every summary, or removed from a contacts file", BumpMajor, "whom to call changes, and sets that name it no longer load"}
 	ruleSetContactNew  = &BumpRule{"a contact added to every summary, or to a contacts file", BumpMinor, "another service is offered"}
@@ -291,7 +291,7 @@ func DiffSets(old, new *QuestionSet) []Difference {
 	d.value(at("id", old.IDPos, new.IDPos), old.ID, new.ID, ruleSetID)
 	d.value(at("language", old.LangPos, new.LangPos), old.Language, new.Language, ruleSetID)
 	d.words(at("title", old.TitlePos, new.TitlePos), old.Title, new.Title, ruleSetTitle)
-	d.words(at("description", old.Pos, new.Pos), old.Description, new.Description, ruleSetDescription)
+	d.words(at("description", old.DescriptionPos, new.DescriptionPos), old.Description, new.Description, ruleSetDescription)
 	d.value(at("status", old.StatusPos, new.StatusPos), old.Status, new.Status, ruleSetDescription)
 	d.sources(old, new)
 	d.levels(old, new)
@@ -391,8 +391,7 @@ func CompletenessWords(r *CompletenessRule) string {
 }
 
 func (d *differ) completeness(old, new *QuestionSet) {
-	oPos, nPos := old.CompletePos, new.CompletePos
-	d.value(Difference{Item: ItemCompleteness, ID: "completeness", Field: "completeness", Path: "completeness", OldPos: pick(oPos, old.Pos), NewPos: pick(nPos, new.Pos)},
+	d.value(Difference{Item: ItemCompleteness, ID: "completeness", Field: "completeness", Path: "completeness", OldPos: old.CompletePos, NewPos: new.CompletePos},
 		CompletenessWords(old.Complete), CompletenessWords(new.Complete), ruleCompleteness)
 }
 
@@ -807,7 +806,7 @@ func (d *differ) actions(old, new *QuestionSet) {
 	byID(old.Actions, new.Actions, func(a *Action) string { return a.ID }, func(o, n *Action) {
 		x := Difference{Item: ItemAction, ID: n.ID, Path: "actions." + n.ID, NewPos: idOf(n.IDPos, n.Pos)}
 		if o == nil {
-			x.Kind, x.After, x.OldPos = DiffAdded, n.Text, old.Pos
+			x.Kind, x.After = DiffAdded, n.Text // the format keeps no line for the actions' list
 			x.Words = true
 			d.add(x, ruleAction)
 			return
@@ -831,8 +830,9 @@ func (d *differ) actions(old, new *QuestionSet) {
 			nDue = n.Due.Pos
 		}
 		d.value(field("due", oDue, nDue), DueWords(o.Due), DueWords(n.Due), ruleAction)
+		d.value(field("sources", Pos{}, Pos{}), refIDs(o.Sources), refIDs(n.Sources), ruleIndicatorNotes)
 	}, func(o *Action) {
-		d.add(Difference{Kind: DiffRemoved, Item: ItemAction, ID: o.ID, Path: "actions." + o.ID, Before: o.Text, Words: true, OldPos: idOf(o.IDPos, o.Pos), NewPos: new.Pos}, ruleAction)
+		d.add(Difference{Kind: DiffRemoved, Item: ItemAction, ID: o.ID, Path: "actions." + o.ID, Before: o.Text, Words: true, OldPos: idOf(o.IDPos, o.Pos)}, ruleAction)
 	})
 }
 
@@ -943,6 +943,8 @@ func stringRule(path string, kind StepKind) *BumpRule {
 		return ruleAction
 	case parts[0] == "domains":
 		return ruleDomainLabel
+	case parts[0] == "sources":
+		return ruleSource
 	}
 	return ruleQuestionText
 }
@@ -995,7 +997,7 @@ func DiffTranslations(old, new *Translation) []Difference {
 		if k == "" {
 			k = kind(old, p)
 		}
-		x := Difference{Item: ItemTranslation, ID: p, Parent: new.Language, Path: p, OldPos: pick(o.Pos, old.Pos), NewPos: pick(n.Pos, new.Pos)}
+		x := Difference{Item: ItemTranslation, ID: p, Parent: new.Language, Path: p, OldPos: o.Pos, NewPos: n.Pos}
 		d.words(x, o.Text, n.Text, stringRule(p, k))
 	}
 	return d.out
@@ -1035,7 +1037,8 @@ func RedoTranslation(tr *Translation, set *QuestionSet) []Redo {
 	for _, src := range set.SourceStrings() {
 		if st, ok := stale[src.Path]; ok {
 			out = append(out, Redo{Source: src, Reason: RedoStale, Was: st.From.Text, At: st.From.Pos})
-		} else if _, ok := has[src.Path]; !ok {
+		} else if _, ok := has[src.Path]; !ok && (len(tr.Sources) > 0 || !strings.HasPrefix(src.Path, "sources.")) {
+			// Sources' titles are translated all or none: a translation without them lacks none.
 			out = append(out, Redo{Source: src, Reason: RedoMissing})
 		}
 	}

@@ -17,7 +17,7 @@ func fullSet() *QuestionSet {
 		s.Indicators[i].Domain = Ref{"sexual", at(32)}
 	}
 	s.Levels.ClearNeeds = Needs{MinWeight: 2, Domains: []Ref{{"sexual", at(7)}}}
-	s.Complete = &CompletenessRule{MinAnswered: 1, KeyQuestions: []Ref{{"partner", at(33)}}, Pos: at(33)}
+	s.Complete, s.CompletePos = &CompletenessRule{MinAnswered: 1, KeyQuestions: []Ref{{"partner", at(33)}}, Pos: at(33)}, at(33)
 	s.Closing = []Step{{Kind: StepSay, Text: "Thank you.", Pos: at(34)}, {Kind: StepDo, Text: "Give them the number.", Pos: at(35)}}
 	s.Sections[0].Help = "Listen."
 	days := q(s, "days")
@@ -157,7 +157,7 @@ func TestDiffSets(t *testing.T) {
 		{"an indicator's guidance", func(s *QuestionSet) { ind(s, "older").Help = "" }, []want{{DiffRemoved, ItemIndicator, "older", "help", BumpPatch, "Ask gently.", ""}}},
 		{"an indicator's sources", func(s *QuestionSet) { ind(s, "older").Sources = nil }, []want{{DiffRemoved, ItemIndicator, "older", "sources", BumpPatch, "guide", ""}}},
 		{"an action added", func(s *QuestionSet) {
-			s.Actions = append(s.Actions, Action{ID: "water", Priority: PriorityRecommended, Text: "Offer water."})
+			s.Actions = append(s.Actions, Action{ID: "water", Priority: PriorityRecommended, Text: "Offer water.", Pos: at(50)})
 		}, []want{{DiffAdded, ItemAction, "water", "", BumpMajor, "", "Offer water."}}},
 		{"an action removed", func(s *QuestionSet) { s.Actions = s.Actions[:1] }, []want{{DiffRemoved, ItemAction, "report", "", BumpMajor, "Report within 24 hours.", ""}}},
 		{"an action reworded", func(s *QuestionSet) { act(s, "report").Text = "Report within 48 hours." }, []want{{DiffReworded, ItemAction, "report", "text", BumpMajor, "Report within 24 hours.", "Report within 48 hours."}}},
@@ -167,6 +167,7 @@ func TestDiffSets(t *testing.T) {
 		{"an action's contacts", func(s *QuestionSet) { act(s, "report").Contacts = append(act(s, "report").Contacts, Ref{ID: "ncmec"}) }, []want{{DiffChanged, ItemAction, "report", "contacts", BumpMajor, "hotline", "hotline, ncmec"}}},
 		{"an action no longer interrupts", func(s *QuestionSet) { act(s, "report").Interrupt = false }, []want{{DiffChanged, ItemAction, "report", "interrupt", BumpMajor, "yes", "no"}}},
 		{"an action's deadline", func(s *QuestionSet) { act(s, "report").Due.WithinText = "48h" }, []want{{DiffChanged, ItemAction, "report", "due", BumpMajor, "within 24h of learned-at", "within 48h of learned-at"}}},
+		{"an action's sources", func(s *QuestionSet) { act(s, "report").Sources = []Ref{{ID: "guide"}} }, []want{{DiffAdded, ItemAction, "report", "sources", BumpPatch, "", "guide"}}},
 		{"a contact printed on every summary", func(s *QuestionSet) { s.Contacts = append(s.Contacts, Ref{ID: "emergency"}) }, []want{{DiffAdded, ItemContact, "emergency", "", BumpMinor, "", "emergency"}}},
 		{"a contact no longer printed", func(s *QuestionSet) { s.Contacts = s.Contacts[:1] }, []want{{DiffRemoved, ItemContact, "ncmec", "", BumpMajor, "ncmec", ""}}},
 		{"a source added", func(s *QuestionSet) { s.Sources = append(s.Sources, Source{ID: "law", Title: "A law", Pos: at(50)}) }, []want{{DiffAdded, ItemSource, "law", "", BumpPatch, "", "A law"}}},
@@ -404,6 +405,7 @@ func TestDiffTranslations(t *testing.T) {
 		{"an indicator added", func(tr *Translation) { tr.Indicators["older"] = Text{Text: "Pareja mayor", Pos: at(12)} }, []want{{DiffAdded, ItemTranslation, "indicators.older", "", BumpMinor, "", "Pareja mayor"}}},
 		{"an indicator removed", func(tr *Translation) { delete(tr.Indicators, "hotel") }, []want{{DiffRemoved, ItemTranslation, "indicators.hotel", "", BumpMinor, "Hoteles", ""}}},
 		{"the language", func(tr *Translation) { tr.Language = "es-US" }, []want{{DiffChanged, ItemSet, "test@1.0.0", "language", BumpMajor, "es", "es-US"}}},
+		{"a source's title", func(tr *Translation) { tr.Sources = map[string]SourceText{"guide": {Title: Text{Text: "Una guía"}}} }, []want{{DiffAdded, ItemTranslation, "sources.guide.title", "", BumpPatch, "", "Una guía"}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			old, new := base(), base()

@@ -115,11 +115,16 @@ const (
 // Diff is the comparison of two versions: what changed, what that does to the scenarios, what
 // translations must be done again, and the version bump it needs.
 type Diff struct {
-	From, To     DiffSide
-	Differences  []Difference
-	Scenarios    []ScenarioImpact // every scenario run; Changed says which came out otherwise
-	Translations []TranslationRedo
-	Required     Bump
+	From, To    DiffSide
+	Differences []Difference
+	Scenarios   []ScenarioImpact // every scenario run; Changed says which came out otherwise
+	// A scenario is run when it tests OLD's or NEW's version; OtherVersions counts the set's
+	// scenarios written for other versions, which were not. When none tests either version,
+	// every scenario of the set is run, as 'test --file' runs them, and AnyVersion says so.
+	OtherVersions int
+	AnyVersion    bool
+	Translations  []TranslationRedo
+	Required      Bump
 }
 
 // TranslationRedo is what one language's translation must do again for the new version.

@@ -272,7 +272,11 @@ func (s *QuestionSet) SourceStrings() []SourceString {
 		}
 	}
 	add("title", s.Title, s.TitlePos)
-	add("description", s.Description, s.Pos)
+	add("description", s.Description, pick(s.DescriptionPos, s.Pos))
+	for _, src := range s.Sources {
+		add("sources."+src.ID+".title", src.Title, pick(src.IDPos, src.Pos))
+		add("sources."+src.ID+".publisher", src.Publisher, pick(src.IDPos, src.Pos))
+	}
 	for i, st := range s.Opening {
 		add(fmt.Sprintf("opening.%d", i+1), st.Text, st.Pos)
 	}
@@ -314,6 +318,8 @@ func StringWhat(path string) string {
 		return "the description"
 	case len(p) == 2 && (p[0] == "opening" || p[0] == "closing"):
 		return fmt.Sprintf("step %s of the %s", p[1], p[0])
+	case len(p) == 3 && p[0] == "sources" && (p[2] == "title" || p[2] == "publisher"):
+		return fmt.Sprintf("the %s of source %q", p[2], p[1])
 	case len(p) == 3 && p[0] == "sections" && field[p[2]] != "":
 		return fmt.Sprintf("%s of section %q", field[p[2]], p[1])
 	case len(p) == 3 && p[0] == "questions" && field[p[2]] != "":
@@ -340,6 +346,10 @@ func (tr *Translation) Strings() map[string]Text {
 	}
 	add("title", Text{Text: tr.Title, Pos: tr.Pos})
 	add("description", Text{Text: tr.Description, Pos: tr.Pos})
+	for id, st := range tr.Sources {
+		add("sources."+id+".title", st.Title)
+		add("sources."+id+".publisher", st.Publisher)
+	}
 	for i, st := range tr.Opening {
 		add(fmt.Sprintf("opening.%d", i+1), Text{Text: st.Text, Pos: st.Pos})
 	}

@@ -149,6 +149,79 @@ func changeItem(x screening.Difference) item {
 	return it
 }
 
+func changeItems(ds []screening.Difference) []item {
+	items := make([]item, len(ds))
+	for i, x := range ds {
+		items[i] = changeItem(x)
+	}
+	return items
+}
+
+// changeCounts sums the changes up, a line for each kind of item, in the order of the file:
+// "Questions: 23 added, 14 removed, 1 moved; 9 reworded, 3 other changes". Added and removed
+// count whole items; a key added to an item that stays is one of its changes.
+func changeCounts(ds []screening.Difference) []inline {
+	type count struct{ added, removed, moved, words, values int }
+	var items []screening.DiffItem
+	counts := map[screening.DiffItem]*count{}
+	for _, x := range ds {
+		c := counts[x.Item]
+		if c == nil {
+			c = &count{}
+			counts[x.Item] = c
+			items = append(items, x.Item)
+		}
+		switch {
+		case x.Kind == screening.DiffMoved:
+			c.moved++
+		case x.Field == "" && x.Kind == screening.DiffAdded:
+			c.added++
+		case x.Field == "" && x.Kind == screening.DiffRemoved:
+			c.removed++
+		case x.Words:
+			c.words++
+		default:
+			c.values++
+		}
+	}
+	lines := make([]inline, 0, len(items))
+	for _, it := range items {
+		c := counts[it]
+		var whole, edits []string
+		for _, n := range []struct {
+			n    int
+			word string
+		}{{c.added, "added"}, {c.removed, "removed"}, {c.moved, "moved"}} {
+			if n.n > 0 {
+				whole = append(whole, fmt.Sprintf("%d %s", n.n, n.word))
+			}
+		}
+		if c.words > 0 {
+			edits = append(edits, fmt.Sprintf("%d %s", c.words, pluralWord(c.words, "rewording", "rewordings")))
+		}
+		if c.values > 0 {
+			edits = append(edits, fmt.Sprintf("%d other %s", c.values, pluralWord(c.values, "change", "changes")))
+		}
+		text := strings.Join(whole, ", ")
+		if len(edits) > 0 {
+			if text != "" {
+				text += "; "
+			}
+			text += strings.Join(edits, ", ")
+		}
+		lines = append(lines, cat(strong(itemPlural[it]+":"), plain(" "+text)))
+	}
+	return lines
+}
+
+var itemPlural = map[screening.DiffItem]string{
+	screening.ItemSet: "The set", screening.ItemSource: "Sources", screening.ItemLevels: "Levels", screening.ItemDomain: "Domains",
+	screening.ItemCompleteness: "Completeness", screening.ItemStep: "Steps", screening.ItemSection: "Sections",
+	screening.ItemQuestion: "Questions", screening.ItemOption: "Options", screening.ItemIndicator: "Indicators",
+	screening.ItemAction: "Actions", screening.ItemContact: "Contacts", screening.ItemTranslation: "Translated strings",
+	screening.ItemFile: "The file",
+}
+
 // diffDoc is the comparison as blocks, the one walk both writers render.
 func diffDoc(d *screening.Diff) *doc {
 	out := &doc{}
@@ -173,15 +246,27 @@ func diffDoc(d *screening.Diff) *doc {
 		out.list(items...)
 	}
 
-	out.heading(sprintf("Changes (%d)", len(d.Differences)))
-	if len(d.Differences) == 0 {
+	// The set's own changes, then its translations', which are many when a set is rewritten.
+	var own, translated []screening.Difference
+	for _, x := range d.Differences {
+		if strings.HasPrefix(x.Path, "translations.") {
+			translated = append(translated, x)
+		} else {
+			own = append(own, x)
+		}
+	}
+	out.heading(sprintf("Changes (%d)", len(own)))
+	if len(own) == 0 {
 		out.para(plain("Nothing a screening uses differs."))
 	} else {
-		items := make([]item, len(d.Differences))
-		for i, x := range d.Differences {
-			items[i] = changeItem(x)
+		if len(own) > 10 {
+			out.lines(changeCounts(own)...)
 		}
-		out.list(items...)
+		out.list(changeItems(own)...)
+	}
+	if len(translated) > 0 {
+		out.heading(sprintf("Changes to the translations (%d)", len(translated)))
+		out.list(changeItems(translated)...)
 	}
 
 	if d.Versioned() {
@@ -274,6 +359,12 @@ func scenarioBlocks(out *doc, d *screening.Diff) {
 	}
 	out.heading(sprintf("Scoring: %d of %d %s otherwise", len(changed), len(d.Scenarios), pluralWord(len(d.Scenarios), "scenario comes out", "scenarios come out")))
 	switch {
+	case d.AnyVersion:
+		out.para(plain(fmt.Sprintf("No scenario tests %s %s or %s, so every scenario of %s was run on both, as 'safeharbor test --file' runs them.", d.To.ID, d.From.Version, d.To.Version, d.To.ID)))
+	case d.OtherVersions > 0:
+		out.para(plain(fmt.Sprintf("%d other %s of %s, written for other versions, %s not run.", d.OtherVersions, pluralWord(d.OtherVersions, "scenario", "scenarios"), d.To.ID, pluralWord(d.OtherVersions, "was", "were"))))
+	}
+	switch {
 	case len(d.Scenarios) == 0:
 		out.para(plain("No scenario tests this set, so nothing shows what the changes do to scoring. Add scenarios, or name them with --scenarios DIR."))
 		return
@@ -325,6 +416,21 @@ func outcomeLines(b, a *screening.ScenarioOutcome) []inline {
 			}
 		}
 		return "not a domain"
+	}
+	if (len(b.Domains) == 0) != (len(a.Domains) == 0) {
+		// Domains declared on one side only: their levels in one line, not one "not a domain" each.
+		words := func(ds []screening.DomainOutcome) string {
+			if len(ds) == 0 {
+				return "none declared"
+			}
+			parts := make([]string, len(ds))
+			for i, x := range ds {
+				parts[i] = x.ID + " " + x.Level
+			}
+			return strings.Join(parts, ", ")
+		}
+		lines = append(lines, cat(strong("Domains:"), plain(" "+words(b.Domains)+" \u2192 "+words(a.Domains))))
+		b, a = &screening.ScenarioOutcome{Indicators: b.Indicators, Actions: b.Actions, Interrupts: b.Interrupts}, &screening.ScenarioOutcome{Indicators: a.Indicators, Actions: a.Actions, Interrupts: a.Interrupts}
 	}
 	seen := map[string]bool{}
 	for _, x := range append(append([]screening.DomainOutcome{}, b.Domains...), a.Domains...) {
@@ -420,15 +526,18 @@ func translationBlocks(out *doc, d *screening.Diff) {
 // The JSON form.
 
 type jsonDiff struct {
-	Format       string            `json:"format"`
-	From         jsonDiffSide      `json:"from"`
-	To           jsonDiffSide      `json:"to"`
-	RequiredBump string            `json:"required_bump"`
-	VersionBump  *string           `json:"version_bump"`
-	VersionOK    *bool             `json:"version_ok"`
-	Changes      []jsonChange      `json:"changes"`
-	Scenarios    []jsonScenario    `json:"scenarios"`
-	Translations []jsonTranslation `json:"translations"`
+	Format       string         `json:"format"`
+	From         jsonDiffSide   `json:"from"`
+	To           jsonDiffSide   `json:"to"`
+	RequiredBump string         `json:"required_bump"`
+	VersionBump  *string        `json:"version_bump"`
+	VersionOK    *bool          `json:"version_ok"`
+	Changes      []jsonChange   `json:"changes"`
+	Scenarios    []jsonScenario `json:"scenarios"`
+	// OtherVersions and AnyVersion say which of the set's scenarios were run.
+	OtherVersions int               `json:"scenarios_other_versions"`
+	AnyVersion    bool              `json:"scenarios_any_version"`
+	Translations  []jsonTranslation `json:"translations"`
 }
 
 type jsonDiffSide struct {
@@ -536,6 +645,7 @@ func WriteDiffJSON(w io.Writer, d *screening.Diff) error {
 	out := jsonDiff{
 		Format: DiffFormat, From: jsonSideOf(d.From), To: jsonSideOf(d.To), RequiredBump: d.Required.String(),
 		Changes: []jsonChange{}, Scenarios: []jsonScenario{}, Translations: []jsonTranslation{},
+		OtherVersions: d.OtherVersions, AnyVersion: d.AnyVersion,
 	}
 	if d.Versioned() {
 		b, lower := d.Bumped()

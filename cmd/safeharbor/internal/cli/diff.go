@@ -270,15 +270,28 @@ func diffSets(opts *diffOptions, old, new *diffSide) (*screening.Diff, []string,
 	if err != nil {
 		return nil, nil, err
 	}
+	// The scenarios that test either version; failing those, every scenario of the set.
 	var unusable []string
+	var tested, others []*questions.File
 	for _, f := range files {
 		if f.Findings.HasErrors() || f.Kind != questions.KindScenario {
 			unusable = append(unusable, scenarioProblem(f))
 			continue
 		}
-		if id, _ := questions.ParseSetRef(f.Scenario.Set); id != oldSet.ID && id != newSet.ID {
-			continue // a scenario of another set
+		switch id, version := questions.ParseSetRef(f.Scenario.Set); {
+		case id == oldSet.ID && version == oldSet.Version, id == newSet.ID && version == newSet.Version:
+			tested = append(tested, f)
+		case id == oldSet.ID, id == newSet.ID:
+			others = append(others, f)
 		}
+	}
+	run := tested
+	if len(tested) == 0 {
+		run, d.AnyVersion = others, len(others) > 0
+	} else {
+		d.OtherVersions = len(others)
+	}
+	for _, f := range run {
 		im := f.Scenario.Impact(oldSet, newSet)
 		im.File = f.Name
 		d.Scenarios = append(d.Scenarios, im)

@@ -221,7 +221,7 @@ type Interview struct {
 	NothingTicked        string
 	NothingBefore        string
 	NoAnswerTyped        string
-	TypeAnAnswer         string
+	OrChooseBelow        string // above the answers that are not words, under a typed line
 	Recorded             string // the answer, in an interview that is not saved (answers file, self-study)
 	Kept                 string // the answer
 	RecordedSaved        string // the answer

@@ -298,7 +298,7 @@ func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (interview
 		case text == "" && i.EndByDefault:
 			return interview.End, nil
 		case text == "":
-			return interview.GoOn, nil
+			continue // nothing is chosen for the worker: the question again
 		case text == "1" || isYes(text):
 			return interview.End, nil
 		case text == "2" || isNo(text):

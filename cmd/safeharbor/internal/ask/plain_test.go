@@ -312,3 +312,17 @@ func TestSpoken(t *testing.T) {
 		}
 	}
 }
+
+// An interrupt that is not a disclosure chooses nothing for the worker in plain lines either: an
+// empty line asks again, and only yes or no decides.
+func TestPlainInterruptWithNoDefault(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPlain(strings.NewReader("\n2\n"), &out, nil, PlainOptions{})
+	got, err := p.Interrupt(context.Background(), interview.Interrupt{Title: "Act now", CanGoBack: true})
+	if err != nil || got != interview.GoOn {
+		t.Fatalf("got %v %v", got, err)
+	}
+	if strings.Count(out.String(), "End the screening here?") != 2 || strings.Contains(out.String(), "Press Enter") {
+		t.Errorf("an empty line was taken, or Enter is offered:\n%s", out.String())
+	}
+}

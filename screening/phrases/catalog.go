@@ -199,6 +199,7 @@ type Interview struct {
 	ChooseOne            string
 	ChooseMulti          string
 	TypeNumber           string // the unit and range
+	TypeTextRecord       string // an observation or an item of the record: the worker's words, not theirs
 	TypeText             string
 	OrStateWorker        string // the words plain lines take besides an answer, for the worker's own items
 	OrState              string // the words plain lines take besides an answer

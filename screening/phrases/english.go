@@ -175,6 +175,7 @@ var english = Catalog{
 		ChooseMulti:          "Choose all that apply, by number or name, separated by commas; or none.",
 		TypeNumber:           "Type a number%s.",
 		TypeText:             "Type the answer, in their words.",
+		TypeTextRecord:       "Type the answer.",
 		TypeDateTime:         "Type the date and time on a 24-hour clock, such as %s; or today 14:10, yesterday 22:30, or now.",
 		Today:                "today",
 		Yesterday:            "yesterday",

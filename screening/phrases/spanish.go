@@ -178,6 +178,7 @@ var spanish = Catalog{
 		ChooseMulti:          "Elige todas las que correspondan, por número o por nombre, separadas por comas; o ninguna.",
 		TypeNumber:           "Escribe un número%s.",
 		TypeText:             "Escribe la respuesta, con sus palabras.",
+		TypeTextRecord:       "Escribe la respuesta.",
 		TypeDateTime:         "Escribe la fecha y la hora en formato de 24 horas, por ejemplo %s; o hoy 14:10, ayer 22:30, o ahora.",
 		Today:                "hoy",
 		Yesterday:            "ayer",

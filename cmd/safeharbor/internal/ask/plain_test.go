@@ -326,3 +326,17 @@ func TestPlainInterruptWithNoDefault(t *testing.T) {
 		t.Errorf("an empty line was taken, or Enter is offered:\n%s", out.String())
 	}
 }
+
+// What was recorded ends with one full stop, whether or not the answer had its own.
+func TestRecordedLineEndsOnce(t *testing.T) {
+	w := &words("en").Interview
+	for answer, want := range map[string]string{
+		"To see my cousin on weekends.": "Recorded: To see my cousin on weekends.",
+		"Foster home":                   "Recorded: Foster home.",
+		"Who knows?":                    "Recorded: Who knows?",
+	} {
+		if got := recordedLine(w, interview.Status{Recorded: answer}); got != want {
+			t.Errorf("%q: %q, want %q", answer, got, want)
+		}
+	}
+}

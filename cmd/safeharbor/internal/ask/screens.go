@@ -511,6 +511,9 @@ func (s *typedAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 func (s *typedAnswer) body(lk *look, width int) ([]string, span) {
 	out := questionLines(lk, s.w, s.p, width)
 	hint := s.w.TypeText
+	if !s.p.Question.Mode.ReadAloud() {
+		hint = s.w.TypeTextRecord
+	}
 	switch s.p.Question.Type {
 	case screening.TypeNumber:
 		hint = fmt.Sprintf(s.w.TypeNumber, numberHint(s.w, s.p.Question))

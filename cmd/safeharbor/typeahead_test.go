@@ -252,8 +252,9 @@ func chooseMany(idx []int) []string {
 	return append(keys, "Enter")
 }
 
-// typeNothing leaves a typed answer empty and picks the j-th state.
-func typeNothing(j int) []string { return append([]string{"Enter"}, chooseOne(j)...) }
+// typeNothing leaves a typed answer empty and picks the j-th state: they are under the line,
+// reached with the arrows (a digit there is part of the answer).
+func typeNothing(j int) []string { return append(slices.Repeat([]string{"Down"}, j+1), "Enter") }
 
 func loadShippedSet(t *testing.T, ref string) *screening.QuestionSet {
 	t.Helper()

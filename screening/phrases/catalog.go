@@ -39,7 +39,9 @@ type Report struct {
 	SetLine           string // id, version, started, finished, language
 	SetSHA256         string
 	Unknown           string // a time not recorded
-	EndedEarly        string
+	EndedEarly        string // after a disclosure
+	EndedEarlyUrgent  string // after an urgent step was shown at once, with nothing disclosed
+	EndedEarlyPlain   string // for another reason
 	DoNow             string
 	AlsoToDo          string
 	Concern           string
@@ -200,6 +202,7 @@ type Interview struct {
 	ChooseOne            string
 	ChooseMulti          string
 	TypeNumber           string // the unit and range
+	TypeTextRecord       string // an observation or an item of the record: the worker's words, not theirs
 	TypeText             string
 	OrStateWorker        string // the words plain lines take besides an answer, for the worker's own items
 	OrState              string // the words plain lines take besides an answer
@@ -223,7 +226,7 @@ type Interview struct {
 	NothingTicked        string
 	NothingBefore        string
 	NoAnswerTyped        string
-	TypeAnAnswer         string
+	OrChooseBelow        string // above the answers that are not words, under a typed line
 	Recorded             string // the answer, in an interview that is not saved (answers file, self-study)
 	Kept                 string // the answer
 	RecordedSaved        string // the answer

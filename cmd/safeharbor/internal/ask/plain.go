@@ -243,7 +243,11 @@ func (p *Plain) choices(pr interview.Prompt) {
 	case screening.TypeNumber:
 		p.println(fmt.Sprintf(w.TypeNumber, numberHint(w, q)))
 	case screening.TypeText:
-		p.println(w.TypeText)
+		if q.Mode.ReadAloud() {
+			p.println(w.TypeText)
+		} else {
+			p.println(w.TypeTextRecord)
+		}
 	case screening.TypeDateTime:
 		p.println(dateTimeHint(w))
 	default:
@@ -321,7 +325,7 @@ func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (interview
 		case text == "" && i.EndByDefault:
 			return interview.End, nil
 		case text == "":
-			return interview.GoOn, nil
+			continue // nothing is chosen for the worker: the question again
 		case text == "1" || isYes(text):
 			return interview.End, nil
 		case text == "2" || isNo(text):
@@ -588,15 +592,22 @@ func containsRun(words, run []string) bool {
 	return false
 }
 
-// recordedLine says what was recorded, and whether it is saved, truthfully.
+// recordedLine says what was recorded, and whether it is saved, truthfully. An answer that
+// ends a sentence of its own keeps its stop, and the phrase adds none: "weekends.", not
+// "weekends..".
 func recordedLine(w *phrases.Interview, s interview.Status) string {
+	format := w.RecordedOnly
 	switch {
 	case s.Kept:
-		return fmt.Sprintf(w.Kept, s.Recorded)
+		format = w.Kept
 	case !s.Save.Enabled:
-		return fmt.Sprintf(w.Recorded, s.Recorded)
+		format = w.Recorded
 	case s.Save.Saved():
-		return fmt.Sprintf(w.RecordedSaved, s.Recorded)
+		format = w.RecordedSaved
 	}
-	return fmt.Sprintf(w.RecordedOnly, s.Recorded)
+	line := fmt.Sprintf(format, s.Recorded)
+	if strings.HasSuffix(s.Recorded, ".") || strings.HasSuffix(s.Recorded, "?") || strings.HasSuffix(s.Recorded, "!") {
+		line = strings.Replace(line, s.Recorded+".", s.Recorded, 1)
+	}
+	return line
 }

@@ -419,3 +419,31 @@ func TestPlainWrapsToTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// An interrupt that is not a disclosure chooses nothing for the worker in plain lines either: an
+// empty line asks again, and only yes or no decides.
+func TestPlainInterruptWithNoDefault(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPlain(strings.NewReader("\n2\n"), &out, nil, PlainOptions{})
+	got, err := p.Interrupt(context.Background(), interview.Interrupt{Title: "Act now", CanGoBack: true})
+	if err != nil || got != interview.GoOn {
+		t.Fatalf("got %v %v", got, err)
+	}
+	if strings.Count(out.String(), "End the screening here?") != 2 || strings.Contains(out.String(), "Press Enter") {
+		t.Errorf("an empty line was taken, or Enter is offered:\n%s", out.String())
+	}
+}
+
+// What was recorded ends with one full stop, whether or not the answer had its own.
+func TestRecordedLineEndsOnce(t *testing.T) {
+	w := &words("en").Interview
+	for answer, want := range map[string]string{
+		"To see my cousin on weekends.": "Recorded: To see my cousin on weekends.",
+		"Foster home":                   "Recorded: Foster home.",
+		"Who knows?":                    "Recorded: Who knows?",
+	} {
+		if got := recordedLine(w, interview.Status{Recorded: answer}); got != want {
+			t.Errorf("%q: %q, want %q", answer, got, want)
+		}
+	}
+}

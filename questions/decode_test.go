@@ -194,6 +194,7 @@ func TestDecodeRules(t *testing.T) {
 	for _, r := range []string{
 		screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleInvalidDate, screening.RuleNationalOverride, screening.RuleInvalidAnswer, screening.RuleUnusedResponse, screening.RuleMissingTranslation, screening.RuleTranslatedNumber,
 		screening.RuleMissingDomain, screening.RuleUnusedDomain, screening.RuleCompleteness, screening.RuleEndOnlyCondition, screening.RuleDeadline,
+		screening.RuleNotBefore, // TestNotBeforeKey (newer_test.go)
 	} {
 		covered[r] = true
 	}

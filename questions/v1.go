@@ -18,7 +18,7 @@ var (
 	DueKeys          = []string{"from", "within"}
 	StepKeys         = []string{"say", "do"}
 	SectionKeys      = []string{"id", "title", "help", "questions"}
-	QuestionKeys     = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when"}
+	QuestionKeys     = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when", "not_before"}
 	OptionKeys       = []string{"value", "label", "indicator"}
 	IndicatorKeys    = []string{"id", "label", "weight", "sources", "disclosure", "help", "domain"}
 	ActionKeys       = []string{"id", "priority", "when", "text", "contacts", "interrupt", "due", "sources"}
@@ -261,6 +261,9 @@ func (d *decoder) question(n *yaml.Node) screening.Question {
 		case "when":
 			q.WhenPos = pos(f.key)
 			q.When = d.condition(v)
+		case "not_before":
+			id, p := d.str(v, "not_before")
+			q.NotBefore = screening.Ref{ID: id, Pos: p}
 		}
 	}
 	return q

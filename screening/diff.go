@@ -122,8 +122,8 @@ var (
 	ruleQuestionMode   = &BumpRule{"a question's mode or type", BumpMajor, "it changes what is read aloud, the answers it takes, and what counts toward completeness"}
 	ruleQuestionText   = &BumpRule{"a question's text, unit or an option's label reworded", BumpMinor, "it is what is read aloud or looked for"}
 	ruleQuestionHelp   = &BumpRule{"a question's guidance (help)", BumpPatch, "it is guidance for the worker only"}
-	ruleRangeNarrowed  = &BumpRule{"a number question's range narrowed", BumpMajor, "an answer the old version took is refused"}
-	ruleRangeWidened   = &BumpRule{"a number question's range widened or removed", BumpMinor, "it takes answers the old version refused"}
+	ruleRangeNarrowed  = &BumpRule{"a number question's range narrowed, or a date and time held after another (not_before)", BumpMajor, "an answer the old version took is refused"}
+	ruleRangeWidened   = &BumpRule{"a number question's range widened or removed, or a not_before removed", BumpMinor, "it takes answers the old version refused"}
 	ruleRaises         = &BumpRule{"what a question or option raises, or a question's condition (when)", BumpMajor, "it changes what can be raised, and so the level"}
 	ruleOptionGone     = &BumpRule{"an option removed", BumpMajor, "an answer the old version took is refused, and what it raised is no longer raised"}
 	ruleOptionAdded    = &BumpRule{"an option added that raises no indicator", BumpMinor, "it can be chosen, but it cannot change what a screening finds"}
@@ -726,6 +726,11 @@ func (d *differ) questions(old, new *QuestionSet) {
 		}
 		d.value(field("indicator", o.Indicator.Pos, n.Indicator.Pos), o.Indicator.ID, n.Indicator.ID, ruleRaises)
 		d.value(field("when", o.WhenPos, n.WhenPos), o.When.String(), n.When.String(), ruleRaises)
+		notBefore := ruleRangeNarrowed // added or changed: a time the old version took may be refused
+		if n.NotBefore.ID == "" {
+			notBefore = ruleRangeWidened
+		}
+		d.value(field("not_before", o.NotBefore.Pos, n.NotBefore.Pos), o.NotBefore.ID, n.NotBefore.ID, notBefore)
 		d.options(o, n, x)
 	}, func(o *Question) {
 		d.add(Difference{Kind: DiffRemoved, Item: ItemQuestion, ID: o.ID, Path: "questions." + o.ID, Before: o.Text, Words: true, OldPos: idOf(o.IDPos, o.Pos), NewPos: sectionPos(new, oSec[o.ID])}, ruleQuestionGone)

@@ -486,3 +486,31 @@ func TestDiffVersionOK(t *testing.T) {
 		t.Errorf("a published file edited in its comments: %+v, required %s", d.Differences, d.Required)
 	}
 }
+
+// A time held after another (not_before) refuses answers the old version took: a major change;
+// taking it away takes more, a minor one.
+func TestDiffNotBefore(t *testing.T) {
+	held := func() *QuestionSet {
+		s := fullSet()
+		rec := &s.Sections[len(s.Sections)-1]
+		rec.Questions = append([]Question{{ID: "returned-at", Mode: ModeRecord, Type: TypeDateTime, Text: "When they came back", Pos: at(40), IDPos: at(40)}}, rec.Questions...)
+		q(s, "learned-at").NotBefore = Ref{"returned-at", at(41)}
+		return s
+	}
+	free := held()
+	q(free, "learned-at").NotBefore = Ref{}
+	for _, tt := range []struct {
+		name     string
+		old, new *QuestionSet
+		kind     DiffKind
+		bump     Bump
+	}{
+		{"added", free, held(), DiffAdded, BumpMajor},
+		{"removed", held(), free, DiffRemoved, BumpMinor},
+	} {
+		got := DiffSets(tt.old, tt.new)
+		if len(got) != 1 || got[0].ID != "learned-at" || got[0].Field != "not_before" || got[0].Kind != tt.kind || got[0].Bump != tt.bump {
+			t.Errorf("%s: %+v", tt.name, got)
+		}
+	}
+}

@@ -350,6 +350,9 @@ func (s *Session) Record(id string, a Answer) (Change, error) {
 	if err != nil {
 		return Change{}, err
 	}
+	if err := s.checkClockOrder(i, a); err != nil {
+		return Change{}, err
+	}
 	var ch Change
 	ch.Disclosed = s.newDisclosures(s.questions[i], a)
 	was := s.interruptsHolding()
@@ -363,6 +366,22 @@ func (s *Session) Record(id string, a Answer) (Change, error) {
 	}
 	slices.SortStableFunc(ch.Interrupts, func(x, y *Action) int { return priorityRank(x.Priority) - priorityRank(y.Priority) })
 	return ch, nil
+}
+
+// Check reports whether Record would take answer a to question id, without recording it.
+func (s *Session) Check(id string, a Answer) error {
+	i, ok := s.index[id]
+	switch {
+	case !ok:
+		return fmt.Errorf("%w: no question %q in set %s", ErrInvalidAnswer, id, s.set.ID)
+	case s.t.states[i].State == StateNotApplicable:
+		return fmt.Errorf("%w: question %q does not apply to the answers given so far", ErrInvalidAnswer, id)
+	}
+	a, err := normalize(s.questions[i], a)
+	if err != nil {
+		return err
+	}
+	return s.checkClockOrder(i, a)
 }
 
 // Clear takes back the answer to question id, as if it had not been asked yet; the answers it

@@ -164,6 +164,9 @@ type Question struct {
 	Unit      string   // number questions only, e.g. "days"
 	Indicator Ref      // yesno questions: the indicator a "yes" raises
 	When      *Condition
+	// NotBefore names an earlier datetime question this one's answer may not be earlier than:
+	// the agency cannot learn of a return before it happened (learned-at, not_before returned-at).
+	NotBefore Ref
 
 	Pos                                 Pos
 	IDPos, ModePos, TypePos, TextPos    Pos

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	_ "time/tzdata" // the scripts set TZ: the same zone on any machine, with or without a zone database
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"

@@ -319,6 +319,9 @@ func (w *words) typeDesc(q *screening.Question) string {
 	case screening.TypeMulti:
 		return w.ChooseAny
 	case screening.TypeDateTime:
+		if q.NotBefore.ID != "" {
+			return w.ADateTime + fmt.Sprintf(w.NotBefore, q.NotBefore.ID)
+		}
 		return w.ADateTime
 	case screening.TypeNumber:
 		d := w.ANumber

@@ -7,8 +7,12 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
 	"github.com/safeharbor/safeharbor/screening"
@@ -25,7 +29,8 @@ type Plain struct {
 	c        *phrases.Catalog
 	w        *phrases.Interview
 	training bool
-	reviewed bool // the review's whole list has been printed once
+	width    func() int // nil: lines are not wrapped
+	reviewed bool       // the review's whole list has been printed once
 }
 
 type line struct {
@@ -36,6 +41,10 @@ type line struct {
 // PlainOptions are how plain lines are written.
 type PlainOptions struct {
 	Training bool // every question and screen says it is a mock interview
+	// Width, when set, is the width of the terminal the lines go to, asked before each line (the
+	// window may be resized): lines are wrapped at word boundaries to it, so no word is broken at
+	// the edge. Unset for a pipe or a file, where a line is read as one.
+	Width func() int
 }
 
 // NewPlain asks on out and reads answers from in, in the worker's words.
@@ -43,7 +52,7 @@ func NewPlain(in io.Reader, out io.Writer, words *phrases.Catalog, opts PlainOpt
 	if words == nil {
 		words, _ = phrases.For("en")
 	}
-	p := &Plain{out: out, lines: make(chan line), c: words, w: &words.Interview, training: opts.Training}
+	p := &Plain{out: out, lines: make(chan line), c: words, w: &words.Interview, training: opts.Training, width: opts.Width}
 	go func() {
 		r := bufio.NewReader(in)
 		for {
@@ -83,12 +92,23 @@ func (p *Plain) readLine(ctx context.Context) (string, error) {
 
 // println writes a line: control characters from a set, a file or an answer escaped.
 func (p *Plain) println(parts ...string) {
-	fmt.Fprintln(p.out, screening.Printable(strings.Join(parts, "")))
+	p.line(screening.Printable(strings.Join(parts, "")))
 }
 
 // say writes a line of the set's own words, with its short codes spoken (see spoken).
 func (p *Plain) say(parts ...string) {
-	fmt.Fprintln(p.out, spoken(screening.Printable(strings.Join(parts, ""))))
+	p.line(spoken(screening.Printable(strings.Join(parts, ""))))
+}
+
+// line writes one line of text, wrapped at word boundaries to the terminal's width when there
+// is one. A word longer than the whole width (a web address) is the only thing ever broken.
+func (p *Plain) line(text string) {
+	if p.width != nil {
+		if w := p.width(); w > 0 && displayWidth(text) > w {
+			text = ansi.Wrap(text, w, "")
+		}
+	}
+	fmt.Fprintln(p.out, text)
 }
 
 // shortCode is a number of five to seven digits standing alone, as a text line's is (233733);
@@ -134,6 +154,9 @@ func (p *Plain) Show(ctx context.Context, s interview.Screen) error {
 		p.println(p.w.ForYouOnly, ".")
 	}
 	p.steps(s.Lines)
+	if s.Kind == interview.ScreenRefused {
+		return nil // the question it is about is asked again at once, below it
+	}
 	for {
 		p.println(p.w.PressEnter)
 		text, err := p.readLine(ctx)
@@ -196,7 +219,7 @@ func (p *Plain) Ask(ctx context.Context, pr interview.Prompt) (interview.Reply, 
 			}
 			return interview.Back(), nil
 		}
-		a, problem := parseAnswer(p.c, q, pr.Lang, text)
+		a, problem := parseAnswer(p.c, q, pr.Also, pr.Lang, text)
 		if problem == "" && a.State == screening.StateDeclined && !q.Mode.ReadAloud() {
 			problem = w.DeclinedAskedOnly
 		}
@@ -447,9 +470,10 @@ func stateWord(s string) (screening.State, bool) {
 	return "", false
 }
 
-// parseAnswer reads a typed answer: an option's number, value or label, a state word, a
-// number, or words. It returns a message when the text cannot be read.
-func parseAnswer(c *phrases.Catalog, q *screening.Question, lang, text string) (screening.Answer, string) {
+// parseAnswer reads a typed answer: an option's number, value or label (in either language of
+// an interpreted interview: also is the question in the other, or nil), a state word, a number,
+// or words. It returns a message when the text cannot be read.
+func parseAnswer(c *phrases.Catalog, q, also *screening.Question, lang, text string) (screening.Answer, string) {
 	w := &c.Interview
 	if st, ok := stateWord(text); ok {
 		return screening.Answer{State: st}, ""
@@ -470,9 +494,9 @@ func parseAnswer(c *phrases.Catalog, q *screening.Question, lang, text string) (
 			return a, fmt.Sprintf(w.NotYesNo, text)
 		}
 	case screening.TypeSingle:
-		v, ok := matchOption(q, text)
-		if !ok {
-			return a, fmt.Sprintf(w.NotAChoice, text)
+		v, problem := matchOption(w, q, also, text)
+		if problem != "" {
+			return a, problem
 		}
 		a.Text = v
 	case screening.TypeMulti:
@@ -481,14 +505,18 @@ func parseAnswer(c *phrases.Catalog, q *screening.Question, lang, text string) (
 		if k := key(text); k == "none" || k == "ninguna" || k == key(words.Answers.None) {
 			return a, ""
 		}
+		if v, problem := matchOption(w, q, also, text); problem == "" {
+			a.Choices = append(a.Choices, v) // one label, commas and all
+			return a, ""
+		}
 		for _, part := range strings.Split(text, ",") {
 			part = strings.TrimSpace(part)
 			if k := key(part); k == "none" || k == "ninguna" || k == key(words.Answers.None) {
 				return a, w.NoneGoesAlone
 			}
-			v, ok := matchOption(q, part)
-			if !ok {
-				return a, fmt.Sprintf(w.NotAChoice, part)
+			v, problem := matchOption(w, q, also, part)
+			if problem != "" {
+				return a, problem
 			}
 			a.Choices = append(a.Choices, v)
 		}
@@ -500,18 +528,68 @@ func parseAnswer(c *phrases.Catalog, q *screening.Question, lang, text string) (
 	return a, ""
 }
 
-// matchOption finds an option by its number, its value or its label.
-func matchOption(q *screening.Question, s string) (string, bool) {
-	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(q.Options) {
-		return q.Options[n-1].Value, true
+// matchOption finds the option typed: by its number; by its value or its label, whole, in
+// either language of an interpreted interview; or by words that stand, in that order, in one
+// option's label or value alone ("kinship" for "With a relative, in kinship care", "hogar de
+// crianza" for "En un hogar de crianza"). Case, accents and punctuation do not matter. Words that
+// stand in several options choose none: the message lists them, to be chosen by number.
+func matchOption(w *phrases.Interview, q, also *screening.Question, s string) (string, string) {
+	if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && n >= 1 && n <= len(q.Options) {
+		return q.Options[n-1].Value, ""
 	}
-	k := key(s)
-	for _, o := range q.Options {
-		if k == key(o.Value) || k == key(o.Label) {
-			return o.Value, true
+	typed := matchWords(s)
+	if len(typed) == 0 {
+		return "", fmt.Sprintf(w.NotAChoice, s)
+	}
+	names := func(i int) []string {
+		out := []string{q.Options[i].Value, q.Options[i].Label}
+		if also != nil && i < len(also.Options) {
+			out = append(out, also.Options[i].Label)
+		}
+		return out
+	}
+	var within []int
+	for i := range q.Options {
+		whole, part := false, false
+		for _, name := range names(i) {
+			words := matchWords(name)
+			whole = whole || slices.Equal(words, typed)
+			part = part || containsRun(words, typed)
+		}
+		if whole {
+			return q.Options[i].Value, ""
+		}
+		if part {
+			within = append(within, i)
 		}
 	}
-	return "", false
+	switch len(within) {
+	case 0:
+		return "", fmt.Sprintf(w.NotAChoice, s)
+	case 1:
+		return q.Options[within[0]].Value, ""
+	}
+	listed := make([]string, len(within))
+	for k, i := range within {
+		listed[k] = strconv.Itoa(i+1) + ". " + q.Options[i].Label
+	}
+	return "", fmt.Sprintf(w.SeveralChoices, s, strings.Join(listed, "; "))
+}
+
+// matchWords are the words of a name or of what was typed, as they are compared: folded (no
+// case, no accents), split at anything that is not a letter or a digit.
+func matchWords(s string) []string {
+	return strings.FieldsFunc(screening.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// containsRun reports whether run stands in words, in order and together.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
 }
 
 // recordedLine says what was recorded, and whether it is saved, truthfully. An answer that

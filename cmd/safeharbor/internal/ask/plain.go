@@ -12,8 +12,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
 	"github.com/safeharbor/safeharbor/screening"
 	"github.com/safeharbor/safeharbor/screening/phrases"
@@ -100,15 +98,41 @@ func (p *Plain) say(parts ...string) {
 	p.line(spoken(screening.Printable(strings.Join(parts, ""))))
 }
 
-// line writes one line of text, wrapped at word boundaries to the terminal's width when there
-// is one. A word longer than the whole width (a web address) is the only thing ever broken.
+// line writes one line of text, wrapped at spaces to the terminal's width when there is one.
 func (p *Plain) line(text string) {
 	if p.width != nil {
 		if w := p.width(); w > 0 && displayWidth(text) > w {
-			text = ansi.Wrap(text, w, "")
+			text = WrapWords(text, w)
 		}
 	}
 	fmt.Fprintln(p.out, text)
+}
+
+// WrapWords wraps text at spaces to width. A word is never broken, not even at a hyphen: a draft
+// id or a command to type must read whole, and a word wider than the line overruns it.
+func WrapWords(text string, width int) string {
+	var b strings.Builder
+	for k, para := range strings.Split(text, "\n") {
+		if k > 0 {
+			b.WriteByte('\n')
+		}
+		used := 0
+		for _, word := range strings.Fields(para) {
+			w := displayWidth(word)
+			switch {
+			case used == 0:
+			case used+1+w > width:
+				b.WriteByte('\n')
+				used = 0
+			default:
+				b.WriteByte(' ')
+				used++
+			}
+			b.WriteString(word)
+			used += w
+		}
+	}
+	return b.String()
 }
 
 // shortCode is a number of five to seven digits standing alone, as a text line's is (233733);

@@ -447,3 +447,20 @@ func TestRecordedLineEndsOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapWords(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"Go on with: safeharbor resume 2026-11-29-1402-ab12", 30, "Go on with: safeharbor resume\n2026-11-29-1402-ab12"},
+		{"one two\nthree four", 7, "one two\nthree\nfour"},
+		{"https://humantraffickinghotline.org/chat is long", 10, "https://humantraffickinghotline.org/chat\nis long"},
+		{"ñandú ñandú", 5, "ñandú\nñandú"},
+	} {
+		if got := WrapWords(tc.in, tc.width); got != tc.want {
+			t.Errorf("WrapWords(%q, %d) = %q, want %q", tc.in, tc.width, got, tc.want)
+		}
+	}
+}

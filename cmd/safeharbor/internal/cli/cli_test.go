@@ -81,6 +81,10 @@ func TestStoppedSaysWhatIsSaved(t *testing.T) {
 			"safeharbor: la entrevista se detuvo antes del final, así que no se escribió ningún resumen.\nTodas las respuestas hasta ahora están guardadas, cifradas, en el borrador d1. Para seguir: safeharbor resume d1\n",
 		},
 		{
+			"on a terminal 40 columns wide: whole words", &stopped{Stopped: &interview.Stopped{Err: ask.ErrAborted, Save: interview.SaveStatus{Enabled: true, LastSaved: at}}, draft: "2026-11-29-1402-ab12", words: en, width: func() int { return 40 }}, 130,
+			"safeharbor: the interview was stopped\nbefore the end, so no summary was\nwritten.\nEvery answer so far is saved, encrypted,\nin draft 2026-11-29-1402-ab12. Go on\nwith: safeharbor resume\n2026-11-29-1402-ab12\n",
+		},
+		{
 			"a bad answers file", &stopped{Stopped: &interview.Stopped{Err: &ask.InputError{File: "a.yaml", Pos: screening.Pos{Line: 2, Column: 7}, Msg: "not yes or no"}}, words: en}, 2,
 			"safeharbor: a.yaml:2:7: not yes or no\n",
 		},

@@ -94,7 +94,7 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	if err != nil {
 		var st *interview.Stopped
 		if errors.As(err, &st) {
-			return &stopped{Stopped: st, draft: c.draftID(), training: c.training, words: &c.words.Messages}
+			return &stopped{Stopped: st, draft: c.draftID(), training: c.training, words: &c.words.Messages, width: a.streams.ErrWidth}
 		}
 		return err
 	}
@@ -196,6 +196,7 @@ type stopped struct {
 	draft    string // "" when the interview was not being saved
 	training bool   // a mock interview, whose drafts are kept apart
 	words    *phrases.Messages
+	width    func() int // the terminal's width, for the message; nil when standard error is none
 }
 
 func (e *stopped) Unwrap() error { return e.Stopped }

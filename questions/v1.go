@@ -18,7 +18,7 @@ var (
 	DueKeys          = []string{"from", "within"}
 	StepKeys         = []string{"say", "do"}
 	SectionKeys      = []string{"id", "title", "help", "questions"}
-	QuestionKeys     = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when", "fact"}
+	QuestionKeys     = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when", "not_before", "fact"}
 	OptionKeys       = []string{"value", "label", "indicator"}
 	IndicatorKeys    = []string{"id", "label", "weight", "sources", "disclosure", "help", "domain"}
 	ActionKeys       = []string{"id", "priority", "when", "text", "contacts", "interrupt", "due", "sources"}
@@ -42,7 +42,7 @@ func (d *decoder) set(root *yaml.Node) *screening.QuestionSet {
 		case "title":
 			s.Title, s.TitlePos = d.str(v, "title")
 		case "description":
-			s.Description, _ = d.str(v, "description")
+			s.Description, s.DescriptionPos = d.str(v, "description")
 		case "language":
 			s.Language, s.LangPos = d.str(v, "language")
 		case "sources":
@@ -261,6 +261,9 @@ func (d *decoder) question(n *yaml.Node) screening.Question {
 		case "when":
 			q.WhenPos = pos(f.key)
 			q.When = d.condition(v)
+		case "not_before":
+			id, p := d.str(v, "not_before")
+			q.NotBefore = screening.Ref{ID: id, Pos: p}
 		case "fact":
 			var fact string
 			fact, q.FactPos = d.str(v, "fact")

@@ -131,8 +131,22 @@ func addChecks(f *File, found screening.Findings) {
 
 // check adds the semantic findings of decoded files to each file's findings.
 func check(files []*File, base Base) {
+	opt := checkShared(files, base)
+	sets := baseSets(base)
+	for _, f := range files {
+		if f.Kind == KindSet && checkSetFile(f, opt) {
+			sets[f.Set.ID+"@"+f.Set.Version] = f
+		}
+	}
+	checkDependents(files, sets, opt)
+}
+
+// checkShared checks the files every other check depends on, contacts and word lists, and
+// returns what checking a set needs: every contact and every listed term, the shipped ones and
+// those in files.
+func checkShared(files []*File, base Base) screening.CheckOptions {
 	national := make(map[string]screening.Contact)
-	var dir screening.ContactDirectory
+	dir := &screening.ContactDirectory{}
 	dir.Add(base.Contacts...)
 	for _, c := range base.Contacts {
 		national[c.ID] = c
@@ -149,23 +163,33 @@ func check(files []*File, base Base) {
 			wording = mergeWording(wording, f.Wording)
 		}
 	}
-	opt := screening.CheckOptions{Contacts: &dir}
+	opt := screening.CheckOptions{Contacts: dir}
 	if wording != nil {
 		opt.Wording = screening.NewWording(wording.Terms)
 	}
+	return opt
+}
+
+// baseSets are the sets scenarios and translations may name without their files being checked:
+// the built-in ones.
+func baseSets(base Base) map[string]*File {
 	sets := map[string]*File{}
 	for _, f := range base.Sets {
 		sets[f.Set.ID+"@"+f.Set.Version] = f
 	}
-	for _, f := range files {
-		if f.Kind == KindSet {
-			addChecks(f, screening.CheckSet(f.Set, opt))
-			addChecks(f, fileNameVersion(f))
-			if !f.Findings.HasErrors() {
-				sets[f.Set.ID+"@"+f.Set.Version] = f
-			}
-		}
-	}
+	return sets
+}
+
+// checkSetFile checks a decoded set, and reports whether it has no errors: whether scenarios and
+// translations can be checked against it.
+func checkSetFile(f *File, opt screening.CheckOptions) bool {
+	addChecks(f, screening.CheckSet(f.Set, opt))
+	addChecks(f, fileNameVersion(f))
+	return !f.Findings.HasErrors()
+}
+
+// checkDependents checks the files that name a set: scenarios and translations.
+func checkDependents(files []*File, sets map[string]*File, opt screening.CheckOptions) {
 	for _, f := range files {
 		switch f.Kind {
 		case KindScenario:

@@ -462,6 +462,9 @@ func (c *checker) question(q *Question, order int, indIDs []string) {
 	if q.When != nil {
 		c.condition(q.When, order, false, fmt.Sprintf("question %q", q.ID))
 	}
+	if q.NotBefore.ID != "" {
+		c.notBefore(q, order, typeKnown)
+	}
 	c.fact(q, typeKnown)
 }
 
@@ -486,6 +489,31 @@ func (c *checker) fact(q *Question, typeKnown bool) {
 		return
 	}
 	c.factBy[q.Fact] = q
+}
+
+// notBefore checks a datetime question's not_before: it names an earlier datetime question, so
+// the answer it is held to is known when it is asked.
+func (c *checker) notBefore(q *Question, order int, typeKnown bool) {
+	r := q.NotBefore
+	if typeKnown && q.Type != TypeDateTime {
+		c.out.Errorf(r.Pos, RuleNotBefore, "question %q: not_before is for datetime questions, and this one is of type %s", q.ID, q.Type)
+		return
+	}
+	at, ok := c.questionAt[r.ID]
+	switch {
+	case !ok:
+		ids := make([]string, 0, len(c.questions))
+		for _, other := range c.questions {
+			ids = append(ids, other.ID)
+		}
+		c.out.Errorf(r.Pos, RuleUnknownReference, "question %q: not_before names unknown question %q%s", q.ID, r.ID, DidYouMean(r.ID, ids))
+	case at == order:
+		c.out.Errorf(r.Pos, RuleNotBefore, "question %q: not_before names the question itself", q.ID)
+	case at > order:
+		c.out.Errorf(r.Pos, RuleForwardReference, "question %q: not_before names question %q, which comes later; name one asked before it, whose answer is known when this one is asked", q.ID, r.ID)
+	case c.questions[at].Type != TypeDateTime:
+		c.out.Errorf(r.Pos, RuleNotBefore, "question %q: not_before names question %q, which is of type %s; it must name a datetime question", q.ID, r.ID, c.questions[at].Type)
+	}
 }
 
 // refIndicator checks a reference to an indicator from a question and records that the question

@@ -1,6 +1,8 @@
 package screening
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -315,6 +317,74 @@ func TestEditDistance(t *testing.T) {
 		if got := editDistance(tt.a, tt.b, tt.limit); got != tt.want {
 			t.Errorf("editDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
 		}
+	}
+}
+
+// osaDistance is the textbook optimal-string-alignment distance, the whole table: the reference
+// the banded, trimmed editDistance must agree with.
+func osaDistance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}
+
+func TestEditDistanceAgreesWithTheWholeTable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	word := func() string {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = "abc-"[rng.IntN(4)]
+		}
+		return string(b)
+	}
+	rows := newDistanceRows(4) // reused, as a search reuses it, from short words to long
+	for range 20000 {
+		a, b, limit := word(), word(), rng.IntN(6)
+		want := min(osaDistance(a, b), limit+1)
+		if got := editDistance(a, b, limit); got != want {
+			t.Fatalf("editDistance(%q, %q, %d) = %d, want %d", a, b, limit, got, want)
+		}
+		if got, _, _ := rows.distance(a, b, limit, 1<<30); got != want {
+			t.Fatalf("reused rows: distance(%q, %q, %d) = %d, want %d", a, b, limit, got, want)
+		}
+	}
+}
+
+// However many long ids a set has, and however many slips, one suggestion does a bounded amount
+// of work: a 120 KB set of long ids once needed 29 GB, and a 165 KB one took 32 seconds.
+func TestDidYouMeanWorkIsBounded(t *testing.T) {
+	long := func(i int) string { return "indicator-" + strings.Repeat("abcdefghij", 11) + fmt.Sprintf("-%d", i) }
+	var candidates []string
+	for i := range 5000 {
+		candidates = append(candidates, long(i))
+	}
+	for _, got := range []string{long(4321) + "x", strings.Repeat("z", 120), "indicator-zzz"} {
+		_, _, used := closest(got, candidates, suggestBudget)
+		if used > suggestBudget {
+			t.Errorf("%.20q: %d steps, over the budget of %d", got, used, suggestBudget)
+		}
+	}
+	// Within the budget, the slip is still found.
+	if got := DidYouMean(long(12)+"x", candidates[:100]); got != ` (did you mean "`+long(12)+`"?)` {
+		t.Errorf("the slip is not found: %q", got)
 	}
 }
 

@@ -55,6 +55,18 @@ func TestRichSetIsValid(t *testing.T) {
 	if fs := CheckSet(richSet(), testOptions()); len(fs) > 0 {
 		t.Fatalf("findings on the rich set: %+v", fs)
 	}
+	s := richSet()
+	withLearned(s, Ref{"returned", at(73)})
+	if fs := CheckSet(s, testOptions()); len(fs) > 0 {
+		t.Fatalf("findings on the rich set with not_before: %+v", fs)
+	}
+}
+
+// withLearned adds a last question to richSet: when the agency learned of the return, held not
+// to be earlier than the answer notBefore names.
+func withLearned(s *QuestionSet, notBefore Ref) {
+	sec := &s.Sections[0]
+	sec.Questions = append(sec.Questions, Question{ID: "learned", Mode: ModeRecord, Type: TypeDateTime, Text: "When the agency learned of it", NotBefore: notBefore, Pos: at(74), IDPos: at(74), TextPos: at(74)})
 }
 
 func TestLevelsReach(t *testing.T) {
@@ -365,6 +377,14 @@ func TestCheckRichSetRules(t *testing.T) {
 			qq.Options, qq.OptionsPos = []Option{{Value: "a", Label: "A"}}, at(67)
 		}, RuleOptionsNotAllowed, SeverityError, 67, "takes no options"},
 		{"a unit on a date and time", func(s *QuestionSet) { q(s, "returned").Unit = "days" }, RuleMisplacedField, SeverityError, 44, "unit applies only to number questions"},
+		{"not_before on a question that is not a date and time", func(s *QuestionSet) { q(s, "danger").NotBefore = Ref{"returned", at(68)} }, RuleNotBefore, SeverityError, 68, "is for datetime questions, and this one is of type yesno"},
+		{"not_before naming an unknown question", func(s *QuestionSet) { withLearned(s, Ref{"returnd", at(69)}) }, RuleUnknownReference, SeverityError, 69, `not_before names unknown question "returnd" (did you mean "returned"?)`},
+		{"not_before naming a later question", func(s *QuestionSet) {
+			withLearned(s, Ref{})
+			q(s, "returned").NotBefore = Ref{"learned", at(70)}
+		}, RuleForwardReference, SeverityError, 70, `not_before names question "learned", which comes later`},
+		{"not_before naming the question itself", func(s *QuestionSet) { withLearned(s, Ref{"learned", at(71)}) }, RuleNotBefore, SeverityError, 71, "names the question itself"},
+		{"not_before naming a question that is not a date and time", func(s *QuestionSet) { withLearned(s, Ref{"partner", at(72)}) }, RuleNotBefore, SeverityError, 72, `names question "partner", which is of type yesno`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -52,11 +52,13 @@ const (
 	RuleUnusedResponse     = "unused-response"
 	RuleMissingTranslation = "missing-translation"
 	RuleTranslatedNumber   = "translated-number"
+	RuleStaleTranslation   = "stale-translation"
 	RuleMissingDomain      = "missing-domain"
 	RuleUnusedDomain       = "unused-domain"
 	RuleCompleteness       = "invalid-completeness"
 	RuleEndOnlyCondition   = "end-only-condition"
 	RuleDeadline           = "invalid-deadline"
+	RuleNotBefore          = "invalid-not-before"
 	RuleFact               = "invalid-fact"
 
 	// Words.
@@ -118,11 +120,13 @@ var Rules = []RuleInfo{
 	{RuleUnusedResponse, SeverityWarning, "a scenario's answer to a question that never applies to its other answers"},
 	{RuleMissingTranslation, SeverityError, "a translation that lacks a string of its set, or whose steps do not match"},
 	{RuleTranslatedNumber, SeverityError, "a contact's translated text whose digits differ from the contact's own text number"},
+	{RuleStaleTranslation, SeverityWarning, "a translated string whose set words have changed since it was translated (its `from:` differs)"},
 	{RuleMissingDomain, SeverityError, "an indicator with no domain, in a set that declares domains"},
 	{RuleUnusedDomain, SeverityWarning, "a declared domain no indicator belongs to"},
 	{RuleCompleteness, SeverityError, "a completeness rule that says nothing, or that no screening could meet"},
 	{RuleEndOnlyCondition, SeverityError, "a condition on completeness where it is not yet known: in a question's when, or an interrupting action's"},
 	{RuleDeadline, SeverityError, "an action's due that does not count from a date-and-time question, or whose within is not a length such as 24h"},
+	{RuleNotBefore, SeverityError, "a not_before that is not on a date-and-time question, or does not name an earlier one"},
 	{RuleFact, SeverityError, "a question's fact that its type cannot hold, or that another question already records"},
 	{RuleStigmatizing, SeverityError, "words that blame or label a child, in text read aloud"},
 	{RuleProfessionalLabel, SeverityWarning, "professional labels read aloud, which a youth may not recognise or accept"},

@@ -56,10 +56,16 @@ func (r RawAnswer) ParseAt(q *Question, now time.Time) (Answer, error) {
 		}
 		a.Number = n
 	case q.Type == TypeDateTime:
-		t, err := ParseDateTime(r.Text, now)
+		t, err := ParseDateTime(r.Text, "", now)
 		switch {
 		case errors.Is(err, ErrFutureClock):
 			return a, fmt.Errorf("%w to %q: %s is later than now", ErrInvalidAnswer, q.ID, r.Text)
+		case errors.Is(err, ErrDateOrder):
+			return a, fmt.Errorf("%w to %q: %q is a date in numbers, read month first in some countries and day first in others: write it year first, such as 2026-12-03 14:10", ErrInvalidAnswer, q.ID, r.Text)
+		case errors.Is(err, ErrWrongWeekday):
+			return a, fmt.Errorf("%w to %q: in %q, the day of the week is not that date's (%s)", ErrInvalidAnswer, q.ID, r.Text, t.Format("Mon 2006-01-02"))
+		case errors.Is(err, ErrUnknownZone):
+			return a, fmt.Errorf("%w to %q: %q names a time zone by letters other than UTC or this computer's: write the offset, such as 2026-12-03T14:10:00-05:00", ErrInvalidAnswer, q.ID, r.Text)
 		case err != nil:
 			return a, fmt.Errorf("%w to %q: it takes a date and time, such as 2026-12-03T14:10:00-05:00 or 2026-12-03 14:10, not %q", ErrInvalidAnswer, q.ID, r.Text)
 		}
@@ -216,10 +222,16 @@ func CheckScenario(sc *Scenario, set *QuestionSet) Findings {
 	if c.out.HasErrors() {
 		return c.out
 	}
-	if _, unused, err := sc.Run(set); err == nil {
-		for _, r := range unused {
-			c.out.Warnf(r.Pos, RuleUnusedResponse, "the answer to %q is never used: the question does not apply to the scenario's other answers", r.QuestionID)
-		}
+	_, unused, err := sc.Run(set)
+	var order *ClockOrderError
+	if errors.As(err, &order) {
+		// Each time fits its question; two of them are out of order (not_before).
+		r, _ := sc.Response(order.Question.ID)
+		c.out.Errorf(r.AnswerPos, RuleInvalidAnswer, "%v (the scenario has %s)", err, r.Answer)
+		return c.out
+	}
+	for _, r := range unused {
+		c.out.Warnf(r.Pos, RuleUnusedResponse, "the answer to %q is never used: the question does not apply to the scenario's other answers", r.QuestionID)
 	}
 	concerns := []string{LevelNone, LevelPossible, LevelClear, LevelIncomplete}
 	if sc.Expect.Concern == "" {
@@ -316,9 +328,15 @@ func (o Outcome) Pass(want Expectation) bool {
 
 // Test runs a scenario against a set and compares the result with its expectation.
 func (sc *Scenario) Test(set *QuestionSet) (Outcome, error) {
+	o, _, _, err := sc.test(set)
+	return o, err
+}
+
+// test is Test, also returning the session and the actions that interrupted it, for coverage.
+func (sc *Scenario) test(set *QuestionSet) (Outcome, *Session, []string, error) {
 	s, _, interrupted, err := sc.run(set)
 	if err != nil {
-		return Outcome{}, err
+		return Outcome{}, nil, nil, err
 	}
 	o := Outcome{Concern: s.Concern(), Score: s.Score(), Complete: !s.Completeness().Incomplete, Domains: s.Domains(), Interrupted: interrupted}
 	raised := map[string]bool{}
@@ -380,7 +398,7 @@ func (sc *Scenario) Test(set *QuestionSet) (Outcome, error) {
 			o.ListedAnyway = append(o.ListedAnyway, r.ID)
 		}
 	}
-	return o, nil
+	return o, s, interrupted, nil
 }
 
 func levelNeedsOf(l Levels, level string) Needs {

@@ -94,6 +94,9 @@ type view struct {
 	s      *Session
 	upto   int
 	states []Answer // effective answer of questions[0:upto]
+	// note, when set, is told every condition the view decides and how: coverage's way of
+	// seeing what the engine evaluated. The interview's own views leave it nil.
+	note func(c *Condition, holds bool)
 }
 
 // viewUpTo is the interview seen from question n. It is read from what the session keeps, not
@@ -148,6 +151,16 @@ func raisedBy(q *Question, a Answer) []string {
 
 // holds evaluates a condition in the view.
 func (v *view) holds(c *Condition) bool {
+	h := v.decide(c)
+	if v.note != nil {
+		v.note(c, h)
+	}
+	return h
+}
+
+// decide is holds without the note: all, any and not decide their parts through holds, so each
+// part is noted as it is decided (and a part that all or any did not need is not).
+func (v *view) decide(c *Condition) bool {
 	switch c.Op {
 	case OpAll:
 		for i := range c.Sub {
@@ -337,6 +350,9 @@ func (s *Session) Record(id string, a Answer) (Change, error) {
 	if err != nil {
 		return Change{}, err
 	}
+	if err := s.checkClockOrder(i, a); err != nil {
+		return Change{}, err
+	}
 	var ch Change
 	ch.Disclosed = s.newDisclosures(s.questions[i], a)
 	was := s.interruptsHolding()
@@ -350,6 +366,22 @@ func (s *Session) Record(id string, a Answer) (Change, error) {
 	}
 	slices.SortStableFunc(ch.Interrupts, func(x, y *Action) int { return priorityRank(x.Priority) - priorityRank(y.Priority) })
 	return ch, nil
+}
+
+// Check reports whether Record would take answer a to question id, without recording it.
+func (s *Session) Check(id string, a Answer) error {
+	i, ok := s.index[id]
+	switch {
+	case !ok:
+		return fmt.Errorf("%w: no question %q in set %s", ErrInvalidAnswer, id, s.set.ID)
+	case s.t.states[i].State == StateNotApplicable:
+		return fmt.Errorf("%w: question %q does not apply to the answers given so far", ErrInvalidAnswer, id)
+	}
+	a, err := normalize(s.questions[i], a)
+	if err != nil {
+		return err
+	}
+	return s.checkClockOrder(i, a)
 }
 
 // Clear takes back the answer to question id, as if it had not been asked yet; the answers it

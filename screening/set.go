@@ -45,7 +45,7 @@ type QuestionSet struct {
 	Pos                                               Pos // the top-level mapping
 	IDPos, VersionPos, StatusPos, TitlePos, LangPos   Pos
 	SourcesPos, LevelsPos, SectionsPos, IndicatorsPos Pos
-	DomainsPos, CompletePos                           Pos
+	DomainsPos, CompletePos, DescriptionPos           Pos
 }
 
 // Statuses of a question set, in the order of its life.
@@ -164,6 +164,9 @@ type Question struct {
 	Unit      string   // number questions only, e.g. "days"
 	Indicator Ref      // yesno questions: the indicator a "yes" raises
 	When      *Condition
+	// NotBefore names an earlier datetime question this one's answer may not be earlier than:
+	// the agency cannot learn of a return before it happened (learned-at, not_before returned-at).
+	NotBefore Ref
 	Fact      Fact // what the answer records for records and statistics (the age, ...); "": see FactsByQuestion
 
 	Pos                                 Pos

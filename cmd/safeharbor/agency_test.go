@@ -81,7 +81,13 @@ func agencyAnswers(r *rand.Rand, set *screening.QuestionSet, n int, now time.Tim
 		case screening.TypeText:
 			answers[q.ID] = fmt.Sprintf("with %s at the Larkspur Motel", secret)
 		case screening.TypeDateTime:
-			answers[q.ID] = now.Add(-time.Duration(1+r.IntN(150)) * time.Hour).Format(time.RFC3339)
+			at := now.Add(-time.Duration(1+r.IntN(150)) * time.Hour)
+			if earlier, ok := answers[q.NotBefore.ID].(string); ok && q.NotBefore.ID != "" {
+				if t, err := time.Parse(time.RFC3339, earlier); err == nil {
+					at = t.Add(time.Duration(r.Int64N(int64(now.Sub(t)))))
+				}
+			}
+			answers[q.ID] = at.Format(time.RFC3339)
 		}
 	}
 	notes := map[string]string{}

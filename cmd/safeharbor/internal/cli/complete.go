@@ -71,21 +71,12 @@ func firstArg(f completeFunc) completeFunc {
 	}
 }
 
-func completeValues(values ...string) completeFunc {
-	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return values, cobra.ShellCompDirectiveNoFileComp
-	}
-}
-
 // addCompletions wires completion into the tree, by command path.
 func addCompletions(a *app, root *cobra.Command) {
 	for _, c := range root.Commands() {
 		switch c.Name() {
 		case "show":
 			c.ValidArgsFunction = firstArg(completeSets(a))
-			_ = c.RegisterFlagCompletionFunc("format", completeValues("text", "markdown"))
-		case "validate":
-			_ = c.RegisterFlagCompletionFunc("format", completeValues("text", "json", "github", "sarif"))
 		case "drafts":
 			for _, sub := range c.Commands() {
 				if sub.Name() == "delete" {

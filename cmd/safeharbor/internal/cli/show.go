@@ -45,7 +45,9 @@ indicators, actions and contacts. With no @VERSION, the newest version is shown.
 		},
 	}
 	cmd.Flags().StringVar(&opts.File, "file", "", "show the question set in this file instead of a built-in one")
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or markdown")
+	addEnumFlag(cmd, &opts.Format, "format", "text", "the form's format",
+		choice{name: "text", help: "plain text, to read or print"},
+		choice{name: "markdown", help: "markdown, for a review or a document", aliases: []string{"md"}})
 	cmd.Flags().StringVar(&opts.Lang, "lang", "", "show the set in this language (a translation, such as es)")
 	cmd.Flags().StringVar(&opts.Contacts, "contacts", "", "a contacts file adding to or overriding the built-in contacts, for a set that names an agency's own")
 	return cmd
@@ -56,10 +58,8 @@ func runShow(a *app, opts *showOptions) error {
 	switch opts.Format {
 	case "text":
 		write = func(f report.SetForm) error { return report.WriteSetText(a.streams.Out, f) }
-	case "markdown", "md":
+	default: // markdown: the flag takes no other value
 		write = func(f report.SetForm) error { return report.WriteSetMarkdown(a.streams.Out, f) }
-	default:
-		return usageErrorf("unknown --format %q: want text or markdown", opts.Format)
 	}
 	if (opts.Set == "") == (opts.File == "") {
 		return usageErrorf("name one question set: `show SET[@VERSION]` or `show --file PATH`")

@@ -1,14 +1,12 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,36 +46,42 @@ path that does not exist.`),
   safeharbor validate --format sarif sets/ > safeharbor.sarif`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
-			return runValidate(a, opts)
+			return runValidate(cmd.Context(), a, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json, github or sarif")
+	addEnumFlag(cmd, &opts.Format, "format", "text", "how findings are written",
+		choice{name: "text", help: "one line a finding, PATH:LINE:COL: severity: message [rule]"},
+		choice{name: "json", help: "a JSON array of findings"},
+		choice{name: "github", help: "GitHub Actions annotations on a pull request"},
+		choice{name: "sarif", help: "SARIF 2.1.0, for code scanning"})
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "fail on warnings too")
 	return cmd
 }
 
-func runValidate(a *app, opts *validateOptions) error {
-	switch opts.Format {
-	case "text", "json", "github", "sarif":
-	default:
-		return usageErrorf("unknown --format %q: want text, json, github or sarif", opts.Format)
-	}
+func runValidate(ctx context.Context, a *app, opts *validateOptions) error {
 	base, catalog, err := a.shipped()
 	if err != nil {
 		return err
 	}
 	// Scenarios may test a built-in set without naming its file.
 	base.Sets = catalog.Sets
-	var inputs []questions.Input
+	var srcs []questions.Source
 	if len(opts.Paths) == 0 {
+		var inputs []questions.Input
 		inputs, err = shippedInputs()
+		srcs = inMemory(inputs)
 	} else {
-		inputs, err = diskInputs(opts.Paths)
+		srcs, err = diskSources(opts.Paths)
 	}
 	if err != nil {
 		return err
 	}
-	diags := questions.Validate(inputs, base)
+	// Files are decoded and checked on every core, each let go once checked; an interrupt stops
+	// it at once (exit 130) rather than after the last file.
+	diags, err := questions.ValidateSources(ctx, srcs, base, runtime.GOMAXPROCS(0))
+	if err != nil {
+		return err
+	}
 
 	out := a.streams.Out
 	switch opts.Format {
@@ -88,12 +92,12 @@ func runValidate(a *app, opts *validateOptions) error {
 	case "github":
 		err = writeGitHubDiagnostics(out, diags)
 		if err == nil {
-			err = writeCount(out, diags, len(inputs))
+			err = writeCount(out, diags, len(srcs))
 		}
 	default:
 		err = writeTextDiagnostics(out, diags)
 		if err == nil {
-			err = writeCount(out, diags, len(inputs))
+			err = writeCount(out, diags, len(srcs))
 		}
 	}
 	if err != nil {
@@ -104,111 +108,6 @@ func runValidate(a *app, opts *validateOptions) error {
 		return errReported
 	}
 	return nil
-}
-
-// shippedInputs are the files built into the binary, named as they stand in the repository.
-func shippedInputs() ([]questions.Input, error) {
-	fsys := questions.FS()
-	names, err := fs.Glob(fsys, "*/v*.yaml")
-	if err != nil {
-		return nil, fmt.Errorf("list shipped sets: %w", err)
-	}
-	scenarios, err := fs.Glob(fsys, questions.ScenariosDir+"/*.yaml")
-	if err != nil {
-		return nil, fmt.Errorf("list shipped scenarios: %w", err)
-	}
-	translations, err := fs.Glob(fsys, "*/"+questions.TranslationsDirName+"/*.yaml")
-	if err != nil {
-		return nil, fmt.Errorf("list shipped translations: %w", err)
-	}
-	names = append([]string{questions.ContactsPath, questions.WordingPath}, names...)
-	names = append(names, translations...)
-	names = append(names, scenarios...)
-	inputs := make([]questions.Input, 0, len(names))
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
-		inputs = append(inputs, questions.Input{Name: path.Join("questions", name), Data: data, Err: err})
-	}
-	return inputs, nil
-}
-
-// diskInputs reads the files named, and the YAML files under the folders named. A path that does
-// not exist is a usage error; a file that cannot be read is a finding.
-func diskInputs(paths []string) ([]questions.Input, error) {
-	var inputs []questions.Input
-	seen := make(map[string]bool)
-	add := func(name string) {
-		clean := filepath.Clean(name)
-		if seen[clean] {
-			return
-		}
-		seen[clean] = true
-		inputs = append(inputs, readInput(name))
-	}
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, usageErrorf("%s: no such file or folder", p)
-		case err != nil:
-			inputs = append(inputs, questions.Input{Name: p, Err: err})
-			continue
-		case !info.IsDir():
-			add(p)
-			continue
-		}
-		found := 0
-		err = filepath.WalkDir(p, func(name string, d fs.DirEntry, err error) error {
-			if err != nil {
-				inputs = append(inputs, questions.Input{Name: name, Err: err})
-				return nil
-			}
-			if d.IsDir() {
-				if name != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if ext := filepath.Ext(name); ext == ".yaml" || ext == ".yml" {
-				found++
-				add(name)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("walk %s: %w", p, err)
-		}
-		if found == 0 {
-			return nil, usageErrorf("%s: no .yaml or .yml files in this folder", p)
-		}
-	}
-	return inputs, nil
-}
-
-// readInput reads one file, refusing anything but a regular file before opening it (opening a
-// FIFO blocks until someone writes to it; a device may never end) and anything over the size limit.
-func readInput(name string) questions.Input {
-	in := questions.Input{Name: name}
-	info, err := os.Stat(name)
-	switch {
-	case err != nil:
-		in.Err = err
-		return in
-	case !info.Mode().IsRegular():
-		in.Err = fmt.Errorf("not a regular file")
-		return in
-	case info.Size() > questions.MaxFileSize:
-		in.Err = questions.ErrTooLarge
-		return in
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		in.Err = err
-		return in
-	}
-	defer f.Close()
-	in.Data, in.Err = questions.ReadAll(f)
-	return in
 }
 
 func count(diags []questions.Diagnostic) (errs, warns int) {

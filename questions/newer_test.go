@@ -135,6 +135,9 @@ func TestDecodeNewerRules(t *testing.T) {
 		{"a condition on an unknown domain", []edit{{"when: {domain: sexual, level", "when: {domain: sexaul, level"}}, screening.RuleUnknownReference, 44, 20, `did you mean "sexual"`},
 		{"is on a date and time", []edit{{`text: "Are you worried someone`, `when: {question: returned, is: "yes"}, text: "Are you worried someone`}}, screening.RuleOperatorType, 23, 73, "`answered` or `declined`"},
 		{"completeness not a mapping", []edit{{"  min_answered: 2\n  key_questions: [traded]\n", "  - 2\n"}}, screening.RuleWrongType, 16, 3, "completeness must be a mapping"},
+		{"a fact its question's type cannot hold", []edit{{"{id: danger, mode: ask, type: yesno,", "{id: danger, mode: ask, type: yesno, fact: age,"}}, screening.RuleFact, 23, 52, "the fact age is held by a number question"},
+		{"an unknown fact", []edit{{"{id: danger, mode: ask, type: yesno,", "{id: danger, mode: ask, type: yesno, fact: interpretor,"}}, screening.RuleUnknownValue, 23, 52, `did you mean "interpreter"`},
+		{"a fact two questions record", []edit{{"{id: danger, mode: ask, type: yesno,", "{id: danger, mode: ask, type: yesno, fact: interpreter,"}, {"{id: put-out, mode: ask, type: yesno,", "{id: put-out, mode: ask, type: yesno, fact: interpreter,"}}, screening.RuleFact, 24, 53, "first marked at line 23, column 52"},
 	}
 	covered := map[string]bool{}
 	for _, tt := range tests {
@@ -159,7 +162,7 @@ func TestDecodeNewerRules(t *testing.T) {
 			}
 		})
 	}
-	for _, r := range []string{screening.RuleMissingDomain, screening.RuleUnusedDomain, screening.RuleCompleteness, screening.RuleEndOnlyCondition, screening.RuleDeadline} {
+	for _, r := range []string{screening.RuleMissingDomain, screening.RuleUnusedDomain, screening.RuleCompleteness, screening.RuleEndOnlyCondition, screening.RuleDeadline, screening.RuleFact} {
 		if !covered[r] && !t.Failed() {
 			t.Errorf("rule %s has no case", r)
 		}

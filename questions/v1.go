@@ -18,7 +18,7 @@ var (
 	DueKeys          = []string{"from", "within"}
 	StepKeys         = []string{"say", "do"}
 	SectionKeys      = []string{"id", "title", "help", "questions"}
-	QuestionKeys     = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when", "not_before"}
+	QuestionKeys     = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when", "not_before", "fact"}
 	OptionKeys       = []string{"value", "label", "indicator"}
 	IndicatorKeys    = []string{"id", "label", "weight", "sources", "disclosure", "help", "domain"}
 	ActionKeys       = []string{"id", "priority", "when", "text", "contacts", "interrupt", "due", "sources"}
@@ -264,6 +264,10 @@ func (d *decoder) question(n *yaml.Node) screening.Question {
 		case "not_before":
 			id, p := d.str(v, "not_before")
 			q.NotBefore = screening.Ref{ID: id, Pos: p}
+		case "fact":
+			var fact string
+			fact, q.FactPos = d.str(v, "fact")
+			q.Fact = screening.Fact(fact)
 		}
 	}
 	return q

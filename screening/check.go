@@ -118,6 +118,7 @@ type checker struct {
 	questionAt   map[string]int // question id -> order in the set
 	questions    []*Question
 	raisedBy     map[string][]int // indicator id -> orders of the questions that can raise it
+	factBy       map[Fact]*Question
 }
 
 func (c *checker) header() {
@@ -464,6 +465,30 @@ func (c *checker) question(q *Question, order int, indIDs []string) {
 	if q.NotBefore.ID != "" {
 		c.notBefore(q, order, typeKnown)
 	}
+	c.fact(q, typeKnown)
+}
+
+// fact checks what a question records for records and statistics: a known fact, of a type that
+// holds it, and no fact recorded by two questions.
+func (c *checker) fact(q *Question, typeKnown bool) {
+	switch {
+	case q.Fact == "":
+		return
+	case !q.Fact.Known():
+		c.out.Errorf(q.FactPos, RuleUnknownValue, "question %q: unknown fact %q: want %s%s", q.ID, q.Fact, quoteList(Facts), DidYouMean(string(q.Fact), strs(Facts)))
+		return
+	case typeKnown && q.Type != q.Fact.Type():
+		c.out.Errorf(q.FactPos, RuleFact, "question %q is of type %s, but the fact %s is held by a %s question", q.ID, q.Type, q.Fact, q.Fact.Type())
+		return
+	}
+	if c.factBy == nil {
+		c.factBy = make(map[Fact]*Question)
+	}
+	if first, dup := c.factBy[q.Fact]; dup {
+		c.out.Errorf(q.FactPos, RuleFact, "questions %q and %q both record the fact %s, and a record takes it from one: first marked at line %d, column %d", first.ID, q.ID, q.Fact, first.FactPos.Line, first.FactPos.Column)
+		return
+	}
+	c.factBy[q.Fact] = q
 }
 
 // notBefore checks a datetime question's not_before: it names an earlier datetime question, so

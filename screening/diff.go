@@ -122,6 +122,7 @@ var (
 	ruleQuestionMode   = &BumpRule{"a question's mode or type", BumpMajor, "it changes what is read aloud, the answers it takes, and what counts toward completeness"}
 	ruleQuestionText   = &BumpRule{"a question's text, unit or an option's label reworded", BumpMinor, "it is what is read aloud or looked for"}
 	ruleQuestionHelp   = &BumpRule{"a question's guidance (help)", BumpPatch, "it is guidance for the worker only"}
+	ruleFact           = &BumpRule{"which question holds a fact for records (fact: age, returned-at, learned-at, interpreter)", BumpMinor, "records and statistics read the age band, the return or the interpreter from another answer"}
 	ruleRangeNarrowed  = &BumpRule{"a number question's range narrowed, or a date and time held after another (not_before)", BumpMajor, "an answer the old version took is refused"}
 	ruleRangeWidened   = &BumpRule{"a number question's range widened or removed, or a not_before removed", BumpMinor, "it takes answers the old version refused"}
 	ruleRaises         = &BumpRule{"what a question or option raises, or a question's condition (when)", BumpMajor, "it changes what can be raised, and so the level"}
@@ -147,7 +148,7 @@ var (
 var BumpRules = []*BumpRule{
 	ruleSetID, ruleSetTitle, ruleSetDescription, ruleLevels, ruleCompleteness, ruleDomain, ruleDomainLabel,
 	ruleSay, ruleDo, ruleSection, ruleSectionHelp, ruleQuestionAdded, ruleQuestionRaises, ruleQuestionGone,
-	ruleQuestionMoved, ruleQuestionMode, ruleQuestionText, ruleQuestionHelp, ruleRangeNarrowed, ruleRangeWidened,
+	ruleQuestionMoved, ruleQuestionMode, ruleQuestionText, ruleQuestionHelp, ruleFact, ruleRangeNarrowed, ruleRangeWidened,
 	ruleRaises, ruleOptionGone, ruleOptionAdded, ruleOptionOrder, ruleIndicatorAdded, ruleIndicator,
 	ruleIndicatorLabel, ruleIndicatorNotes, ruleAction, ruleSetContactGone, ruleSetContactNew, ruleContactReach,
 	ruleContactWords, ruleContactSource, ruleSource, rulePunctuation, ruleLayout,
@@ -634,6 +635,8 @@ func narrowed(o, n *float64, isMin bool) bool {
 
 func (d *differ) questions(old, new *QuestionSet) {
 	oqs, nqs := old.Questions(), new.Questions()
+	// A fact is compared as records read it: marked, or held by the question of its name.
+	oFacts, nFacts := old.FactsByQuestion(), new.FactsByQuestion()
 	sectionOf := func(s *QuestionSet) map[string]string {
 		out := map[string]string{}
 		for _, sec := range s.Sections {
@@ -731,6 +734,11 @@ func (d *differ) questions(old, new *QuestionSet) {
 			notBefore = ruleRangeWidened
 		}
 		d.value(field("not_before", o.NotBefore.Pos, n.NotBefore.Pos), o.NotBefore.ID, n.NotBefore.ID, notBefore)
+		of, nf := string(oFacts[o.ID]), string(nFacts[n.ID])
+		if of == nf && o.Fact != n.Fact {
+			of, nf = string(o.Fact), string(n.Fact) // the key, where what records read is the same
+		}
+		d.value(field("fact", o.FactPos, n.FactPos), of, nf, ruleFact)
 		d.options(o, n, x)
 	}, func(o *Question) {
 		d.add(Difference{Kind: DiffRemoved, Item: ItemQuestion, ID: o.ID, Path: "questions." + o.ID, Before: o.Text, Words: true, OldPos: idOf(o.IDPos, o.Pos), NewPos: sectionPos(new, oSec[o.ID])}, ruleQuestionGone)

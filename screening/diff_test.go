@@ -98,6 +98,7 @@ func TestDiffSets(t *testing.T) {
 		{"a step read aloud removed", func(s *QuestionSet) { s.Closing = s.Closing[1:] }, []want{{DiffRemoved, ItemStep, "1", "say", BumpMinor, "Thank you.", ""}}},
 		{"a step made guidance", func(s *QuestionSet) { s.Closing[0].Kind = StepDo }, []want{{DiffChanged, ItemStep, "1", "kind", BumpMinor, "say", "do"}, {DiffReworded, ItemStep, "1", "do", BumpMinor, "", ""}}[:1]},
 		{"a section retitled", func(s *QuestionSet) { s.Sections[0].Title = "Away" }, []want{{DiffReworded, ItemSection, "away", "title", BumpMinor, "While away", "Away"}}},
+		{"a question marked as holding the age", func(s *QuestionSet) { q(s, "days").Fact = FactAge }, []want{{DiffAdded, ItemQuestion, "days", "fact", BumpMinor, "", "age"}}},
 		{"a section's guidance", func(s *QuestionSet) { s.Sections[0].Help = "Listen well." }, []want{{DiffReworded, ItemSection, "away", "help", BumpPatch, "", ""}}},
 		{"sections in another order", func(s *QuestionSet) { s.Sections[0], s.Sections[1] = s.Sections[1], s.Sections[0] }, []want{
 			{DiffMoved, ItemSection, "record", "", BumpMinor, "after away", "first"},

@@ -167,10 +167,12 @@ type Question struct {
 	// NotBefore names an earlier datetime question this one's answer may not be earlier than:
 	// the agency cannot learn of a return before it happened (learned-at, not_before returned-at).
 	NotBefore Ref
+	Fact      Fact // what the answer records for records and statistics (the age, ...); "": see FactsByQuestion
 
 	Pos                                 Pos
 	IDPos, ModePos, TypePos, TextPos    Pos
 	OptionsPos, MinPos, MaxPos, WhenPos Pos
+	FactPos                             Pos
 }
 
 // Mode says how a question is put: read aloud, observed by the worker, or taken from records.

@@ -308,6 +308,10 @@ type Messages struct {
 	SummaryWrittenEncrypted string // the file, how many keys
 	SummaryNotWritten       string // the error
 	SummaryShown            string
+	RecordWritten           string // the file
+	RecordWrittenEncrypted  string // the file, how many keys
+	RecordNotWritten        string // the folder, the error
+	RecordNotForTraining    string
 	AnswersInDraft          string // the draft, the command
 	DraftOutOfDate          string // the draft, the error
 	DraftKept               string // the draft, the flag

@@ -167,10 +167,11 @@ type jsonAnswer struct {
 	Value    string   `json:"value,omitempty"`
 	Values   []string `json:"values,omitempty"`
 	Language string   `json:"language,omitempty"`
+	Fact     string   `json:"fact,omitempty"`
 }
 
 func toJSONAnswer(a screening.QuestionAnswer) jsonAnswer {
-	return jsonAnswer{Question: a.QuestionID, Section: a.SectionID, Text: a.Text, Mode: string(a.Mode), State: string(a.State), Value: a.Value, Values: a.Values, Language: a.Language}
+	return jsonAnswer{Question: a.QuestionID, Section: a.SectionID, Text: a.Text, Mode: string(a.Mode), State: string(a.State), Value: a.Value, Values: a.Values, Language: a.Language, Fact: string(a.Fact)}
 }
 
 func ids(qs []screening.QuestionAnswer) []string {

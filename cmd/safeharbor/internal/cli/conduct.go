@@ -113,6 +113,13 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 			return err
 		}
 	}
+	if err := c.dropRecord(a, sum); err != nil {
+		// The draft stays: resuming it writes the summary and the record again.
+		if id := c.draftID(); id != "" && c.everSaved && c.saveErr == nil {
+			return fmt.Errorf("%w %s", err, fmt.Sprintf(c.words.Messages.AnswersInDraft, id, resumeCommand(id, c.training)))
+		}
+		return err
+	}
 	return c.finishDraft(a)
 }
 

@@ -38,7 +38,7 @@ func (d *decoder) set(root *yaml.Node) *screening.QuestionSet {
 		case "version":
 			s.Version, s.VersionPos = d.str(v, "version")
 		case "status":
-			s.Status, s.StatusPos = d.str(v, "status")
+			s.Status, s.StatusPos = typed[screening.Status](d.str(v, "status"))
 		case "title":
 			s.Title, s.TitlePos = d.str(v, "title")
 		case "description":
@@ -442,7 +442,7 @@ func (d *decoder) conditionAt(n *yaml.Node, depth int) *screening.Condition {
 	case screening.OpIndicator:
 		c.Indicator, c.IndicatorPos = d.str(v, "indicator")
 	case screening.OpLevel:
-		c.Level, c.LevelPos = d.str(v, "level")
+		c.Level, c.LevelPos = typed[screening.Level](d.str(v, "level"))
 	case screening.OpAll, screening.OpAny:
 		items := d.list(v, op.name)
 		if len(items) == 0 {

@@ -22,11 +22,11 @@ type CheckOptions struct {
 var ReservedValues = []string{"declined", "dont-know", "skip"}
 
 var (
-	statuses   = []string{StatusDraft, StatusActive, StatusRetired}
+	statuses   = []Status{StatusDraft, StatusActive, StatusRetired}
 	modes      = []Mode{ModeAsk, ModeObserve, ModeRecord}
 	types      = []Type{TypeYesNo, TypeSingle, TypeMulti, TypeNumber, TypeText, TypeDateTime}
 	priorities = []Priority{PriorityUrgent, PriorityRequired, PriorityRecommended}
-	levelNames = []string{LevelPossible, LevelClear}
+	levelNames = []Level{LevelPossible, LevelClear}
 	yesNo      = []string{"yes", "no"}
 )
 
@@ -247,7 +247,7 @@ func (c *checker) indicators() {
 // domains the set declares, and at least one indicator that meets it all.
 func (c *checker) levelNeeds() {
 	for _, lv := range []struct {
-		name  string
+		name  Level
 		needs Needs
 	}{{LevelPossible, c.set.Levels.PossibleNeeds}, {LevelClear, c.set.Levels.ClearNeeds}} {
 		n := lv.needs
@@ -260,7 +260,7 @@ func (c *checker) levelNeeds() {
 		}
 		known := true
 		for _, d := range n.Domains {
-			known = c.refDomain(d, "levels."+lv.name) && known
+			known = c.refDomain(d, "levels."+string(lv.name)) && known
 		}
 		if !known {
 			continue

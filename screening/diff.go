@@ -293,7 +293,7 @@ func DiffSets(old, new *QuestionSet) []Difference {
 	d.value(at("language", old.LangPos, new.LangPos), old.Language, new.Language, ruleSetID)
 	d.words(at("title", old.TitlePos, new.TitlePos), old.Title, new.Title, ruleSetTitle)
 	d.words(at("description", old.DescriptionPos, new.DescriptionPos), old.Description, new.Description, ruleSetDescription)
-	d.value(at("status", old.StatusPos, new.StatusPos), old.Status, new.Status, ruleSetDescription)
+	d.value(at("status", old.StatusPos, new.StatusPos), string(old.Status), string(new.Status), ruleSetDescription)
 	d.sources(old, new)
 	d.levels(old, new)
 	d.domains(old, new)
@@ -348,14 +348,14 @@ func LevelWords(score int, n Needs) string {
 
 func (d *differ) levels(old, new *QuestionSet) {
 	for _, lv := range []struct {
-		name       string
+		name       Level
 		o, n       string
 		oPos, nPos Pos
 	}{
 		{LevelPossible, LevelWords(old.Levels.Possible, old.Levels.PossibleNeeds), LevelWords(new.Levels.Possible, new.Levels.PossibleNeeds), old.Levels.PossiblePos, new.Levels.PossiblePos},
 		{LevelClear, LevelWords(old.Levels.Clear, old.Levels.ClearNeeds), LevelWords(new.Levels.Clear, new.Levels.ClearNeeds), old.Levels.ClearPos, new.Levels.ClearPos},
 	} {
-		d.value(Difference{Item: ItemLevels, ID: lv.name, Field: lv.name, Path: "levels." + lv.name, OldPos: pick(lv.oPos, old.LevelsPos), NewPos: pick(lv.nPos, new.LevelsPos)}, lv.o, lv.n, ruleLevels)
+		d.value(Difference{Item: ItemLevels, ID: string(lv.name), Field: string(lv.name), Path: "levels." + string(lv.name), OldPos: pick(lv.oPos, old.LevelsPos), NewPos: pick(lv.nPos, new.LevelsPos)}, lv.o, lv.n, ruleLevels)
 	}
 }
 

@@ -81,10 +81,10 @@ func TestLevelsReach(t *testing.T) {
 		name     string
 		levels   Levels
 		raised   []*Indicator
-		want     string
+		want     Level
 		score    int
 		metBy    string
-		heldBack string
+		heldBack Level
 	}{
 		{"nothing raised", plain, nil, LevelNone, 0, "", ""},
 		{"score alone, possible", plain, []*Indicator{ind("a", 2, "")}, LevelPossible, 2, "", ""},
@@ -125,7 +125,7 @@ func TestCompletenessAndConcern(t *testing.T) {
 	tests := []struct {
 		name       string
 		steps      []step
-		concern    string
+		concern    Level
 		incomplete bool
 		keyMissing []string
 		tooFew     bool
@@ -197,29 +197,29 @@ func TestDomainLevels(t *testing.T) {
 	tests := []struct {
 		name    string
 		steps   []step
-		overall string
-		domains map[string]string
+		overall Level
+		domains map[string]Level
 		consult bool
 	}{
 		{
 			name:    "an older partner (a sexual sign of weight 2) with vulnerabilities: clear overall, possible in each domain",
 			steps:   []step{{"slept", multi("friend")}, {"partner", yes()}, {"phones", yes()}, {"danger", no()}, {"put-out", yes()}, {"traded", no()}},
-			overall: LevelClear, domains: map[string]string{"sexual": LevelPossible, "vulnerability": LevelPossible}, consult: true,
+			overall: LevelClear, domains: map[string]Level{"sexual": LevelPossible, "vulnerability": LevelPossible}, consult: true,
 		},
 		{
 			name:    "a disclosure: clear overall and in its domain",
 			steps:   []step{{"slept", multi("friend")}, {"partner", no()}, {"danger", no()}, {"put-out", yes()}, {"traded", yes()}},
-			overall: LevelClear, domains: map[string]string{"sexual": LevelClear, "vulnerability": LevelPossible}, consult: true,
+			overall: LevelClear, domains: map[string]Level{"sexual": LevelClear, "vulnerability": LevelPossible}, consult: true,
 		},
 		{
 			name:    "vulnerability alone: possible, and none in the sexual domain",
 			steps:   []step{{"slept", multi("friend")}, {"partner", no()}, {"danger", no()}, {"put-out", yes()}, {"traded", no()}},
-			overall: LevelPossible, domains: map[string]string{"sexual": LevelNone, "vulnerability": LevelPossible},
+			overall: LevelPossible, domains: map[string]Level{"sexual": LevelNone, "vulnerability": LevelPossible},
 		},
 		{
 			name:    "incomplete: a domain that reached nothing is incomplete too",
 			steps:   []step{{"slept", state(StateDeclined)}, {"partner", state(StateDeclined)}, {"danger", no()}, {"put-out", yes()}, {"traded", state(StateDeclined)}},
-			overall: LevelPossible, domains: map[string]string{"sexual": LevelIncomplete, "vulnerability": LevelPossible},
+			overall: LevelPossible, domains: map[string]Level{"sexual": LevelIncomplete, "vulnerability": LevelPossible},
 		},
 	}
 	for _, tt := range tests {

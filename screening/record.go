@@ -60,7 +60,7 @@ type Record struct {
 	HoursToScreening *int   // whole hours from the return to the start of the screening; nil when not known
 	AgeBand          string
 
-	Concern          string // none, possible, clear or incomplete
+	Concern          Level // none, possible, clear or incomplete
 	Score            int
 	Complete         bool // false only when the set's completeness rule calls the screening incomplete
 	CompletenessRule bool // the set declares when a screening is incomplete
@@ -83,7 +83,8 @@ type Record struct {
 
 // RecordDomain is the level a screening reached in one domain.
 type RecordDomain struct {
-	ID, Level string
+	ID    string
+	Level Level
 }
 
 // RecordAction is an action a screening listed, and whether it was done in time.

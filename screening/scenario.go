@@ -116,7 +116,7 @@ type Response struct {
 // that must appear (others may); and, when given, whether the screening is complete, the level
 // in named domains, and the actions that must interrupt the interview.
 type Expectation struct {
-	Concern     string
+	Concern     Level
 	ConcernPos  Pos
 	Indicators  []Ref
 	Actions     []Ref
@@ -133,8 +133,8 @@ type Expectation struct {
 // DomainExpectation is the level a scenario expects in one domain.
 type DomainExpectation struct {
 	Domain   string
-	Level    string // none, possible, clear or incomplete
-	Pos      Pos    // of the domain id
+	Level    Level // none, possible, clear or incomplete
+	Pos      Pos   // of the domain id
 	LevelPos Pos
 }
 
@@ -233,7 +233,7 @@ func CheckScenario(sc *Scenario, set *QuestionSet) Findings {
 	for _, r := range unused {
 		c.out.Warnf(r.Pos, RuleUnusedResponse, "the answer to %q is never used: the question does not apply to the scenario's other answers", r.QuestionID)
 	}
-	concerns := []string{LevelNone, LevelPossible, LevelClear, LevelIncomplete}
+	concerns := []Level{LevelNone, LevelPossible, LevelClear, LevelIncomplete}
 	if sc.Expect.Concern == "" {
 		c.out.Errorf(sc.Pos, RuleMissingField, "the scenario has no `expect: {concern: ...}`")
 	} else if !slices.Contains(concerns, sc.Expect.Concern) {
@@ -295,7 +295,7 @@ func CheckScenario(sc *Scenario, set *QuestionSet) Findings {
 
 // Outcome is what a scenario's answers produced, against what it expects.
 type Outcome struct {
-	Concern           string
+	Concern           Level
 	Score             int
 	Explanation       string // "score 4 = Hotel stays 2 + Older partner 2"
 	Complete          bool
@@ -310,7 +310,7 @@ type Outcome struct {
 }
 
 // DomainLevel returns the level the outcome reached in a domain.
-func (o Outcome) DomainLevel(id string) string {
+func (o Outcome) DomainLevel(id string) Level {
 	for _, d := range o.Domains {
 		if d.ID == id {
 			return d.Level
@@ -401,7 +401,7 @@ func (sc *Scenario) test(set *QuestionSet) (Outcome, *Session, []string, error) 
 	return o, s, interrupted, nil
 }
 
-func levelNeedsOf(l Levels, level string) Needs {
+func levelNeedsOf(l Levels, level Level) Needs {
 	if level == LevelClear {
 		return l.ClearNeeds
 	}
@@ -413,8 +413,8 @@ type Feedback struct {
 	Caught      []*Indicator // raised by both
 	Missed      []*Indicator // raised by the script, not by the trainee
 	OverFlagged []*Indicator // raised by the trainee, not by the script
-	Concern     string       // the trainee's
-	Expected    string       // the scenario's
+	Concern     Level        // the trainee's
+	Expected    Level        // the scenario's
 	Score       int
 	// Actions the scenario expects that the trainee's interview does not list.
 	MissingActions []*Action

@@ -232,7 +232,7 @@ func (v *view) raisedList() []*Indicator {
 
 func (v *view) reach() Reached { return v.s.set.Levels.Reach(v.raisedList()) }
 
-func (v *view) level() string { return v.reach().Level }
+func (v *view) level() Level { return v.reach().Level }
 
 // domainReach applies the set's levels to the raised indicators of one domain.
 func (v *view) domainReach(domain string) Reached {
@@ -533,7 +533,7 @@ func (s *Session) Raised() []*Indicator {
 func (s *Session) Score() int { return s.viewUpTo(len(s.questions)).score() }
 
 // Level returns the level the answers reach so far: none, possible or clear.
-func (s *Session) Level() string { return s.Reached().Level }
+func (s *Session) Level() Level { return s.Reached().Level }
 
 // Reached returns the level the answers reach so far, with the rule that decided it.
 func (s *Session) Reached() Reached { return s.viewUpTo(len(s.questions)).reach() }
@@ -543,7 +543,7 @@ func (s *Session) Reached() Reached { return s.viewUpTo(len(s.questions)).reach(
 func (s *Session) Completeness() Completeness { return s.viewUpTo(len(s.questions)).completeness() }
 
 // Concern returns what the summary reports: the level reached, or incomplete.
-func (s *Session) Concern() string {
+func (s *Session) Concern() Level {
 	v := s.viewUpTo(len(s.questions))
 	return concern(v.level(), v.completeness())
 }

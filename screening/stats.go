@@ -155,7 +155,7 @@ func ComputeStats(records []Record, opt StatsOptions) Stats {
 			return b.partition(TableAgeBand, "", func(r *Record) string { return r.AgeBand }, fixedRows(AgeBands))
 		}},
 		{TableConcern, func() StatsTable {
-			return b.partition(TableConcern, "", func(r *Record) string { return r.Concern }, fixedRows(concernRows))
+			return b.partition(TableConcern, "", func(r *Record) string { return string(r.Concern) }, fixedRows(concernRows))
 		}},
 	} {
 		if t.id != opt.By {
@@ -166,7 +166,7 @@ func ComputeStats(records []Record, opt StatsOptions) Stats {
 		b.add(b.partition(TableDomainLevel, d, func(r *Record) string {
 			for _, rd := range r.Domains {
 				if rd.ID == d {
-					return rd.Level
+					return string(rd.Level)
 				}
 			}
 			return RowNotInSet
@@ -187,7 +187,7 @@ func ComputeStats(records []Record, opt StatsOptions) Stats {
 	return st
 }
 
-var concernRows = []string{LevelNone, LevelPossible, LevelClear, LevelIncomplete}
+var concernRows = []string{string(LevelNone), string(LevelPossible), string(LevelClear), string(LevelIncomplete)}
 
 // screenedWithin is how long after the return the screening began.
 func screenedWithin(r *Record) string {
@@ -294,7 +294,7 @@ func (b *statsBuilder) groups(by string) {
 	case ByAgeBand:
 		of, order = func(r *Record) []string { return []string{r.AgeBand} }, fixedRows(AgeBands)
 	case ByConcern:
-		of, order = func(r *Record) []string { return []string{r.Concern} }, fixedRows(concernRows)
+		of, order = func(r *Record) []string { return []string{string(r.Concern)} }, fixedRows(concernRows)
 	case ByDomain:
 		of, order = domainsOfConcern, func(seen []string) []string { return b.domainIDs() }
 	default:

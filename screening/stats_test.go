@@ -34,7 +34,7 @@ func statsRecords(n int, seed uint64) []Record {
 			SetVersion:    pick([]string{"1.0.0", "2.0.0"}, 1, 6),
 			ScreenedMonth: pick([]string{"2026-09", "2026-10", "2026-11", "2026-12", ""}, 8, 10, 10, 3, 1),
 			AgeBand:       pick(AgeBands, 1, 8, 14, 3, 2),
-			Concern:       pick(concernRows, 10, 6, 4, 2),
+			Concern:       Level(pick(concernRows, 10, 6, 4, 2)),
 			Language:      "en", Interpreter: InterpreterNo, Complete: r.IntN(5) > 0,
 		}
 		if rec.SetVersion == "1.0.0" && rec.Concern == LevelIncomplete {
@@ -45,7 +45,7 @@ func statsRecords(n int, seed uint64) []Record {
 		}
 		if rec.SetVersion == "2.0.0" {
 			for _, d := range []string{"criminal", "sexual", "vulnerability"} {
-				rec.Domains = append(rec.Domains, RecordDomain{ID: d, Level: pick(concernRows, 12, 4, 2, 1)})
+				rec.Domains = append(rec.Domains, RecordDomain{ID: d, Level: Level(pick(concernRows, 12, 4, 2, 1))})
 			}
 		}
 		for _, ind := range []struct {
@@ -92,11 +92,11 @@ func tallyRows(t *StatsTable, r *Record) []string {
 	case TableAgeBand:
 		return []string{r.AgeBand}
 	case TableConcern:
-		return []string{r.Concern}
+		return []string{string(r.Concern)}
 	case TableDomainLevel:
 		for _, d := range r.Domains {
 			if d.ID == t.Of {
-				return []string{d.Level}
+				return []string{string(d.Level)}
 			}
 		}
 		return []string{"not-in-set"}

@@ -41,8 +41,8 @@ type Summary struct {
 	EndedEarly bool   // the worker ended the interview after a disclosure
 	CaseRef    string // the worker's case reference for the interview; "" when none was given
 
-	Concern string // none, possible, clear, or incomplete: no level, and the set calls it incomplete
-	Level   string // the level the answers reached: none, possible or clear
+	Concern Level // none, possible, clear, or incomplete: no level, and the set calls it incomplete
+	Level   Level // the level the answers reached: none, possible or clear
 	Reached Reached
 	Score   int
 	Levels  Levels

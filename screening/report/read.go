@@ -144,14 +144,14 @@ type slimSummary struct {
 		Training   bool       `json:"training"`
 		EndedEarly bool       `json:"ended_early"`
 	} `json:"interview"`
-	Concern string `json:"concern"`
+	Concern screening.Level `json:"concern"`
 	Score   struct {
-		Total int    `json:"total"`
-		Level string `json:"level"`
+		Total int             `json:"total"`
+		Level screening.Level `json:"level"`
 	} `json:"score"`
 	Domains []struct {
-		ID    string `json:"id"`
-		Level string `json:"level"`
+		ID    string          `json:"id"`
+		Level screening.Level `json:"level"`
 	} `json:"domains"`
 	Completeness struct {
 		Complete bool `json:"complete"`

@@ -92,12 +92,16 @@ func boolText(b bool) string {
 	return "0"
 }
 
-func setOneOf(p func(r *screening.Record) *string, values ...string) func(*screening.Record, string) error {
+func setOneOf[T ~string](p func(r *screening.Record) *T, values ...T) func(*screening.Record, string) error {
 	return func(r *screening.Record, v string) error {
-		if !slices.Contains(values, v) {
-			return fmt.Errorf("%q is not one of %s", v, strings.Join(values, ", "))
+		if !slices.Contains(values, T(v)) {
+			names := make([]string, len(values))
+			for i, x := range values {
+				names[i] = string(x)
+			}
+			return fmt.Errorf("%q is not one of %s", v, strings.Join(names, ", "))
 		}
-		*p(r) = v
+		*p(r) = T(v)
 		return nil
 	}
 }
@@ -199,7 +203,7 @@ var fixedColumns = map[string]fixedColumn{
 	"returned_month":     {textCol, nullable(func(r *screening.Record) string { return r.ReturnedMonth }), setMonth(func(r *screening.Record) *string { return &r.ReturnedMonth })},
 	"hours_to_screening": {intCol, hoursText, setHours},
 	"age_band":           {textCol, text(func(r *screening.Record) string { return r.AgeBand }), setOneOf(func(r *screening.Record) *string { return &r.AgeBand }, screening.AgeBands...)},
-	"concern":            {textCol, text(func(r *screening.Record) string { return r.Concern }), setOneOf(func(r *screening.Record) *string { return &r.Concern }, concerns...)},
+	"concern":            {textCol, text(func(r *screening.Record) string { return string(r.Concern) }), setOneOf(func(r *screening.Record) *screening.Level { return &r.Concern }, concerns...)},
 	"score":              {intCol, number(func(r *screening.Record) int { return r.Score }), setInt(func(r *screening.Record) *int { return &r.Score })},
 	"complete":           {boolCol, boolean(func(r *screening.Record) bool { return r.Complete }), setBool(func(r *screening.Record) *bool { return &r.Complete })},
 	"completeness_rule":  {boolCol, boolean(func(r *screening.Record) bool { return r.CompletenessRule }), setBool(func(r *screening.Record) *bool { return &r.CompletenessRule })},
@@ -227,7 +231,7 @@ var fixedColumns = map[string]fixedColumn{
 // optionalColumns may be null (empty in CSV): a checksum or a time not known, a list of no questions.
 var optionalColumns = []string{"set_sha256", "screened_month", "returned_month", "hours_to_screening", "declined_questions", "dont_know_questions", "not_asked_questions"}
 
-var concerns = []string{screening.LevelNone, screening.LevelPossible, screening.LevelClear, screening.LevelIncomplete}
+var concerns = []screening.Level{screening.LevelNone, screening.LevelPossible, screening.LevelClear, screening.LevelIncomplete}
 
 func hoursText(r *screening.Record) (string, bool) {
 	if r.HoursToScreening == nil {
@@ -296,7 +300,7 @@ func recordCell(r *screening.Record, column string) (v string, kind colKind, ok 
 		id := idOf(column, domainPrefix)
 		for _, d := range r.Domains {
 			if d.ID == id {
-				return d.Level, textCol, true
+				return string(d.Level), textCol, true
 			}
 		}
 		return "", textCol, false
@@ -414,10 +418,10 @@ func recordFromCells(cells map[string]string) (screening.Record, error) {
 		var err error
 		switch {
 		case strings.HasPrefix(col, domainPrefix):
-			if !slices.Contains(concerns, v) {
+			if !slices.Contains(concerns, screening.Level(v)) {
 				err = fmt.Errorf("%q is not a level", v)
 			}
-			r.Domains = append(r.Domains, screening.RecordDomain{ID: idOf(col, domainPrefix), Level: v})
+			r.Domains = append(r.Domains, screening.RecordDomain{ID: idOf(col, domainPrefix), Level: screening.Level(v)})
 		case strings.HasPrefix(col, indicatorPrefix):
 			var raised bool
 			if raised, err = parseBool(v); raised {

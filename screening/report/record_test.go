@@ -175,7 +175,7 @@ func TestRecordsFromSummaries(t *testing.T) {
 	records, _ := goldenSummaries(t)
 	byName := map[string]screening.Record{}
 	for _, r := range records {
-		byName[r.SetID+"/"+r.Concern+"/"+r.Language+fmt.Sprint(r.Training)] = r
+		byName[r.SetID+"/"+string(r.Concern)+"/"+r.Language+fmt.Sprint(r.Training)] = r
 	}
 	d, ok := byName["post-return/clear/enfalse"]
 	if !ok {

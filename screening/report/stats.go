@@ -116,10 +116,10 @@ var rowWords = map[string]string{
 	screening.RowComplete: "complete",
 	screening.RowUnder24h: "within 24 hours", screening.Row24To72h: "24 to 72 hours",
 	screening.Row72hOrMore: "72 hours or more", screening.RowReturnAfter: "return recorded after the screening began",
-	screening.RowReturnUnknown: "return time not recorded",
-	screening.LevelNone:        "none", screening.LevelPossible: "possible", screening.LevelClear: "clear",
-	screening.LevelIncomplete: "incomplete: could not screen",
-	screening.AgeUnder12:      "under 12", screening.Age12To14: "12-14", screening.Age15To17: "15-17",
+	screening.RowReturnUnknown:  "return time not recorded",
+	string(screening.LevelNone): "none", string(screening.LevelPossible): "possible", string(screening.LevelClear): "clear",
+	string(screening.LevelIncomplete): "incomplete: could not screen",
+	screening.AgeUnder12:              "under 12", screening.Age12To14: "12-14", screening.Age15To17: "15-17",
 	screening.Age18OrOver: "18 or over",
 }
 

@@ -26,7 +26,7 @@ func someRecords(n int) []screening.Record {
 		rec := screening.Record{
 			ScreeningID: fmt.Sprintf("%064x", i+1), SetID: "post-return", SetVersion: []string{"1.0.0", "2.0.0", "2.0.0"}[r.IntN(3)],
 			ScreenedMonth: []string{"2026-10", "2026-11", "2026-11", "2026-12"}[r.IntN(4)], HoursToScreening: &h,
-			AgeBand: screening.AgeBands[r.IntN(4)], Concern: []string{"none", "none", "possible", "clear"}[r.IntN(4)],
+			AgeBand: screening.AgeBands[r.IntN(4)], Concern: []screening.Level{"none", "none", "possible", "clear"}[r.IntN(4)],
 			Complete: r.IntN(4) > 0, Language: "en", Interpreter: screening.InterpreterNo,
 			Indicators: []string{"hotel-stays"}, Actions: []screening.RecordAction{{ID: "give-hotline", InTime: screening.InTimeNoDeadline}},
 		}
@@ -35,7 +35,7 @@ func someRecords(n int) []screening.Record {
 			rec.Actions = append(rec.Actions, screening.RecordAction{ID: "report-now", InTime: screening.InTimeUnknown})
 		}
 		if rec.SetVersion == "2.0.0" {
-			rec.Domains = []screening.RecordDomain{{ID: "sexual", Level: []string{"none", "possible", "clear"}[r.IntN(3)]}}
+			rec.Domains = []screening.RecordDomain{{ID: "sexual", Level: []screening.Level{"none", "possible", "clear"}[r.IntN(3)]}}
 		}
 		if r.IntN(4) == 0 {
 			rec.DeclinedQuestions = []string{"paid"}

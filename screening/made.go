@@ -78,3 +78,39 @@ func (s *Summary) Facts() []QuestionAnswer {
 	}
 	return out
 }
+
+// AnswerOf is the answer a summary records as data (its state, and its values: "yes", option
+// values, the number, the words, the date and time as recorded), as the session holds it: how
+// a summary written before is printed again, answer by answer, from the set it was made with.
+func AnswerOf(q *Question, state State, values []string) (Answer, error) {
+	a := Answer{State: state}
+	if state != StateAnswered {
+		return a, nil
+	}
+	one := func() (string, error) {
+		if len(values) != 1 {
+			return "", fmt.Errorf("%w to %q: %d values, where it takes one", ErrInvalidAnswer, q.ID, len(values))
+		}
+		return values[0], nil
+	}
+	var err error
+	switch q.Type {
+	case TypeMulti:
+		a.Choices = append([]string{}, values...)
+	case TypeNumber:
+		var v string
+		if v, err = one(); err == nil {
+			n, ok := ParseNumber(v)
+			if !ok {
+				return a, fmt.Errorf("%w to %q: %q is not a number", ErrInvalidAnswer, q.ID, v)
+			}
+			a.Number = n
+		}
+	default:
+		a.Text, err = one()
+	}
+	if err != nil {
+		return a, err
+	}
+	return a, CheckAnswer(q, a)
+}

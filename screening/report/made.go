@@ -237,3 +237,91 @@ func editMembers(summary []byte, edit func([]member) error) ([]byte, error) {
 	out.WriteByte('\n')
 	return out.Bytes(), nil
 }
+
+// SummaryData is what a JSON summary records as data, enough to make it again from its set:
+// which set, when, in what language and by whom, every answer's state and values, the notes,
+// and when actions were done.
+type SummaryData struct {
+	Set                  screening.SetRef
+	Started, Finished    time.Time // zero when not known
+	Language             string
+	Training, EndedEarly bool
+	CaseRef, WorkerID    string
+	Answers              []SummaryAnswer
+	Notes                map[string]string    // section id -> note
+	Made                 map[string]time.Time // action id -> when it was done
+}
+
+// SummaryAnswer is one answer as a summary records it.
+type SummaryAnswer struct {
+	Question string
+	State    screening.State
+	Values   []string
+	Language string // the language it was asked in, when the interview used a translation
+}
+
+// ReadSummaryData reads what a JSON summary records as data.
+func ReadSummaryData(summary []byte) (*SummaryData, error) {
+	if _, err := readMadeView(summary); err != nil {
+		return nil, err
+	}
+	var j struct {
+		QuestionSet struct{ ID, Version, SHA256, Title string } `json:"question_set"`
+		Interview   struct {
+			Started    *time.Time `json:"started"`
+			Finished   *time.Time `json:"finished"`
+			Language   string     `json:"language"`
+			Training   bool       `json:"training"`
+			EndedEarly bool       `json:"ended_early"`
+			CaseRef    string     `json:"case_ref"`
+			WorkerID   string     `json:"worker_id"`
+		} `json:"interview"`
+		Notes []struct {
+			Section string `json:"section"`
+			Text    string `json:"text"`
+		} `json:"notes"`
+		Actions []struct {
+			ID   string `json:"id"`
+			Made *struct {
+				At time.Time `json:"at"`
+			} `json:"made"`
+		} `json:"actions"`
+		Answers []struct {
+			Question string   `json:"question"`
+			State    string   `json:"state"`
+			Values   []string `json:"values"`
+			Language string   `json:"language"`
+		} `json:"answers"`
+	}
+	if err := json.Unmarshal(summary, &j); err != nil {
+		return nil, fmt.Errorf("not a JSON summary: %v", err)
+	}
+	d := &SummaryData{
+		Set:      screening.SetRef{ID: j.QuestionSet.ID, Version: j.QuestionSet.Version, SHA256: j.QuestionSet.SHA256, Title: j.QuestionSet.Title},
+		Language: j.Interview.Language, Training: j.Interview.Training, EndedEarly: j.Interview.EndedEarly,
+		CaseRef: j.Interview.CaseRef, WorkerID: j.Interview.WorkerID,
+		Notes: map[string]string{}, Made: map[string]time.Time{},
+	}
+	if j.Interview.Started != nil {
+		d.Started = *j.Interview.Started
+	}
+	if j.Interview.Finished != nil {
+		d.Finished = *j.Interview.Finished
+	}
+	for _, n := range j.Notes {
+		d.Notes[n.Section] = n.Text
+	}
+	for _, a := range j.Actions {
+		if a.Made != nil {
+			d.Made[a.ID] = a.Made.At
+		}
+	}
+	for _, a := range j.Answers {
+		st := screening.State(a.State)
+		if !slices.Contains(states, st) {
+			return nil, fmt.Errorf("answer to %q in state %q: not a question's answer", a.Question, a.State)
+		}
+		d.Answers = append(d.Answers, SummaryAnswer{Question: a.Question, State: st, Values: a.Values, Language: a.Language})
+	}
+	return d, nil
+}

@@ -116,11 +116,11 @@ type Domain struct {
 }
 
 // CompletenessRule says when a screening is incomplete: fewer questions read aloud answered than
-// MinAnswered, or any key question declined or not asked. An incomplete screening that raised no
-// level is reported as "incomplete", never as "none".
+// MinAnswered, or any key question without an answer (declined, not known, or not asked). An
+// incomplete screening that raised no level is reported as "incomplete", never as "none".
 type CompletenessRule struct {
 	MinAnswered    int   // 0: no minimum
-	KeyQuestions   []Ref // each must not be declined or left unasked, when it applies
+	KeyQuestions   []Ref // each must be answered, when it applies
 	Pos            Pos
 	MinAnsweredPos Pos
 }

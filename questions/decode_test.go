@@ -84,6 +84,7 @@ func TestDecodeRules(t *testing.T) {
 		line     int
 		col      int
 		contains string
+		also     string // a second file, validated with the set: the finding is looked for in it
 	}{
 		{name: "empty file", text: "", rule: screening.RuleEmptyFile, line: 1, col: 1},
 		{name: "only comments", text: "# nothing\n", rule: screening.RuleEmptyFile, line: 1, col: 1},
@@ -150,6 +151,11 @@ func TestDecodeRules(t *testing.T) {
 		{name: "a local tag on a mapping", edits: []edit{{"levels: {possible: 2, clear: 4}", "levels: !scores {possible: 2, clear: 4}"}}, rule: screening.RuleYAMLTag, line: 9, col: 9, contains: "!scores"},
 		{name: "why question", edits: []edit{{"text: Where did you sleep?", "text: Why did you run?"}}, rule: screening.RuleWhyQuestion, line: 19, col: 15},
 		{name: "file name and version differ", text: "", rule: screening.RuleInvalidVersion}, // filled in below
+		{
+			name: "stale translation", edits: []edit{{"text: Where did you sleep?", "text: Where did you sleep while you were away?"}},
+			also: "format: safeharbor-translation/v1\nset: test@1.0.0\nlanguage: es\nquestions:\n  slept:\n    text: {from: \"Where did you sleep?\", to: \"¿Dónde dormiste?\"}\n",
+			rule: screening.RuleStaleTranslation, line: 6, col: 18, contains: `the text of question "slept" was translated from "Where did you sleep?", but the set now says "Where did you sleep while you were away?"`,
+		},
 	}
 	covered := map[string]bool{}
 	for _, tt := range tests {
@@ -168,6 +174,9 @@ func TestDecodeRules(t *testing.T) {
 				text, name = baseYAML, "sets/test/v1.0.1.yaml"
 			}
 			ds := validate(t, name, text)
+			if tt.also != "" {
+				ds = Validate([]Input{{Name: name, Data: []byte(text)}, {Name: "also.yaml", Data: []byte(tt.also)}}, testBase(t))
+			}
 			for _, d := range ds {
 				if d.Rule == tt.rule && (tt.line == 0 || d.Pos.Line == tt.line) && (tt.col == 0 || d.Pos.Column == tt.col) && strings.Contains(d.Message, tt.contains) {
 					covered[tt.rule] = true
@@ -541,10 +550,13 @@ func TestTranslationRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct{ name, old, new, rule, want string }{
-		{"a missing label", "      family: Con familia\n", "", screening.RuleMissingTranslation, `lacks the label of option "family" of question "slept-where"`},
-		{"a missing question", "  several-phones:\n    text: Tiene más de un teléfono.\n", "", screening.RuleMissingTranslation, `lacks the text of question "several-phones"`},
+		{"a missing label", "      family: {from: With family, to: Con familia}\n", "", screening.RuleMissingTranslation, `lacks the label of option "family" of question "slept-where"`},
+		{"a missing question", "  several-phones:\n    text: {from: Has more than one phone., to: Tiene más de un teléfono.}\n", "", screening.RuleMissingTranslation, `lacks the text of question "several-phones"`},
 		{"an unknown question", "  room-paid-by:", "  room-payd-by:", screening.RuleUnknownReference, `no question "room-payd-by" (did you mean "room-paid-by"?)`},
-		{"a step of another kind", "  - do: Escríbele", "  - say: Escríbele", screening.RuleMissingTranslation, `step 2 of the closing is "do" in the set but "say" here`},
+		{"a step of another kind", "  - do:\n      from: Write the number", "  - say:\n      from: Write the number", screening.RuleMissingTranslation, `step 2 of the closing is "do" in the set but "say" here`},
+		{"a source without its translation", "{from: With family, to: Con familia}", "{from: With family}", screening.RuleMissingField, "has no `to:` (the translation)"},
+		{"a key other than from and to", "{from: With family, to: Con familia}", "{from: With family, to: Con familia, es: Con familia}", screening.RuleUnknownKey, `unknown key "es"`},
+		{"a changed source", "{from: With family,", "{from: With the family,", screening.RuleStaleTranslation, `the label of option "family" of question "slept-where" was translated from "With the family", but the set now says "With family"`},
 		{"a stigmatizing word read aloud", "¿Quién pagó el cuarto?", "¿Quién pagó el cuarto, la prostituta?", screening.RuleStigmatizing, `"prostituta"`},
 		{"another version", "set: example@0.1.0", "set: example@0.2.0", screening.RuleUnknownReference, "no question set example@0.2.0"},
 	} {

@@ -59,6 +59,13 @@ func TestREADME(t *testing.T) {
 		}
 	}
 
+	// The version rule, as diff applies it.
+	for _, r := range screening.BumpRules {
+		if !strings.Contains(text, "| "+r.Change+" | "+r.Bump.String()+" | "+r.Why+" |") {
+			t.Errorf("the rule %q (%s) is not in README.md's table of versions as diff applies it", r.Change, r.Bump)
+		}
+	}
+
 	row := regexp.MustCompile("(?m)^\\| `([a-z-]+)` \\| (error|warning) \\|")
 	documented := map[string]string{}
 	for _, m := range row.FindAllStringSubmatch(text, -1) {

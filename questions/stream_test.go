@@ -120,6 +120,7 @@ func TestValidateSourcesWhenTheFormatLineMisleads(t *testing.T) {
 // An interrupted validation stops taking files and says it was interrupted.
 func TestValidateSourcesStopsWhenCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	var reads atomic.Int64
 	srcs := make([]Source, 1000)
 	for i := range srcs {

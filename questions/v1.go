@@ -42,7 +42,7 @@ func (d *decoder) set(root *yaml.Node) *screening.QuestionSet {
 		case "title":
 			s.Title, s.TitlePos = d.str(v, "title")
 		case "description":
-			s.Description, _ = d.str(v, "description")
+			s.Description, s.DescriptionPos = d.str(v, "description")
 		case "language":
 			s.Language, s.LangPos = d.str(v, "language")
 		case "sources":

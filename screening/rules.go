@@ -52,6 +52,7 @@ const (
 	RuleUnusedResponse     = "unused-response"
 	RuleMissingTranslation = "missing-translation"
 	RuleTranslatedNumber   = "translated-number"
+	RuleStaleTranslation   = "stale-translation"
 	RuleMissingDomain      = "missing-domain"
 	RuleUnusedDomain       = "unused-domain"
 	RuleCompleteness       = "invalid-completeness"
@@ -117,6 +118,7 @@ var Rules = []RuleInfo{
 	{RuleUnusedResponse, SeverityWarning, "a scenario's answer to a question that never applies to its other answers"},
 	{RuleMissingTranslation, SeverityError, "a translation that lacks a string of its set, or whose steps do not match"},
 	{RuleTranslatedNumber, SeverityError, "a contact's translated text whose digits differ from the contact's own text number"},
+	{RuleStaleTranslation, SeverityWarning, "a translated string whose set words have changed since it was translated (its `from:` differs)"},
 	{RuleMissingDomain, SeverityError, "an indicator with no domain, in a set that declares domains"},
 	{RuleUnusedDomain, SeverityWarning, "a declared domain no indicator belongs to"},
 	{RuleCompleteness, SeverityError, "a completeness rule that says nothing, or that no screening could meet"},

@@ -316,9 +316,15 @@ func (o Outcome) Pass(want Expectation) bool {
 
 // Test runs a scenario against a set and compares the result with its expectation.
 func (sc *Scenario) Test(set *QuestionSet) (Outcome, error) {
+	o, _, _, err := sc.test(set)
+	return o, err
+}
+
+// test is Test, also returning the session and the actions that interrupted it, for coverage.
+func (sc *Scenario) test(set *QuestionSet) (Outcome, *Session, []string, error) {
 	s, _, interrupted, err := sc.run(set)
 	if err != nil {
-		return Outcome{}, err
+		return Outcome{}, nil, nil, err
 	}
 	o := Outcome{Concern: s.Concern(), Score: s.Score(), Complete: !s.Completeness().Incomplete, Domains: s.Domains(), Interrupted: interrupted}
 	raised := map[string]bool{}
@@ -380,7 +386,7 @@ func (sc *Scenario) Test(set *QuestionSet) (Outcome, error) {
 			o.ListedAnyway = append(o.ListedAnyway, r.ID)
 		}
 	}
-	return o, nil
+	return o, s, interrupted, nil
 }
 
 func levelNeedsOf(l Levels, level string) Needs {

@@ -94,6 +94,9 @@ type view struct {
 	s      *Session
 	upto   int
 	states []Answer // effective answer of questions[0:upto]
+	// note, when set, is told every condition the view decides and how: coverage's way of
+	// seeing what the engine evaluated. The interview's own views leave it nil.
+	note func(c *Condition, holds bool)
 }
 
 // viewUpTo is the interview seen from question n. It is read from what the session keeps, not
@@ -148,6 +151,16 @@ func raisedBy(q *Question, a Answer) []string {
 
 // holds evaluates a condition in the view.
 func (v *view) holds(c *Condition) bool {
+	h := v.decide(c)
+	if v.note != nil {
+		v.note(c, h)
+	}
+	return h
+}
+
+// decide is holds without the note: all, any and not decide their parts through holds, so each
+// part is noted as it is decided (and a part that all or any did not need is not).
+func (v *view) decide(c *Condition) bool {
 	switch c.Op {
 	case OpAll:
 		for i := range c.Sub {

@@ -45,7 +45,7 @@ type QuestionSet struct {
 	Pos                                               Pos // the top-level mapping
 	IDPos, VersionPos, StatusPos, TitlePos, LangPos   Pos
 	SourcesPos, LevelsPos, SectionsPos, IndicatorsPos Pos
-	DomainsPos, CompletePos                           Pos
+	DomainsPos, CompletePos, DescriptionPos           Pos
 }
 
 // Statuses of a question set, in the order of its life.

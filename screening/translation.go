@@ -24,6 +24,10 @@ type Translation struct {
 	// gloss, as service names are given, so a reader can still find the document. Optional, for
 	// translations written before sources could be translated; given, it covers every source.
 	Sources map[string]SourceText
+	// From is what each string was translated from, by its path (SourceString.Path), where the
+	// file records it: the set's words as the translator read them. A string whose set words have
+	// changed since is stale. A translation written before this was recorded has none.
+	From map[string]Text
 
 	Pos, SetPos, LangPos Pos
 }
@@ -156,7 +160,19 @@ func CheckTranslation(tr *Translation, set *QuestionSet, wording *Wording) Findi
 		}
 		unknown("source", sourceIDs, positions(tr.Sources, func(st SourceText) Pos { return st.Pos }))
 	}
+	for _, st := range Stale(tr, set) {
+		c.out.Warnf(st.From.Pos, RuleStaleTranslation, "%s was translated from %s, but the set now says %s: translate it again, and write the set's words in `from:`", st.Source.What, quoteShort(st.From.Text), quoteShort(st.Source.Text))
+	}
 	return c.out
+}
+
+// quoteShort quotes a text for a message, cut at 80 characters: enough to find it.
+func quoteShort(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:79]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
 }
 
 // positions maps each id of a translation's entries to where it is written.
@@ -234,4 +250,157 @@ func or(a, b string) string {
 func BaseLanguage(tag string) string {
 	base, _, _ := strings.Cut(tag, "-")
 	return strings.ToLower(base)
+}
+
+// SourceString is one string of a set that a translation gives in another language, named by its
+// path: the keys that lead to it in a translation file (title, opening.2, questions.ID.text,
+// questions.ID.options.VALUE, indicators.ID, ...).
+type SourceString struct {
+	Path string
+	What string // in words: the text of question "slept-where"
+	Text string
+	Pos  Pos
+}
+
+// SourceStrings returns the strings of the set a translation gives, in file order; those the set
+// leaves empty are not among them.
+func (s *QuestionSet) SourceStrings() []SourceString {
+	var out []SourceString
+	add := func(path, text string, pos Pos) {
+		if strings.TrimSpace(text) != "" {
+			out = append(out, SourceString{Path: path, What: StringWhat(path), Text: text, Pos: pos})
+		}
+	}
+	add("title", s.Title, s.TitlePos)
+	add("description", s.Description, pick(s.DescriptionPos, s.Pos))
+	for _, src := range s.Sources {
+		add("sources."+src.ID+".title", src.Title, pick(src.IDPos, src.Pos))
+		add("sources."+src.ID+".publisher", src.Publisher, pick(src.IDPos, src.Pos))
+	}
+	for i, st := range s.Opening {
+		add(fmt.Sprintf("opening.%d", i+1), st.Text, st.Pos)
+	}
+	for i, st := range s.Closing {
+		add(fmt.Sprintf("closing.%d", i+1), st.Text, st.Pos)
+	}
+	for _, sec := range s.Sections {
+		add("sections."+sec.ID+".title", sec.Title, sec.TitlePos)
+		add("sections."+sec.ID+".help", sec.Help, sec.Pos)
+	}
+	for _, q := range s.Questions() {
+		add("questions."+q.ID+".text", q.Text, q.TextPos)
+		add("questions."+q.ID+".help", q.Help, q.Pos)
+		add("questions."+q.ID+".unit", q.Unit, q.Pos)
+		for _, o := range q.Options {
+			add("questions."+q.ID+".options."+o.Value, o.Label, o.LabelPos)
+		}
+	}
+	for _, ind := range s.Indicators {
+		add("indicators."+ind.ID, ind.Label, ind.LabelPos)
+	}
+	for _, a := range s.Actions {
+		add("actions."+a.ID, a.Text, a.TextPos)
+	}
+	for _, d := range s.Domains {
+		add("domains."+d.ID, d.Label, d.LabelPos)
+	}
+	return out
+}
+
+// StringWhat names a set's string by its path, in words: `the text of question "slept-where"`.
+func StringWhat(path string) string {
+	p := strings.Split(path, ".")
+	field := map[string]string{"title": "the title", "help": "the guidance", "text": "the text", "unit": "the unit"}
+	switch {
+	case len(p) == 1 && p[0] == "title":
+		return "the title"
+	case len(p) == 1 && p[0] == "description":
+		return "the description"
+	case len(p) == 2 && (p[0] == "opening" || p[0] == "closing"):
+		return fmt.Sprintf("step %s of the %s", p[1], p[0])
+	case len(p) == 3 && p[0] == "sources" && (p[2] == "title" || p[2] == "publisher"):
+		return fmt.Sprintf("the %s of source %q", p[2], p[1])
+	case len(p) == 3 && p[0] == "sections" && field[p[2]] != "":
+		return fmt.Sprintf("%s of section %q", field[p[2]], p[1])
+	case len(p) == 3 && p[0] == "questions" && field[p[2]] != "":
+		return fmt.Sprintf("%s of question %q", field[p[2]], p[1])
+	case len(p) == 4 && p[0] == "questions" && p[2] == "options":
+		return fmt.Sprintf("the label of option %q of question %q", p[3], p[1])
+	case len(p) == 2 && p[0] == "indicators":
+		return fmt.Sprintf("the label of indicator %q", p[1])
+	case len(p) == 2 && p[0] == "actions":
+		return fmt.Sprintf("the text of action %q", p[1])
+	case len(p) == 2 && p[0] == "domains":
+		return fmt.Sprintf("the label of domain %q", p[1])
+	}
+	return path
+}
+
+// Strings returns the translation's strings by path, as SourceStrings names them.
+func (tr *Translation) Strings() map[string]Text {
+	out := make(map[string]Text)
+	add := func(path string, t Text) {
+		if strings.TrimSpace(t.Text) != "" {
+			out[path] = t
+		}
+	}
+	add("title", Text{Text: tr.Title, Pos: tr.Pos})
+	add("description", Text{Text: tr.Description, Pos: tr.Pos})
+	for id, st := range tr.Sources {
+		add("sources."+id+".title", st.Title)
+		add("sources."+id+".publisher", st.Publisher)
+	}
+	for i, st := range tr.Opening {
+		add(fmt.Sprintf("opening.%d", i+1), Text{Text: st.Text, Pos: st.Pos})
+	}
+	for i, st := range tr.Closing {
+		add(fmt.Sprintf("closing.%d", i+1), Text{Text: st.Text, Pos: st.Pos})
+	}
+	for id, st := range tr.Sections {
+		add("sections."+id+".title", st.Title)
+		add("sections."+id+".help", st.Help)
+	}
+	for id, qt := range tr.Questions {
+		add("questions."+id+".text", qt.Text)
+		add("questions."+id+".help", qt.Help)
+		add("questions."+id+".unit", qt.Unit)
+		for v, t := range qt.Options {
+			add("questions."+id+".options."+v, t)
+		}
+	}
+	for id, t := range tr.Indicators {
+		add("indicators."+id, t)
+	}
+	for id, t := range tr.Actions {
+		add("actions."+id, t)
+	}
+	for id, t := range tr.Domains {
+		add("domains."+id, t)
+	}
+	return out
+}
+
+// StaleString is a translated string whose set words have changed since it was translated.
+type StaleString struct {
+	Source SourceString // the set's words now
+	From   Text         // what the translation says it was translated from, and where
+}
+
+// Stale returns the strings of tr that were translated from other words than set has now, in
+// the set's order. Strings that record no source are not among them: they cannot be told.
+func Stale(tr *Translation, set *QuestionSet) []StaleString {
+	var out []StaleString
+	for _, src := range set.SourceStrings() {
+		from, ok := tr.From[src.Path]
+		if ok && !sameWords(from.Text, src.Text) {
+			out = append(out, StaleString{Source: src, From: from})
+		}
+	}
+	return out
+}
+
+// sameWords reports whether two texts say the same words: a line folded elsewhere, or spaces
+// doubled, is the same text.
+func sameWords(a, b string) bool {
+	return strings.Join(strings.Fields(a), " ") == strings.Join(strings.Fields(b), " ")
 }

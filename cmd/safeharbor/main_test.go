@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,6 +19,15 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output in testdata/script/*.txtar")
+
+// shippedDir is the repository's questions folder, the files the binary embeds.
+var shippedDir = func() string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "questions"))
+	if err != nil {
+		panic(err)
+	}
+	return dir
+}()
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
@@ -39,12 +49,17 @@ func TestScripts(t *testing.T) {
 			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/home/.config")
 			env.Setenv("XDG_STATE_HOME", env.WorkDir+"/home/.local/state")
 			env.Setenv("NO_COLOR", "1")
+			// The shipped files, for a script to copy one and edit it.
+			env.Setenv("SHIPPED", shippedDir)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"fhir-r4":        checkFHIRR4,
+			"lcov":           checkLCOV,
 			"sarif-2.1.0":    checkSARIF,
 			"summary-schema": checkSummarySchema,
+			"diff-schema":    checkDiffSchema,
+			"replace":        replaceInFile,
 		},
 	})
 }
@@ -179,4 +194,50 @@ func checkSummarySchema(ts *testscript.TestScript, neg bool, args []string) {
 	sch, err := summarySchema()
 	ts.Check(err)
 	validateFiles(ts, neg, args, sch, "a JSON summary as its schema has it")
+}
+
+var diffSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(report.DiffSchema))
+	if err != nil {
+		return nil, err
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("diff.schema.json", doc); err != nil {
+		return nil, err
+	}
+	return c.Compile("diff.schema.json")
+})
+
+// checkDiffSchema is the script command `diff-schema FILE...`: each file must be JSON that
+// 'safeharbor schema diff' accepts (with !, that it refuses).
+func checkDiffSchema(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: diff-schema FILE...")
+	}
+	sch, err := diffSchema()
+	ts.Check(err)
+	validateFiles(ts, neg, args, sch, "a JSON diff as its schema has it")
+}
+
+// replaceInFile is the script command `replace FILE OLD NEW`: it replaces the first OLD in FILE
+// with NEW (Go-quoted escapes such as \n are read), and fails when FILE has no OLD, so an edit of
+// a copied file cannot silently do nothing.
+func replaceInFile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	unquote := func(s string) string {
+		u, err := strconv.Unquote(`"` + strings.ReplaceAll(s, `"`, `\"`) + `"`)
+		ts.Check(err)
+		return u
+	}
+	name := ts.MkAbs(args[0])
+	data, err := os.ReadFile(name)
+	ts.Check(err)
+	old, new := unquote(args[1]), unquote(args[2])
+	if !strings.Contains(string(data), old) {
+		ts.Fatalf("replace: %s has no %q", args[0], old)
+	}
+	ts.Check(os.WriteFile(name, []byte(strings.Replace(string(data), old, new, 1)), 0o644))
 }

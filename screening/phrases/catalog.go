@@ -37,7 +37,9 @@ type Report struct {
 	SetLine           string // id, version, started, finished, language
 	SetSHA256         string
 	Unknown           string // a time not recorded
-	EndedEarly        string
+	EndedEarly        string // after a disclosure
+	EndedEarlyUrgent  string // after an urgent step was shown at once, with nothing disclosed
+	EndedEarlyPlain   string // for another reason
 	DoNow             string
 	AlsoToDo          string
 	Concern           string

@@ -21,6 +21,8 @@ var english = Catalog{
 		SetSHA256:          "Set file sha256",
 		Unknown:            "unknown",
 		EndedEarly:         "The worker ended the conversation early, after a disclosure; the questions left are listed as not asked.",
+		EndedEarlyUrgent:   "The worker ended the conversation early, when something had to be done at once (see what to do now); the questions left are listed as not asked.",
+		EndedEarlyPlain:    "The worker ended the conversation early; the questions left are listed as not asked.",
 		DoNow:              "Do now",
 		AlsoToDo:           "Also to do",
 		Concern:            "Concern",

@@ -24,6 +24,8 @@ var spanish = Catalog{
 		SetSHA256:          "sha256 del archivo del conjunto",
 		Unknown:            "sin registrar",
 		EndedEarly:         "Quien entrevistaba terminó la conversación antes, después de una revelación; las preguntas que quedaban aparecen como no hechas.",
+		EndedEarlyUrgent:   "Quien entrevistaba terminó la conversación antes, cuando había que actuar de inmediato (ver qué hacer ahora); las preguntas que quedaban aparecen como no hechas.",
+		EndedEarlyPlain:    "Quien entrevistaba terminó la conversación antes; las preguntas que quedaban aparecen como no hechas.",
 		DoNow:              "Hacer ahora",
 		AlsoToDo:           "También por hacer",
 		Concern:            "Preocupación",

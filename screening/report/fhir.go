@@ -95,16 +95,17 @@ type fhirItem struct {
 }
 
 type fhirQuestionnaire struct {
-	ResourceType string     `json:"resourceType"`
-	ID           string     `json:"id"`
-	URL          string     `json:"url"`
-	Version      string     `json:"version"`
-	Name         string     `json:"name"`
-	Title        string     `json:"title"`
-	Status       string     `json:"status"`
-	Language     string     `json:"language,omitempty"`
-	Description  string     `json:"description,omitempty"`
-	Item         []fhirItem `json:"item"`
+	ResourceType string         `json:"resourceType"`
+	ID           string         `json:"id"`
+	Text         *fhirNarrative `json:"text,omitempty"`
+	URL          string         `json:"url"`
+	Version      string         `json:"version"`
+	Name         string         `json:"name"`
+	Title        string         `json:"title"`
+	Status       string         `json:"status"`
+	Language     string         `json:"language,omitempty"`
+	Description  string         `json:"description,omitempty"`
+	Item         []fhirItem     `json:"item"`
 }
 
 // fhirName makes a machine-friendly name (que-0): post-return -> PostReturn.
@@ -154,6 +155,7 @@ func WriteQuestionnaire(w io.Writer, set *screening.QuestionSet, url string) err
 		ResourceType: "Questionnaire", ID: set.ID, URL: url, Version: set.Version, Name: fhirName(set.ID),
 		Title: set.Title, Status: set.Status, Language: set.Language, Description: set.Description,
 	}
+	q.Text = &fhirNarrative{Status: "generated", Div: questionnaireNarrative(set)}
 	for _, sec := range set.Sections {
 		group := fhirItem{LinkID: sec.ID, Text: sec.Title, Type: "group"}
 		for i := range sec.Questions {
@@ -312,8 +314,18 @@ type fhirQRItem struct {
 	Item      []fhirQRItem    `json:"item,omitempty"`
 }
 
+// fhirMeta carries a resource's security labels.
+type fhirMeta struct {
+	Security []fhirCoding `json:"security,omitempty"`
+}
+
+// testData is HL7's security label for test data: a mock interview's response, which no
+// record system should take for a real child's.
+var testData = fhirCoding{System: "http://terminology.hl7.org/CodeSystem/v3-ActReason", Code: "HTEST", Display: "test health data"}
+
 type fhirQR struct {
 	ResourceType  string          `json:"resourceType"`
+	Meta          *fhirMeta       `json:"meta,omitempty"`
 	Text          *fhirNarrative  `json:"text,omitempty"`
 	Extension     []fhirExtension `json:"extension,omitempty"`
 	Questionnaire string          `json:"questionnaire"`
@@ -332,6 +344,9 @@ type fhirQR struct {
 func WriteQuestionnaireResponse(w io.Writer, set *screening.QuestionSet, s *screening.Summary, url string) error {
 	qr := fhirQR{ResourceType: "QuestionnaireResponse", Questionnaire: url + "|" + s.Set.Version, Status: "completed", Language: s.Language}
 	qr.Text = &fhirNarrative{Status: "generated", Div: responseNarrative(s)}
+	if s.Training {
+		qr.Meta = &fhirMeta{Security: []fhirCoding{testData}}
+	}
 	notes := map[string]string{}
 	for _, n := range s.Notes {
 		notes[n.SectionID] = n.Text
@@ -443,6 +458,36 @@ func markdownLiteral(text string) string {
 // responseNarrative is the response as a person reads it, in the summary's language: the set,
 // each question that applied with its answer, and the worker's notes, line by line. It is
 // XHTML of the elements FHIR's narrative allows, every text escaped as XML.
+// questionnaireNarrative is the Questionnaire as a person reads it (dom-6): its title and
+// version, then each section and its questions in order.
+func questionnaireNarrative(set *screening.QuestionSet) string {
+	lang := cmp.Or(set.Language, "en")
+	var b strings.Builder
+	text := func(t string) { _ = xml.EscapeText(&b, []byte(t)) }
+	b.WriteString(`<div xmlns="` + xhtmlNamespace + `" lang="`)
+	text(lang)
+	b.WriteString(`" xml:lang="`)
+	text(lang)
+	b.WriteString(`"><p><b>`)
+	text(set.Title)
+	b.WriteString(`</b><br/>`)
+	text(set.ID + " " + set.Version)
+	b.WriteString(`</p>`)
+	for _, sec := range set.Sections {
+		b.WriteString(`<h3>`)
+		text(sec.Title)
+		b.WriteString(`</h3><ol>`)
+		for _, q := range sec.Questions {
+			b.WriteString(`<li>`)
+			text(q.Text)
+			b.WriteString(`</li>`)
+		}
+		b.WriteString(`</ol>`)
+	}
+	b.WriteString(`</div>`)
+	return b.String()
+}
+
 func responseNarrative(s *screening.Summary) string {
 	w := wordsFor(s.Language)
 	lang := cmp.Or(s.Language, "en")

@@ -365,3 +365,66 @@ func TestQuestionnaireResponseNarrative(t *testing.T) {
 		}
 	}
 }
+
+// A mock interview's response says so where FHIR readers look: the security label for test
+// data. A real one carries no such label.
+func TestTrainingResponseIsLabelledTestData(t *testing.T) {
+	for _, training := range []bool{false, true} {
+		sum := disclosureSummary(t)
+		sum.Training = training
+		raw, _ := writeResponse(t, sum)
+		var qr struct {
+			Meta struct {
+				Security []fhirCoding `json:"security"`
+			} `json:"meta"`
+		}
+		if err := json.Unmarshal(raw, &qr); err != nil {
+			t.Fatal(err)
+		}
+		labelled := false
+		for _, c := range qr.Meta.Security {
+			if c.System == "http://terminology.hl7.org/CodeSystem/v3-ActReason" && c.Code == "HTEST" {
+				labelled = true
+			}
+		}
+		if labelled != training {
+			t.Errorf("training %v: labelled as test data %v", training, labelled)
+		}
+	}
+}
+
+// The Questionnaire has a narrative (dom-6): its title and its questions, each section a list,
+// as a person reads it, in well-formed XHTML with only what FHIR allows.
+func TestQuestionnaireNarrative(t *testing.T) {
+	top, _ := exportQuestionnaire(t)
+	text, ok := top["text"].(map[string]any)
+	if !ok || text["status"] != "generated" {
+		t.Fatalf("text: %v", top["text"])
+	}
+	div, _ := text["div"].(string)
+	dec := xml.NewDecoder(strings.NewReader(div))
+	var words strings.Builder
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("not well-formed: %v\n%s", err, div)
+		}
+		switch el := tok.(type) {
+		case xml.StartElement:
+			if !map[string]bool{"div": true, "p": true, "b": true, "br": true, "ul": true, "ol": true, "li": true, "h3": true, "i": true}[el.Name.Local] {
+				t.Errorf("element %s", el.Name.Local)
+			}
+		case xml.CharData:
+			words.Write(el)
+		}
+	}
+	f, _ := postReturn(t)
+	for _, want := range []string{f.Set.Title, f.Set.Sections[0].Title, f.Set.Sections[0].Questions[0].Text} {
+		if !strings.Contains(words.String(), want) {
+			t.Errorf("the narrative lacks %q", want)
+		}
+	}
+}

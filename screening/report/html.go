@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/safeharbor/safeharbor/screening"
 )
@@ -39,7 +40,6 @@ var summaryTemplate = template.Must(template.New("summary").Funcs(template.FuncM
 	"sources":    sourceTitles,
 	"whom":       (*words).whom,
 	"around":     around,
-	"unbroken":   unbroken,
 	"split": func(actions []screening.SummaryAction) [][]screening.SummaryAction {
 		now, later := splitActions(actions)
 		return [][]screening.SummaryAction{now, later}
@@ -63,6 +63,40 @@ type htmlSummary struct {
 	Style  template.CSS
 	Policy string
 }
+
+// maxTitle is how long a page's title may be: browsers' tabs and the accessibility checkers
+// both cut or flag titles past about 70 characters.
+const maxTitle = 70
+
+// PageTitle is the page's title: TRAINING for a mock interview, the summary, the case reference
+// and the set, within maxTitle. A long case reference is cut with an ellipsis (it is whole on
+// the page), and the set goes first when there is no room.
+func (h htmlSummary) PageTitle() string {
+	head := h.W.SummaryTitle
+	if h.Training {
+		head = h.W.TrainingMark + ": " + head
+	}
+	set := " · " + h.Set.ID + " " + h.Set.Version
+	ref := ""
+	if h.CaseRef != "" {
+		ref = " " + h.CaseRef
+	}
+	fits := func(s string) bool { return utf8.RuneCountInString(s) <= maxTitle }
+	switch {
+	case fits(head + ref + set):
+		return head + ref + set
+	case fits(head + ref):
+		return head + ref
+	}
+	room := maxTitle - utf8.RuneCountInString(head) - 1
+	if room < 2 {
+		return string([]rune(head)[:min(len([]rune(head)), maxTitle)])
+	}
+	return head + string([]rune(ref)[:room]) + "…"
+}
+
+// EndedWhy says why the worker ended the screening early.
+func (h htmlSummary) EndedWhy() string { return h.W.endedEarly(h.Summary) }
 
 // WriteSummaryHTML writes the summary as one self-contained HTML page, for printing or saving
 // as PDF from a browser.
@@ -127,14 +161,17 @@ func cssString(s string) string {
 
 // whomLine is an action's contacts as the page names them, each linking to its one entry under
 // Contacts: the phrase around them, and the contacts.
+// whomLine is an action's contacts, each named with its number, a link to its full entry and one
+// to dial it, so whom to call is beside what to do.
 type whomLine struct {
 	Before, After string
+	Text          string // "text %s", for a contact reached only by text
 	Contacts      []screening.Contact
 }
 
 func (w *words) whom(a screening.SummaryAction) whomLine {
 	before, after, _ := strings.Cut(w.ContactsOf, "%s")
-	return whomLine{before, after, a.Contacts}
+	return whomLine{before, after, w.Report.Text, a.Contacts}
 }
 
 // around splits a phrase with one %s into what comes before and after it, for the page to put
@@ -142,10 +179,4 @@ func (w *words) whom(a screening.SummaryAction) whomLine {
 func around(phrase string) [2]string {
 	before, after, _ := strings.Cut(phrase, "%s")
 	return [2]string{before, after}
-}
-
-// unbroken writes a phone number with no-break spaces and hyphens, so no line ends inside it in
-// any reader, with or without the stylesheet; the link beside it dials the plain digits.
-func unbroken(phone string) string {
-	return strings.NewReplacer(" ", "\u00a0", "-", "\u2011").Replace(phone)
 }

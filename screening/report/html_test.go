@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -149,7 +150,9 @@ func TestSummaryHTMLMain(t *testing.T) {
 }
 
 // Each contact is listed once, under Contacts, with every way to reach it; an action names its
-// contacts and links to them. A phone number never breaks across lines.
+// contacts with their numbers, so what must be done now and whom to call are on the first page,
+// and links to the full entry. A phone number never breaks across lines, and is written as it
+// is dialled and searched for: plain hyphens and spaces.
 func TestSummaryHTMLContacts(t *testing.T) {
 	sum := disclosureSummary(t)
 	p := renderPage(t, sum)
@@ -171,7 +174,7 @@ func TestSummaryHTMLContacts(t *testing.T) {
 				t.Errorf("%s: the phone is linked %d times in its entry", c.ID, len(phones))
 				continue
 			}
-			if htmlText(phones[0]) != strings.NewReplacer(" ", "\u00a0", "-", "\u2011").Replace(c.Phone) || attr(phones[0], "href") != "tel:"+c.Dial() {
+			if htmlText(phones[0]) != c.Phone || attr(phones[0], "href") != "tel:"+c.Dial() {
 				t.Errorf("%s: %q dials %s", c.ID, htmlText(phones[0]), attr(phones[0], "href"))
 			}
 			if !ancestorWith(phones[0], func(n *html.Node) bool { return hasClass(n, "nowrap") }) {
@@ -179,8 +182,8 @@ func TestSummaryHTMLContacts(t *testing.T) {
 			}
 		}
 	}
-	if n := strings.Count(text, "1\u2011888\u2011373\u20117888"); n != 1 {
-		t.Errorf("the hotline's number is on the page %d times", n)
+	if !strings.Contains(text, "1-888-373-7888") || !strings.Contains(text, "1-800-THE-LOST (1-800-843-5678)") {
+		t.Errorf("the national numbers cannot be found on the page as they are written")
 	}
 	if n := strings.Count(text, "National Human Trafficking Hotline;"); n > 1 {
 		t.Errorf("the hotline is listed %d times", n)
@@ -190,6 +193,17 @@ func TestSummaryHTMLContacts(t *testing.T) {
 			links := p.find(func(n *html.Node) bool { return n.Data == "a" && attr(n, "href") == "#contact-"+c.ID })
 			if len(links) == 0 {
 				t.Errorf("action %s does not point to its contact %s", a.ID, c.ID)
+				continue
+			}
+			if c.Phone == "" {
+				continue
+			}
+			whom := links[0].Parent
+			dial := p.find(func(n *html.Node) bool {
+				return n.Data == "a" && attr(n, "href") == "tel:"+c.Dial() && ancestorWith(n, func(m *html.Node) bool { return m == whom })
+			})
+			if len(dial) == 0 || htmlText(dial[0]) != c.Phone || !ancestorWith(dial[0], func(n *html.Node) bool { return hasClass(n, "nowrap") }) {
+				t.Errorf("action %s names %s without its number beside it", a.ID, c.ID)
 			}
 		}
 	}
@@ -273,5 +287,32 @@ func TestSummaryHTMLNoteLines(t *testing.T) {
 	}
 	if !regexp.MustCompile(`\.note[^{]*\{[^}]*white-space:\s*pre-line`).MatchString(p.style) {
 		t.Error("a note's lines run together")
+	}
+}
+
+// The page's title stays within what tabs and checkers allow, whatever the case reference, and
+// still starts with what the page is.
+func TestSummaryHTMLTitleFits(t *testing.T) {
+	for _, c := range []struct{ lang, ref string }{
+		{"", ""},
+		{"", "2026-CW-0045127 Riverside County"},
+		{"es", "2026-CW-0045127 Riverside County"},
+		{"es", strings.Repeat("Ñ", 200)},
+	} {
+		sum := disclosureSummaryIn(t, c.lang)
+		sum.CaseRef, sum.Training = c.ref, true
+		p := renderPage(t, sum)
+		titles := p.find(func(n *html.Node) bool { return n.Data == "title" })
+		if len(titles) != 1 {
+			t.Fatalf("%d titles", len(titles))
+		}
+		title := htmlText(titles[0])
+		if n := utf8.RuneCountInString(title); n > 70 {
+			t.Errorf("%s %.20q: the title is %d characters: %q", c.lang, c.ref, n, title)
+		}
+		words := wordsFor(sum.Language)
+		if !strings.HasPrefix(title, words.TrainingMark+": "+words.SummaryTitle) {
+			t.Errorf("the title does not start with what the page is: %q", title)
+		}
 	}
 }

@@ -25,6 +25,9 @@ func golden(t *testing.T, name string, got []byte) {
 	if strings.HasSuffix(name, ".summary.json") {
 		checkSummaryJSON(t, name, got)
 	}
+	if strings.HasSuffix(name, ".diff.json") {
+		checkDiffJSON(t, name, got)
+	}
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)

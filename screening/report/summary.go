@@ -28,8 +28,11 @@ func summaryDoc(s *screening.Summary) *doc {
 	}
 	d.upperTitle(plain(t.SummaryTitle))
 	d.lines(strong(s.Set.Title), sprintf(t.SetLine, s.Set.ID, s.Set.Version, t.when(s.Started), t.when(s.Finished), s.Language))
+	if s.CaseRef != "" {
+		d.para(sprintf(t.CaseRef, s.CaseRef))
+	}
 	if s.EndedEarly {
-		d.para(plain(t.EndedEarly))
+		d.para(plain(t.endedEarly(s)))
 	}
 
 	actionItems := func(actions []screening.SummaryAction) []item {

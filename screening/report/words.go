@@ -24,6 +24,22 @@ func wordsFor(lang string) *words {
 	return &words{Report: &c.Report, lang: lang, answer: c.Answers}
 }
 
+// endedEarly says why the worker ended the screening early, as far as the summary shows it:
+// after a disclosure, after an urgent step shown at once, or for a reason of their own.
+func (w *words) endedEarly(s *screening.Summary) string {
+	for _, ind := range s.Indicators {
+		if ind.Disclosure {
+			return w.EndedEarly
+		}
+	}
+	for _, a := range s.Actions {
+		if a.Interrupt {
+			return w.EndedEarlyUrgent
+		}
+	}
+	return w.EndedEarlyPlain
+}
+
 // status names a set's status in the form's language.
 func (w *words) status(s string) string {
 	switch s {

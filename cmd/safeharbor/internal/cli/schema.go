@@ -31,12 +31,12 @@ The schema checks shape only. References, question order and wording are checked
 		}
 	}
 	cmd := &cobra.Command{
-		Use:   "schema [set|summary]",
+		Use:   "schema [set|summary|diff]",
 		Short: "Print the JSON Schema of a format safeharbor reads or writes, for editors and other validators",
 		Long: setLong + `
 
 'safeharbor schema set' prints the same; 'safeharbor schema summary' prints the schema of the
-JSON summary (interview --format json).`,
+JSON summary (interview --format json); 'safeharbor schema diff' that of 'diff --format json'.`,
 		Example: `  safeharbor schema > safeharbor-v1.schema.json
   safeharbor schema summary > safeharbor-summary-v1.schema.json`,
 		Args: noArgs,
@@ -61,6 +61,18 @@ schema, and the tests hold every JSON summary to it.`),
   safeharbor interview --answers answers.yaml --format json --output summary.json`,
 		Args: wrapArgs(cobra.NoArgs),
 		RunE: printSchema("summary", report.SummarySchema),
+	}, &cobra.Command{
+		Use:   "diff",
+		Short: "Print the JSON Schema of 'safeharbor diff --format json', format safeharbor-diff/v1",
+		Long: strings.TrimSpace(`
+Print the JSON Schema (draft 2020-12) of what 'safeharbor diff --format json' writes, format
+safeharbor-diff/v1: each change with its lines and the version bump it needs, the scenarios run
+on both versions, and what translators must redo. Every key is described; objects allow no
+other keys; the tests hold every JSON diff to it.`),
+		Example: `  safeharbor schema diff > safeharbor-diff-v1.schema.json
+  safeharbor diff --format json sets/county/v1.1.0.yaml sets/county/v1.2.0.yaml > diff.json`,
+		Args: wrapArgs(cobra.NoArgs),
+		RunE: printSchema("diff", report.DiffSchema),
 	})
 	return cmd
 }

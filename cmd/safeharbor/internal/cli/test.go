@@ -1,21 +1,32 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/report"
 )
 
 type testOptions struct {
 	Paths    []string
 	File     string // a set on disk to test against, instead of each scenario's own
 	Contacts string // an agency's contacts file, for sets that name its contacts
+	Coverage bool   // report what the scenarios exercise in each set
+	LCOV     string // write the coverage to this file as LCOV
+	// MinCoverage is the least share of each set, in percent, the scenarios must exercise,
+	// when HasMinCoverage.
+	MinCoverage    float64
+	HasMinCoverage bool
 }
 
 func newTestCmd(a *app) *cobra.Command {
@@ -30,20 +41,85 @@ names. With no FILE, the built-in scenarios. For CI beside 'safeharbor validate'
 changes its set runs its scenarios against the new file with --file, and sees at once if the
 scoring no longer does what it expected.
 
-Exit status: 0 every scenario holds; 1 one does not; 2 a usage error, or a scenario that could
-not be read or run (a file with errors, or one naming a set that does not exist). The others
-are run either way.`),
+With --coverage, it then reports what the scenarios exercise in each set they run on, and
+what they leave untested, each with its file, line and column: questions asked (answered,
+declined or dont-know), options chosen, every condition and every part of one both true and
+false, indicators raised, each concern reached, each level rule both met and holding its level
+back, actions listed, and interrupts shown. The share covered counts each of these once, and a
+condition or a level rule once for each way it can go. --lcov writes the same as LCOV, which
+coverage services show on a pull request: SF is the set's file (the path given to --file, or
+questions/<id>/v<version>.yaml for a built-in set), DA a line per item, BRDA a branch pair per
+condition and level rule, and each section a function. --min-coverage fails the run when a set
+is less covered than that.
+
+Exit status: 0 every scenario holds (and each set is covered as much as --min-coverage asks);
+1 one does not, or a set is less covered; 2 a usage error, or a scenario that could not be read
+or run (a file with errors, or one naming a set that does not exist). The others are run either
+way.`),
 		Example: `  safeharbor test
   safeharbor test scenarios/
-  safeharbor test --file sets/post-return/v1.1.0.yaml`,
+  safeharbor test --file sets/post-return/v1.1.0.yaml
+  safeharbor test --coverage --lcov coverage.lcov --min-coverage 80 --file sets/county/v1.2.0.yaml scenarios/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.HasMinCoverage = cmd.Flags().Changed("min-coverage")
 			return runTest(a, opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.File, "file", "", "test against the question set in this file instead of each scenario's own")
 	cmd.Flags().StringVar(&opts.Contacts, "contacts", "", "a contacts file, for a set that names an agency's own contacts")
+	cmd.Flags().BoolVar(&opts.Coverage, "coverage", false, "report what the scenarios exercise in each set, and what they leave untested")
+	cmd.Flags().StringVar(&opts.LCOV, "lcov", "", "write the coverage to this file as LCOV, replacing it (implies --coverage)")
+	cmd.Flags().Float64Var(&opts.MinCoverage, "min-coverage", 0, "exit 1 when the scenarios cover less than this percentage of a set (implies --coverage)")
 	return cmd
+}
+
+// coverage is what the scenarios exercise in each set they run on.
+type coverage struct {
+	sets  []report.SetCoverage
+	index map[*screening.QuestionSet]int
+}
+
+// of returns the coverage of the set in f, started on first use.
+func (c *coverage) of(f *questions.File, builtIn bool) *screening.Coverage {
+	if i, ok := c.index[f.Set]; ok {
+		return c.sets[i].Coverage
+	}
+	name := f.Name
+	if builtIn {
+		// Where the set is in this repository, so that a coverage service finds the file.
+		name = path.Join("questions", f.Name)
+	}
+	c.index[f.Set] = len(c.sets)
+	c.sets = append(c.sets, report.SetCoverage{File: name, Coverage: screening.NewCoverage(f.Set)})
+	return c.sets[len(c.sets)-1].Coverage
+}
+
+// checkCoverageFlags refuses a minimum that is no percentage and an LCOV file that cannot be
+// written, before any scenario runs.
+func (o *testOptions) checkCoverageFlags() error {
+	if o.HasMinCoverage || o.LCOV != "" {
+		o.Coverage = true
+	}
+	if o.HasMinCoverage && !(o.MinCoverage >= 0 && o.MinCoverage <= 100) { // NaN too
+		return usageErrorf("--min-coverage %v: give a percentage from 0 to 100", o.MinCoverage)
+	}
+	if o.LCOV == "" {
+		return nil
+	}
+	if strings.ContainsAny(o.File, "\n\r") {
+		return usageErrorf("--file %q: LCOV names a set's file on one line, and this name has a line break", o.File)
+	}
+	if o.LCOV == "-" {
+		return usageErrorf("--lcov -: give the name of a file to write")
+	}
+	if info, err := os.Stat(o.LCOV); err == nil && info.IsDir() {
+		return usageErrorf("--lcov %s: that is a folder; give the name of a file to write", o.LCOV)
+	}
+	if info, err := os.Stat(filepath.Dir(o.LCOV)); err != nil || !info.IsDir() {
+		return usageErrorf("--lcov %s: there is no folder %s to write it in", o.LCOV, filepath.Dir(o.LCOV))
+	}
+	return nil
 }
 
 // loadScenarios reads scenario files from paths, or the built-in ones.
@@ -77,6 +153,9 @@ func loadScenarios(paths []string) ([]*questions.File, error) {
 }
 
 func runTest(a *app, opts *testOptions) error {
+	if err := opts.checkCoverageFlags(); err != nil {
+		return err
+	}
 	base, catalog, _, err := shippedWith(a, opts.Contacts)
 	if err != nil {
 		return err
@@ -93,8 +172,9 @@ func runTest(a *app, opts *testOptions) error {
 	}
 	out := a.streams.Out
 	passed, failed, unusable := 0, 0, 0
+	cov := &coverage{index: map[*screening.QuestionSet]int{}}
 	for _, f := range files {
-		sc, set, problems := scenarioAndSet(f, override, catalog)
+		sc, setFile, problems := scenarioAndSet(f, override, catalog)
 		if len(problems) > 0 {
 			unusable++
 			fmt.Fprintf(out, "FAIL %s\n", f.Name)
@@ -103,7 +183,14 @@ func runTest(a *app, opts *testOptions) error {
 			}
 			continue
 		}
-		o, err := sc.Test(set)
+		set := setFile.Set
+		var o screening.Outcome
+		var err error
+		if opts.Coverage {
+			o, err = cov.of(setFile, setFile != override).Test(sc)
+		} else {
+			o, err = sc.Test(set)
+		}
 		if err != nil {
 			failed++
 			fmt.Fprintf(out, "FAIL %s (%s)\n    %v\n", sc.ID, f.Name, err)
@@ -149,17 +236,66 @@ func runTest(a *app, opts *testOptions) error {
 	}
 	if unusable > 0 {
 		fmt.Fprintf(out, "%d passed, %d failed, %d could not be run\n", passed, failed, unusable)
-		return errUnusableReported
+	} else {
+		fmt.Fprintf(out, "%d passed, %d failed\n", passed, failed)
 	}
-	fmt.Fprintf(out, "%d passed, %d failed\n", passed, failed)
-	if failed > 0 {
+	below := false
+	if opts.Coverage {
+		// By file: the same order whatever the order of the scenarios.
+		slices.SortFunc(cov.sets, func(x, y report.SetCoverage) int { return strings.Compare(x.File, y.File) })
+		if below, err = reportCoverage(a, opts, cov.sets); err != nil {
+			return err
+		}
+	}
+	switch {
+	case unusable > 0:
+		return errUnusableReported
+	case failed > 0, below:
 		return errReported
 	}
 	return nil
 }
 
+// reportCoverage writes the coverage report, and the LCOV file when asked; it reports whether
+// a set is less covered than the minimum, saying so.
+func reportCoverage(a *app, opts *testOptions, sets []report.SetCoverage) (below bool, err error) {
+	out := a.streams.Out
+	fmt.Fprintln(out)
+	if len(sets) == 0 {
+		fmt.Fprintln(out, "Coverage: no scenario ran, so no set was covered.")
+	}
+	if err := report.WriteCoverageText(out, sets); err != nil {
+		return false, fmt.Errorf("write the coverage report: %w", err)
+	}
+	if opts.LCOV != "" {
+		var b bytes.Buffer
+		if err := report.WriteCoverageLCOV(&b, sets); err != nil {
+			return false, fmt.Errorf("write %s: %w", opts.LCOV, err)
+		}
+		if err := replaceFile(filepath.Dir(opts.LCOV), filepath.Base(opts.LCOV), b.Bytes()); err != nil {
+			return false, fmt.Errorf("write %s: %w", opts.LCOV, err)
+		}
+		fmt.Fprintln(a.streams.Err, screening.Printable(fmt.Sprintf("Coverage written to %s as LCOV.", opts.LCOV)))
+	}
+	if !opts.HasMinCoverage {
+		return false, nil
+	}
+	for _, sc := range sets {
+		if sc.Below(opts.MinCoverage) {
+			below = true
+			covered, total := sc.Count()
+			fmt.Fprintln(out, screening.Printable(fmt.Sprintf("FAIL coverage of %s %s is %s (%d of %d), below the minimum of %v%%", sc.Set.ID, sc.Set.Version, report.Percent(covered, total), covered, total, opts.MinCoverage)))
+		}
+	}
+	if len(sets) == 0 && opts.MinCoverage > 0 {
+		below = true
+		fmt.Fprintln(out, screening.Printable(fmt.Sprintf("FAIL coverage: no set was covered, and the minimum is %v%%", opts.MinCoverage)))
+	}
+	return below, nil
+}
+
 // scenarioAndSet checks a decoded scenario file and finds the set to run it on.
-func scenarioAndSet(f *questions.File, override *questions.File, catalog *questions.Catalog) (*screening.Scenario, *screening.QuestionSet, []string) {
+func scenarioAndSet(f *questions.File, override *questions.File, catalog *questions.Catalog) (*screening.Scenario, *questions.File, []string) {
 	var problems []string
 	report := func(fs screening.Findings) {
 		for _, x := range fs {
@@ -177,19 +313,19 @@ func scenarioAndSet(f *questions.File, override *questions.File, catalog *questi
 	}
 	sc := f.Scenario
 	id, version := questions.ParseSetRef(sc.Set)
-	var set *screening.QuestionSet
+	var set *questions.File
 	switch {
 	case override != nil && override.Set.ID != id:
 		return nil, nil, []string{fmt.Sprintf("%s:%d:%d: the scenario is for set %s, and --file holds set %s", f.Name, sc.SetPos.Line, sc.SetPos.Column, id, override.Set.ID)}
 	case override != nil:
-		set = override.Set
+		set = override
 	default:
 		sf, err := catalog.Find(id, version)
 		if err != nil {
 			return nil, nil, []string{fmt.Sprintf("%s:%d:%d: %v; test it against a file with --file", f.Name, sc.SetPos.Line, sc.SetPos.Column, err)}
 		}
-		set = sf.Set
+		set = sf
 	}
-	report(screening.CheckScenario(sc, set))
+	report(screening.CheckScenario(sc, set.Set))
 	return sc, set, problems
 }

@@ -46,6 +46,8 @@ type Report struct {
 	ConcernClear      string
 	ConcernPossible   string
 	ConcernNone       string
+	ConcernNoneBelow  string // none, with indicators raised below the level
+	ConcernNoneUrgent string // none, when an urgent action is listed (911, 988)
 	HowReached        string
 	Score             string // total, the indicators added up, possible from, clear from
 	NoIndicators      string

@@ -29,6 +29,8 @@ var english = Catalog{
 		ConcernClear:       "CLEAR. There are clear indicators of concern: further assessment is needed now.",
 		ConcernPossible:    "POSSIBLE. There are indicators of concern: further assessment is needed.",
 		ConcernNone:        "NONE. No indicators of concern were found in this conversation; that does not rule anything out.",
+		ConcernNoneBelow:   "NONE. The indicators found in this conversation (below) do not reach a level of concern; that does not rule anything out.",
+		ConcernNoneUrgent:  "NONE, for signs of exploitation: none reached a level of concern in this conversation, which does not rule anything out. It does not mean the young person is safe: the urgent steps above come first.",
 		HowReached:         "How it was reached",
 		Score:              "score %d = %s; possible from %d, clear from %d",
 		NoIndicators:       "no indicators raised",

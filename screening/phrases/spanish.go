@@ -32,6 +32,8 @@ var spanish = Catalog{
 		ConcernClear:       "CLARA. Hay señales claras de preocupación: hace falta una evaluación más a fondo ahora.",
 		ConcernPossible:    "POSIBLE. Hay señales de preocupación: hace falta una evaluación más a fondo.",
 		ConcernNone:        "NINGUNA. En esta conversación no se encontraron señales de preocupación; eso no descarta nada.",
+		ConcernNoneBelow:   "NINGUNA. Las señales encontradas en esta conversación (abajo) no llegan a un nivel de preocupación; eso no descarta nada.",
+		ConcernNoneUrgent:  "NINGUNA, en cuanto a señales de explotación: ninguna llegó a un nivel de preocupación en esta conversación, lo que no descarta nada. Eso no quiere decir que el chico o la chica esté a salvo: primero van los pasos urgentes de arriba.",
 		HowReached:         "Cómo se llegó a este nivel",
 		Score:              "puntaje %d = %s; posible desde %d, clara desde %d",
 		NoIndicators:       "ninguna señal",

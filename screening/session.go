@@ -45,6 +45,7 @@ type Session struct {
 	set       *QuestionSet
 	questions []*Question
 	section   []int          // index of each question's section
+	secStart  []int          // index of each section's first question
 	index     map[string]int // question id -> order
 	answers   map[string]Answer
 	notes     map[string]string // section id -> the worker's note
@@ -56,6 +57,7 @@ type Session struct {
 func NewSession(set *QuestionSet) *Session {
 	s := &Session{set: set, index: make(map[string]int), answers: make(map[string]Answer), notes: make(map[string]string)}
 	for i := range set.Sections {
+		s.secStart = append(s.secStart, len(s.questions))
 		for j := range set.Sections[i].Questions {
 			q := &set.Sections[i].Questions[j]
 			s.index[q.ID] = len(s.questions)
@@ -103,6 +105,17 @@ type view struct {
 // recomputed, and costs nothing to make.
 func (s *Session) viewUpTo(n int) *view {
 	return &view{s: s, upto: n, states: s.t.states[:n]}
+}
+
+// applies reports whether question j applies: its section's condition holds, decided at the
+// section's first question, and its own holds, decided against the questions before it.
+func (s *Session) applies(j int) bool {
+	sec := s.section[j]
+	if w := s.set.Sections[sec].When; w != nil && !s.viewUpTo(s.secStart[sec]).holds(w) {
+		return false
+	}
+	q := s.questions[j]
+	return q.When == nil || s.viewUpTo(j).holds(q.When)
 }
 
 // isRaised reports whether an answer before the view's point raises the indicator.

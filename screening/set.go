@@ -143,13 +143,18 @@ const (
 
 // Section groups questions under a title, in the order a conversation flows.
 type Section struct {
-	ID        string
-	Title     string
-	Help      string
+	ID    string
+	Title string
+	Help  string
+	// When: the section's questions are asked only if it holds, besides their own conditions
+	// (a conversation written for 11 and older is not put to a younger child). It may refer only
+	// to what comes before the section. nil: always.
+	When      *Condition
 	Questions []Question
 	Pos       Pos
 	IDPos     Pos
 	TitlePos  Pos
+	WhenPos   Pos
 }
 
 // Question is one item of the interview.

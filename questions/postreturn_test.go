@@ -273,8 +273,36 @@ func TestPostReturnShortDesign(t *testing.T) {
 		if !fullAct[a.ID] && a.ID != "full-conversation" {
 			t.Errorf("action %s is not one of the full set's", a.ID)
 		}
-		if a.ID == "full-conversation" && (a.When != nil || a.Due == nil) {
-			t.Error("full-conversation must always be listed, with its deadline")
+		if a.ID == "full-conversation" && a.Due == nil {
+			t.Error("full-conversation must have its deadline")
+		}
+	}
+	// The full conversation follows every first conversation, except with a child under 11 (whom
+	// the full set does not ask either) and after a disclosure (the forensic interview is next).
+	for _, c := range []struct {
+		name    string
+		answers map[string]screening.Answer
+		listed  bool
+	}{
+		{"nothing of concern", map[string]screening.Answer{"age": {State: screening.StateAnswered, Number: 14}}, true},
+		{"age not known", nil, true},
+		{"a child of 9", map[string]screening.Answer{"age": {State: screening.StateAnswered, Number: 9}}, false},
+		{"a disclosure", map[string]screening.Answer{"age": {State: screening.StateAnswered, Number: 14}, "offered-for-sexual": screening.Answered("yes")}, false},
+		{"a disclosure online", map[string]screening.Answer{"online-did": {State: screening.StateAnswered, Choices: []string{"posted"}}}, false},
+	} {
+		s := screening.NewSession(short.Set)
+		for q, ok := s.Next(); ok; q, ok = s.Next() {
+			a, given := c.answers[q.ID]
+			if !given {
+				a = screening.Answer{State: screening.StateNotAsked}
+			}
+			if err := s.Answer(q.ID, a); err != nil {
+				t.Fatalf("%s: %s: %v", c.name, q.ID, err)
+			}
+		}
+		listed := slices.ContainsFunc(s.Actions(), func(a *screening.Action) bool { return a.ID == "full-conversation" })
+		if listed != c.listed {
+			t.Errorf("%s: full-conversation listed %v, want %v", c.name, listed, c.listed)
 		}
 	}
 	ids := func(rs []screening.Ref) []string {

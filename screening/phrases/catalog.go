@@ -137,6 +137,7 @@ type Report struct {
 	ConcernIncomplete  string
 	IncompleteToo      string
 	TooFewAnswered     string // answered, read aloud that applied, the minimum
+	NoneReadAloud      string // the minimum; when no question read aloud applied (a child too young)
 	KeyMissing         string // the questions
 	HowMuch            string // answered, applied, read aloud answered, read aloud, declined, dont-know, not asked
 	NothingFromAnswers string // in place of NoIndicators when the screening is incomplete

@@ -59,6 +59,7 @@ var english = Catalog{
 		ConcernIncomplete:  "INCOMPLETE. What was answered is not enough to screen, so this is not a finding of no concern. Another conversation is needed; what was not answered is listed below.",
 		IncompleteToo:      "The screening is incomplete; the level stands on what was answered, and what was not is listed below.",
 		TooFewAnswered:     "Questions read aloud that applied and were answered: %d of %d; this set needs at least %d to screen.",
+		NoneReadAloud:      "Questions read aloud that applied and were answered: none, since none applies to this young person; this set needs at least %d to screen.",
 		KeyMissing:         "Key questions not answered: %s.",
 		HowMuch:            "How much was done, of the questions that applied: %d of %d answered (%d of %d read aloud); %d preferred not to say, %d did not know, %d not asked.",
 		NothingFromAnswers: "nothing raised by the answers given",

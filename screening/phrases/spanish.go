@@ -62,6 +62,7 @@ var spanish = Catalog{
 		ConcernIncomplete:  "INCOMPLETA. Lo que se respondió no basta para hacer la detección, así que esto no significa que no haya preocupación. Hace falta otra conversación; lo que no se respondió aparece más abajo.",
 		IncompleteToo:      "La detección está incompleta; el nivel se basa en lo que se respondió, y lo que no se respondió aparece más abajo.",
 		TooFewAnswered:     "Preguntas leídas en voz alta que correspondían y se respondieron: %d de %d; este conjunto necesita al menos %d para hacer la detección.",
+		NoneReadAloud:      "Preguntas leídas en voz alta que correspondían y se respondieron: ninguna, porque ninguna corresponde a este chico o esta chica; este conjunto necesita al menos %d para hacer la detección.",
 		KeyMissing:         "Preguntas clave sin respuesta: %s.",
 		HowMuch:            "Cuánto se hizo, de las preguntas que correspondían: %d de %d respondidas (%d de %d leídas en voz alta); prefirió no decir: %d; no sabía: %d; no se preguntaron: %d.",
 		NothingFromAnswers: "ninguna señal en las respuestas dadas",

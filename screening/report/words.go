@@ -194,7 +194,10 @@ func (w *words) incomplete(s *screening.Summary) []string {
 		return nil
 	}
 	var out []string
-	if c.TooFewAnswered() {
+	switch {
+	case c.TooFewAnswered() && c.ReadAloud == 0:
+		out = append(out, fmt.Sprintf(w.NoneReadAloud, c.MinAnswered))
+	case c.TooFewAnswered():
 		out = append(out, fmt.Sprintf(w.TooFewAnswered, c.ReadAloudAnswered, c.ReadAloud, c.MinAnswered))
 	}
 	if len(c.KeyMissing) > 0 {

@@ -146,3 +146,33 @@ func TestCoverageOfASectionWhen(t *testing.T) {
 		}
 	}
 }
+
+// ReadAloud says whether questions read aloud are left, and whether any was put: what tells the
+// interview that the conversation with the young person is over.
+func TestReadAloud(t *testing.T) {
+	tests := []struct {
+		name      string
+		steps     []step
+		left, put bool
+	}{
+		{"nothing asked yet", nil, true, false},
+		{"the first asked", []step{{"age", number(15)}, {"slept", multi("friend")}}, true, true},
+		{"a decline is put", []step{{"age", number(15)}, {"slept", state(StateDeclined)}}, true, true},
+		{"every one put", []step{{"age", number(15)}, {"slept", multi("friend")}, {"partner", state(StateNotAsked)}}, false, true},
+		{"a follow-up opened", []step{{"age", number(15)}, {"slept", multi("friend")}, {"partner", yes()}}, false, true},
+		{"none applies", []step{{"age", number(9)}}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSession(sectionSet())
+			for _, st := range tt.steps {
+				if err := s.Answer(st.id, st.a); err != nil {
+					t.Fatalf("answer %s: %v", st.id, err)
+				}
+			}
+			if left, put := s.ReadAloud(); left != tt.left || put != tt.put {
+				t.Errorf("ReadAloud = %v, %v; want %v, %v", left, put, tt.left, tt.put)
+			}
+		})
+	}
+}

@@ -287,6 +287,26 @@ func (s *Session) Next() (*Question, bool) {
 // interview, then only those not read aloud.
 func (s *Session) stillAsked(q *Question) bool { return !s.ended || !q.Mode.ReadAloud() }
 
+// ReadAloud says how the questions read aloud stand: whether any applies and has no answer yet
+// (left), and whether any has been put to the young person (answered, declined, not known, or
+// skipped). The conversation with the young person is over when some were put and none is left,
+// or the worker ended it: what follows is for the worker alone.
+func (s *Session) ReadAloud() (left, put bool) {
+	for j, q := range s.questions {
+		if !q.Mode.ReadAloud() {
+			continue
+		}
+		switch s.t.states[j].State {
+		case "":
+			left = true
+		case StateNotApplicable:
+		default:
+			put = true
+		}
+	}
+	return left, put
+}
+
 // Before returns the question to go back to from question id: the last one before it that
 // applies and has an answer. It returns false at the first question.
 func (s *Session) Before(id string) (*Question, bool) {

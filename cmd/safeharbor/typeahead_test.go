@@ -86,6 +86,7 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 		p.steps = append(p.steps, step{"Before you begin", []string{"Enter"}, false})
 	}
 	var section *screening.Section
+	closed := false
 	note := func(sec *screening.Section) {
 		text := ""
 		if rng.IntN(2) == 0 {
@@ -100,6 +101,12 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 		p.steps = append(p.steps, step{"Note: " + sec.Title, append(keys, "Enter"), false})
 	}
 	for q, ok := s.Next(); ok; q, ok = s.Next() {
+		// The closing is said when nothing is left to read aloud, before what the worker fills
+		// in alone.
+		if left, put := s.ReadAloud(); !closed && len(set.Closing) > 0 && !q.Mode.ReadAloud() && put && !left {
+			p.steps = append(p.steps, step{"To close", []string{"Enter"}, false})
+			closed = true
+		}
 		if sec := s.SectionOf(q); section == nil || sec.ID != section.ID {
 			if section != nil {
 				note(section)
@@ -129,7 +136,7 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 	}
 	note(section)
 	p.steps = append(p.steps, step{"Review the answers", []string{"Enter"}, false})
-	if len(set.Closing) > 0 {
+	if len(set.Closing) > 0 && !closed {
 		p.steps = append(p.steps, step{"To close", []string{"Enter"}, false})
 	}
 	sum := s.Summary(screening.SummaryMeta{})

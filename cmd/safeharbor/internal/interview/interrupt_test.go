@@ -73,8 +73,8 @@ func TestActionsInterrupt(t *testing.T) {
 		"interrupt: Act now", // the moment partner is yes; the hotel's action does not interrupt
 		"ask traded",
 		"interrupt: Act now", // the medical window, then stop-and-refer, on one screen
-		"ask phones", `note away (was "")`, "ask feel", "ask days", `note health (was "")`,
-		"review on finish", "show closing: To close",
+		"ask phones", `note away (was "")`, "ask feel", "show closing: To close", "ask days", `note health (was "")`,
+		"review on finish",
 	})
 	if len(f.shown) != 2 {
 		t.Fatalf("%d interrupts", len(f.shown))

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
 )
 
 // The default set is what a worker gets with no flags. These are the properties its design
@@ -366,6 +367,44 @@ func TestPostReturnSpanish(t *testing.T) {
 			for _, bad := range []string{"personas jóvenes", "persona joven", "en línea", "BEFREE"} {
 				if strings.Contains(text, bad) {
 					t.Errorf("%s: read aloud %q says %q", ref, text, bad)
+				}
+			}
+		}
+	}
+}
+
+// Guidance that names how the worker records an answer uses the words the worker sees: "Prefers
+// not to say", not "I'd rather not say" (a caseworker looked for the option the guidance named).
+func TestGuidanceNamesStatesAsTheyAreShown(t *testing.T) {
+	cat, err := LoadCatalog(FS(), testBase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	words, _ := phrases.For("en")
+	shown := []string{words.Interview.Declined, words.Interview.DontKnow, words.Interview.Skip, words.Answers.None}
+	quoted := regexp.MustCompile(`"([^"]*)"`)
+	for _, ref := range [][2]string{{"post-return", "2.0.0"}, {"post-return-short", "1.0.0"}} {
+		f, err := cat.Find(ref[0], ref[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var guidance []string
+		for _, st := range slices.Concat(f.Set.Opening, f.Set.Closing) {
+			if st.Kind == screening.StepDo {
+				guidance = append(guidance, st.Text)
+			}
+		}
+		for _, sec := range f.Set.Sections {
+			guidance = append(guidance, sec.Help)
+			for _, q := range sec.Questions {
+				guidance = append(guidance, q.Help)
+			}
+		}
+		for _, g := range guidance {
+			for _, m := range quoted.FindAllStringSubmatch(g, -1) {
+				q := strings.ToLower(m[1])
+				if (strings.Contains(q, "not say") || strings.Contains(q, "know") || strings.Contains(q, "none of")) && !slices.Contains(shown, m[1]) {
+					t.Errorf("%s %s: the guidance names %q, which the worker never sees; say one of %q", ref[0], ref[1], m[1], shown)
 				}
 			}
 		}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/safeharbor/safeharbor/screening"
 	"github.com/safeharbor/safeharbor/screening/phrases"
@@ -368,6 +370,34 @@ func TestPostReturnSpanish(t *testing.T) {
 				if strings.Contains(text, bad) {
 					t.Errorf("%s: read aloud %q says %q", ref, text, bad)
 				}
+			}
+		}
+		// What a caseworker's walkthrough heard wrong: "se les busca" (read as "are searched
+		// for", for "are targeted"), "Eso quiere decir a protección infantil", "no le dejes a
+		// solas", and a "para sí" that leaves who gains unclear.
+		all := slices.Clone(aloud)
+		for _, sec := range es.Sections {
+			all = append(all, sec.Help)
+			for _, q := range sec.Questions {
+				all = append(all, q.Help)
+			}
+		}
+		for _, a := range es.Actions {
+			all = append(all, a.Text)
+		}
+		for _, text := range all {
+			for _, bad := range []string{"se les busca", "quiere decir a ", "le dejes a solas", "para sí?"} {
+				if strings.Contains(text, bad) {
+					t.Errorf("%s: %q says %q", ref, text, bad)
+				}
+			}
+		}
+	}
+	// A contact's hours follow a semicolon on its line: never a capital there.
+	for _, c := range base.Contacts {
+		for lang, hours := range map[string]string{"en": c.Hours, "es": c.In("es").Hours} {
+			if r, _ := utf8.DecodeRuneInString(hours); unicode.IsUpper(r) {
+				t.Errorf("contact %s (%s): hours %q start with a capital, after a semicolon", c.ID, lang, hours)
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
@@ -129,7 +130,10 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 		// stop-and-refer guidance. The worker goes on.
 		switch {
 		case len(disclosed) > 0:
-			p.steps = append(p.steps, step{"disclosed: " + firstWords(disclosed[0].Label), chooseOne(1), true})
+			// The label goes on the sentence, so it starts in lower case.
+			label := []rune(firstWords(disclosed[0].Label))
+			label[0] = unicode.ToLower(label[0])
+			p.steps = append(p.steps, step{"disclosed: " + string(label), chooseOne(1), true})
 		case len(urgent) > 0:
 			p.steps = append(p.steps, step{firstWords(urgent[0].Text), chooseOne(1), true})
 		}

@@ -228,7 +228,7 @@ var spanish = Catalog{
 		KeyStop:              "Ctrl+C: detener",
 		KeyStopUnsaved:       "Ctrl+C: detener (NO todo está guardado)",
 		StopAndRefer:         "Detente y refiere",
-		Disclosed:            "La persona joven reveló: %s.",
+		Disclosed:            "El chico o la chica reveló: %s.",
 		StopAsking:           "Deja de preguntar por detalles. Agradécele que te lo haya contado, y dile que no es su culpa.",
 		AttendToSafety:       "Atiende ahora su seguridad y su salud. Lo siguiente es una entrevista forense, con alguien capacitado: que le pregunten una sola vez.",
 		YouCanEnd:            "Puedes terminar la detección aquí. Después se ofrece lo que no necesita nada más de la persona joven (lo que observaste, lo que dice el expediente), y luego el resumen, que dice qué hacer y a quién llamar.",

@@ -85,7 +85,7 @@ func TestActionsInterrupt(t *testing.T) {
 	second := lines(f.shown[1])
 	for _, want := range []string{
 		"do|Offer medical care now.\n|Due by Wed 2 Dec 2026, 09:00 UTC (72 hours from Sun 29 Nov 2026, 09:00 UTC: When they came back).",
-		"|Stop and refer\ndo|The young person has disclosed: Offered something for sex.",
+		"|Stop and refer\ndo|The young person has disclosed: offered something for sex.",
 	} {
 		if !strings.Contains(second, want) {
 			t.Errorf("second interrupt lacks %q:\n%s", want, second)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/safeharbor/safeharbor/screening"
 	"github.com/safeharbor/safeharbor/screening/phrases"
@@ -344,6 +346,17 @@ func (c *conversation) remindOfDisclosure(ctx context.Context) error {
 	return nil
 }
 
+// inSentence is a label as it reads after a colon, in English as in Spanish: its first letter in
+// lower case, unless its first word is written in capitals (an acronym, such as LGBTQ).
+func inSentence(label string) string {
+	first, size := utf8.DecodeRuneInString(label)
+	next, _ := utf8.DecodeRuneInString(label[size:])
+	if !unicode.IsUpper(first) || unicode.IsUpper(next) {
+		return label
+	}
+	return string(unicode.ToLower(first)) + label[size:]
+}
+
 // sameAnswer reports whether a is the answer already recorded.
 func sameAnswer(before, a screening.Answer) bool {
 	return before.State == a.State && before.Text == a.Text && before.Number == a.Number && slices.Equal(before.Choices, a.Choices) && before.State != ""
@@ -366,7 +379,7 @@ func (c *conversation) save() {
 func (c *conversation) stopAndRefer(inds []*screening.Indicator) Interrupt {
 	labels := make([]string, len(inds))
 	for i, ind := range inds {
-		labels[i] = ind.Label
+		labels[i] = inSentence(ind.Label)
 	}
 	return Interrupt{Title: c.w.StopAndRefer, EndByDefault: true, Lines: []Line{
 		{Kind: screening.StepDo, Text: fmt.Sprintf(c.w.Disclosed, strings.Join(labels, "; "))},

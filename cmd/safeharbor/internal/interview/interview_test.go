@@ -581,3 +581,20 @@ func TestClosingLastWhenNothingWasReadAloud(t *testing.T) {
 	}
 	checkLog(t, f.log, []string{"show opening: Before you begin", "ask age", `note about (was "")`, "review on finish", "show closing: To close"})
 }
+
+// A label after a colon reads in lower case, as a sentence goes on, unless it starts with an
+// acronym ("reveló: Se ofreció" was a capital mid-sentence).
+func TestInSentence(t *testing.T) {
+	for _, c := range []struct{ label, want string }{
+		{"Offered something for sex", "offered something for sex"},
+		{"Se ofreció o se intercambió algo sexual", "se ofreció o se intercambió algo sexual"},
+		{"Él le obligó", "él le obligó"},
+		{"LGBTQ youth put out", "LGBTQ youth put out"},
+		{"already lower", "already lower"},
+		{"", ""},
+	} {
+		if got := inSentence(c.label); got != c.want {
+			t.Errorf("inSentence(%q) = %q, want %q", c.label, got, c.want)
+		}
+	}
+}

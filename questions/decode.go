@@ -210,6 +210,9 @@ func (d *decoder) printable(n *yaml.Node, what string) {
 	d.out.Errorf(pos(n), screening.RuleControlCharacter, "%s holds %U (%s) %s; it could act on the terminal or hide what the text says: remove it", what, r, name, where)
 }
 
+// typed gives a text read by str its type: a status, a level.
+func typed[T ~string](s string, p screening.Pos) (T, screening.Pos) { return T(s), p }
+
 // integer reads a whole number.
 func (d *decoder) integer(n *yaml.Node, what string) (int, screening.Pos) {
 	if !d.usable(n) {

@@ -193,7 +193,8 @@ func TestDecodeRules(t *testing.T) {
 	// The rules of the keys added later are covered in TestDecodeNewerRules (newer_test.go).
 	for _, r := range []string{
 		screening.RuleUnreadable, screening.RuleFileTooLarge, screening.RuleInvalidPhone, screening.RuleInvalidDate, screening.RuleNationalOverride, screening.RuleInvalidAnswer, screening.RuleUnusedResponse, screening.RuleMissingTranslation, screening.RuleTranslatedNumber,
-		screening.RuleMissingDomain, screening.RuleUnusedDomain, screening.RuleCompleteness, screening.RuleEndOnlyCondition, screening.RuleDeadline,
+		screening.RuleMissingDomain, screening.RuleUnusedDomain, screening.RuleCompleteness, screening.RuleEndOnlyCondition, screening.RuleDeadline, screening.RuleFact,
+		screening.RuleNotBefore, // TestNotBeforeKey (newer_test.go)
 	} {
 		covered[r] = true
 	}

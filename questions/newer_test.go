@@ -135,6 +135,9 @@ func TestDecodeNewerRules(t *testing.T) {
 		{"a condition on an unknown domain", []edit{{"when: {domain: sexual, level", "when: {domain: sexaul, level"}}, screening.RuleUnknownReference, 44, 20, `did you mean "sexual"`},
 		{"is on a date and time", []edit{{`text: "Are you worried someone`, `when: {question: returned, is: "yes"}, text: "Are you worried someone`}}, screening.RuleOperatorType, 23, 73, "`answered` or `declined`"},
 		{"completeness not a mapping", []edit{{"  min_answered: 2\n  key_questions: [traded]\n", "  - 2\n"}}, screening.RuleWrongType, 16, 3, "completeness must be a mapping"},
+		{"a fact its question's type cannot hold", []edit{{"{id: danger, mode: ask, type: yesno,", "{id: danger, mode: ask, type: yesno, fact: age,"}}, screening.RuleFact, 23, 52, "the fact age is held by a number question"},
+		{"an unknown fact", []edit{{"{id: danger, mode: ask, type: yesno,", "{id: danger, mode: ask, type: yesno, fact: interpretor,"}}, screening.RuleUnknownValue, 23, 52, `did you mean "interpreter"`},
+		{"a fact two questions record", []edit{{"{id: danger, mode: ask, type: yesno,", "{id: danger, mode: ask, type: yesno, fact: interpreter,"}, {"{id: put-out, mode: ask, type: yesno,", "{id: put-out, mode: ask, type: yesno, fact: interpreter,"}}, screening.RuleFact, 24, 53, "first marked at line 23, column 52"},
 	}
 	covered := map[string]bool{}
 	for _, tt := range tests {
@@ -159,7 +162,7 @@ func TestDecodeNewerRules(t *testing.T) {
 			}
 		})
 	}
-	for _, r := range []string{screening.RuleMissingDomain, screening.RuleUnusedDomain, screening.RuleCompleteness, screening.RuleEndOnlyCondition, screening.RuleDeadline} {
+	for _, r := range []string{screening.RuleMissingDomain, screening.RuleUnusedDomain, screening.RuleCompleteness, screening.RuleEndOnlyCondition, screening.RuleDeadline, screening.RuleFact} {
 		if !covered[r] && !t.Failed() {
 			t.Errorf("rule %s has no case", r)
 		}
@@ -379,5 +382,84 @@ func TestActionSources(t *testing.T) {
 		if !slices.ContainsFunc(ds, func(d Diagnostic) bool { return d.Rule == tt.rule && strings.Contains(d.Message, tt.want) }) {
 			t.Errorf("want %s %q; got %v", tt.rule, tt.want, ds)
 		}
+	}
+}
+
+// learnedLine is a question for newerYAML, after the last one: when the agency learned of the
+// return, which cannot be earlier than the return itself.
+const learnedLine = "      - {id: learned, mode: record, type: datetime, text: When the agency learned of it, not_before: returned}\n"
+
+func withLearned(t *testing.T, notBefore string) string {
+	t.Helper()
+	const last = "indicator: exchange}\n"
+	if !strings.Contains(newerYAML, last) {
+		t.Fatal("no last question in the newer set")
+	}
+	return strings.Replace(newerYAML, last, last+strings.Replace(learnedLine, "not_before: returned", notBefore, 1), 1)
+}
+
+// not_before: decoded, held to by the schema, and checked with the line and column.
+func TestNotBeforeKey(t *testing.T) {
+	good := withLearned(t, "not_before: returned")
+	if ds := validate(t, "newer.yaml", good); len(ds) > 0 {
+		t.Fatalf("findings: %v", ds)
+	}
+	sch := compileSchema(t)
+	if err := sch.Validate(yamlToJSON(t, good)); err != nil {
+		t.Fatalf("the schema refuses not_before: %v", err)
+	}
+	if err := sch.Validate(yamlToJSON(t, withLearned(t, "not_before: Returned At"))); err == nil {
+		t.Error("the schema accepts a not_before that is not an id")
+	}
+	q, _ := screening.NewSession(Decode("newer.yaml", []byte(good)).Set).Question("learned")
+	if q.NotBefore != (screening.Ref{ID: "returned", Pos: screening.Pos{Line: 26, Column: 102}}) {
+		t.Errorf("not_before %+v", q.NotBefore)
+	}
+	for _, tt := range []struct {
+		name, notBefore, rule string
+		col                   int
+		contains              string
+	}{
+		{"an unknown question", "not_before: returnd", screening.RuleUnknownReference, 102, `did you mean "returned"`},
+		{"a question that is not a date and time", "not_before: danger", screening.RuleNotBefore, 102, "which is of type yesno"},
+		{"itself", "not_before: learned", screening.RuleNotBefore, 102, "the question itself"},
+		{"not text", "not_before: [returned]", screening.RuleWrongType, 102, "must be text"},
+	} {
+		ds := validate(t, "newer.yaml", withLearned(t, tt.notBefore))
+		found := false
+		for _, d := range ds {
+			found = found || d.Rule == tt.rule && d.Pos == (screening.Pos{Line: 26, Column: tt.col}) && strings.Contains(d.Message, tt.contains)
+		}
+		if !found {
+			t.Errorf("%s: want %s at 26:%d containing %q; got %v", tt.name, tt.rule, tt.col, tt.contains, ds)
+		}
+	}
+	// On a question that is not a date and time, and naming a later one.
+	text := strings.Replace(good, "indicator: put-out}", "indicator: put-out, not_before: returned}", 1)
+	ds := validate(t, "newer.yaml", text)
+	if len(ds) != 1 || ds[0].Rule != screening.RuleNotBefore || ds[0].Pos.Line != 24 || !strings.Contains(ds[0].Message, "this one is of type yesno") {
+		t.Errorf("not_before on a yes/no question: %v", ds)
+	}
+	text = strings.Replace(good, "text: When they came back}", "text: When they came back, not_before: learned}", 1)
+	ds = validate(t, "newer.yaml", text)
+	if len(ds) != 1 || ds[0].Rule != screening.RuleForwardReference || ds[0].Pos.Line != 22 || !strings.Contains(ds[0].Message, `names question "learned", which comes later`) {
+		t.Errorf("not_before naming a later question: %v", ds)
+	}
+
+	// A scenario whose two times are out of order is refused, at the answer that is.
+	scenario := `format: safeharbor-scenario/v1
+id: learned-first
+title: Learned of it before it happened
+set: newer@2.0.0
+responses:
+  returned: {answer: "2026-11-28T21:00:00-05:00"}
+  learned: {answer: "2026-11-27T10:00:00-05:00"}
+expect:
+  concern: incomplete
+`
+	ds = Validate([]Input{{Name: "newer.yaml", Data: []byte(good)}, {Name: "sc.yaml", Data: []byte(scenario)}}, testBase(t))
+	if len(ds) != 1 || ds[0].File != "sc.yaml" || ds[0].Rule != screening.RuleInvalidAnswer || ds[0].Pos.Line != 7 ||
+		!strings.Contains(ds[0].Message, `"learned": 2026-11-27T10:00:00-05:00 is earlier than the answer to "returned" (2026-11-28T21:00:00-05:00)`) {
+		t.Errorf("scenario: %v", ds)
 	}
 }

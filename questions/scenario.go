@@ -64,7 +64,7 @@ func (d *decoder) scenario(root *yaml.Node) *screening.Scenario {
 			for _, e := range efs {
 				switch e.name {
 				case "concern":
-					sc.Expect.Concern, sc.Expect.ConcernPos = d.str(e.val, "concern")
+					sc.Expect.Concern, sc.Expect.ConcernPos = typed[screening.Level](d.str(e.val, "concern"))
 				case "indicators":
 					sc.Expect.Indicators = d.refs(e.val, "expected indicators")
 				case "actions":
@@ -74,7 +74,7 @@ func (d *decoder) scenario(root *yaml.Node) *screening.Scenario {
 					sc.Expect.Complete, sc.Expect.CompletePos = &complete, pos(e.val)
 				case "domains":
 					for _, p := range d.idPairs(e.val, "expected domains", "a mapping of domain ids to levels") {
-						level, lp := d.str(p.val, "the level expected in "+p.name)
+						level, lp := typed[screening.Level](d.str(p.val, "the level expected in "+p.name))
 						sc.Expect.Domains = append(sc.Expect.Domains, screening.DomainExpectation{Domain: p.name, Level: level, Pos: pos(p.key), LevelPos: lp})
 					}
 				case "interrupts":

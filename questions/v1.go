@@ -18,7 +18,7 @@ var (
 	DueKeys          = []string{"from", "within"}
 	StepKeys         = []string{"say", "do"}
 	SectionKeys      = []string{"id", "title", "help", "when", "questions"}
-	QuestionKeys     = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when"}
+	QuestionKeys     = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when", "not_before", "fact"}
 	OptionKeys       = []string{"value", "label", "indicator"}
 	IndicatorKeys    = []string{"id", "label", "weight", "sources", "disclosure", "help", "domain"}
 	ActionKeys       = []string{"id", "priority", "when", "text", "contacts", "interrupt", "due", "sources"}
@@ -38,7 +38,7 @@ func (d *decoder) set(root *yaml.Node) *screening.QuestionSet {
 		case "version":
 			s.Version, s.VersionPos = d.str(v, "version")
 		case "status":
-			s.Status, s.StatusPos = d.str(v, "status")
+			s.Status, s.StatusPos = typed[screening.Status](d.str(v, "status"))
 		case "title":
 			s.Title, s.TitlePos = d.str(v, "title")
 		case "description":
@@ -264,6 +264,13 @@ func (d *decoder) question(n *yaml.Node) screening.Question {
 		case "when":
 			q.WhenPos = pos(f.key)
 			q.When = d.condition(v)
+		case "not_before":
+			id, p := d.str(v, "not_before")
+			q.NotBefore = screening.Ref{ID: id, Pos: p}
+		case "fact":
+			var fact string
+			fact, q.FactPos = d.str(v, "fact")
+			q.Fact = screening.Fact(fact)
 		}
 	}
 	return q
@@ -438,7 +445,7 @@ func (d *decoder) conditionAt(n *yaml.Node, depth int) *screening.Condition {
 	case screening.OpIndicator:
 		c.Indicator, c.IndicatorPos = d.str(v, "indicator")
 	case screening.OpLevel:
-		c.Level, c.LevelPos = d.str(v, "level")
+		c.Level, c.LevelPos = typed[screening.Level](d.str(v, "level"))
 	case screening.OpAll, screening.OpAny:
 		items := d.list(v, op.name)
 		if len(items) == 0 {

@@ -22,11 +22,11 @@ type CheckOptions struct {
 var ReservedValues = []string{"declined", "dont-know", "skip"}
 
 var (
-	statuses   = []string{StatusDraft, StatusActive, StatusRetired}
+	statuses   = []Status{StatusDraft, StatusActive, StatusRetired}
 	modes      = []Mode{ModeAsk, ModeObserve, ModeRecord}
 	types      = []Type{TypeYesNo, TypeSingle, TypeMulti, TypeNumber, TypeText, TypeDateTime}
 	priorities = []Priority{PriorityUrgent, PriorityRequired, PriorityRecommended}
-	levelNames = []string{LevelPossible, LevelClear}
+	levelNames = []Level{LevelPossible, LevelClear}
 	yesNo      = []string{"yes", "no"}
 )
 
@@ -118,6 +118,7 @@ type checker struct {
 	questionAt   map[string]int // question id -> order in the set
 	questions    []*Question
 	raisedBy     map[string][]int // indicator id -> orders of the questions that can raise it
+	factBy       map[Fact]*Question
 	// sectionWhen: the condition being checked is a section's, decided at its first question
 	// (order), so that question is not before it.
 	sectionWhen bool
@@ -249,7 +250,7 @@ func (c *checker) indicators() {
 // domains the set declares, and at least one indicator that meets it all.
 func (c *checker) levelNeeds() {
 	for _, lv := range []struct {
-		name  string
+		name  Level
 		needs Needs
 	}{{LevelPossible, c.set.Levels.PossibleNeeds}, {LevelClear, c.set.Levels.ClearNeeds}} {
 		n := lv.needs
@@ -262,7 +263,7 @@ func (c *checker) levelNeeds() {
 		}
 		known := true
 		for _, d := range n.Domains {
-			known = c.refDomain(d, "levels."+lv.name) && known
+			known = c.refDomain(d, "levels."+string(lv.name)) && known
 		}
 		if !known {
 			continue
@@ -469,6 +470,58 @@ func (c *checker) question(q *Question, order int, indIDs []string) {
 
 	if q.When != nil {
 		c.condition(q.When, order, false, fmt.Sprintf("question %q", q.ID))
+	}
+	if q.NotBefore.ID != "" {
+		c.notBefore(q, order, typeKnown)
+	}
+	c.fact(q, typeKnown)
+}
+
+// fact checks what a question records for records and statistics: a known fact, of a type that
+// holds it, and no fact recorded by two questions.
+func (c *checker) fact(q *Question, typeKnown bool) {
+	switch {
+	case q.Fact == "":
+		return
+	case !q.Fact.Known():
+		c.out.Errorf(q.FactPos, RuleUnknownValue, "question %q: unknown fact %q: want %s%s", q.ID, q.Fact, quoteList(Facts), DidYouMean(string(q.Fact), strs(Facts)))
+		return
+	case typeKnown && q.Type != q.Fact.Type():
+		c.out.Errorf(q.FactPos, RuleFact, "question %q is of type %s, but the fact %s is held by a %s question", q.ID, q.Type, q.Fact, q.Fact.Type())
+		return
+	}
+	if c.factBy == nil {
+		c.factBy = make(map[Fact]*Question)
+	}
+	if first, dup := c.factBy[q.Fact]; dup {
+		c.out.Errorf(q.FactPos, RuleFact, "questions %q and %q both record the fact %s, and a record takes it from one: first marked at line %d, column %d", first.ID, q.ID, q.Fact, first.FactPos.Line, first.FactPos.Column)
+		return
+	}
+	c.factBy[q.Fact] = q
+}
+
+// notBefore checks a datetime question's not_before: it names an earlier datetime question, so
+// the answer it is held to is known when it is asked.
+func (c *checker) notBefore(q *Question, order int, typeKnown bool) {
+	r := q.NotBefore
+	if typeKnown && q.Type != TypeDateTime {
+		c.out.Errorf(r.Pos, RuleNotBefore, "question %q: not_before is for datetime questions, and this one is of type %s", q.ID, q.Type)
+		return
+	}
+	at, ok := c.questionAt[r.ID]
+	switch {
+	case !ok:
+		ids := make([]string, 0, len(c.questions))
+		for _, other := range c.questions {
+			ids = append(ids, other.ID)
+		}
+		c.out.Errorf(r.Pos, RuleUnknownReference, "question %q: not_before names unknown question %q%s", q.ID, r.ID, DidYouMean(r.ID, ids))
+	case at == order:
+		c.out.Errorf(r.Pos, RuleNotBefore, "question %q: not_before names the question itself", q.ID)
+	case at > order:
+		c.out.Errorf(r.Pos, RuleForwardReference, "question %q: not_before names question %q, which comes later; name one asked before it, whose answer is known when this one is asked", q.ID, r.ID)
+	case c.questions[at].Type != TypeDateTime:
+		c.out.Errorf(r.Pos, RuleNotBefore, "question %q: not_before names question %q, which is of type %s; it must name a datetime question", q.ID, r.ID, c.questions[at].Type)
 	}
 }
 

@@ -430,3 +430,23 @@ func TestURLProblem(t *testing.T) {
 		}
 	}
 }
+
+// Words are lower-cased runs of letters and digits, with their inner apostrophes (straight or
+// curly) kept straight and their outer ones dropped.
+func TestSplitWords(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"Were you with a John?", []string{"were", "you", "with", "a", "john"}},
+		{"Don’t say ‘the life’", []string{"don't", "say", "the", "life"}},
+		{"'quoted' 24h, 233733", []string{"quoted", "24h", "233733"}},
+		{"ÑANDÚ ñandú", []string{"ñandú", "ñandú"}},
+		{"a ' b", []string{"a", "", "b"}}, // an apostrophe alone is a word of nothing: "a b" does not match across it
+		{"", []string{}},
+	} {
+		if got := splitWords(tc.in); strings.Join(got, "|") != strings.Join(tc.want, "|") || len(got) != len(tc.want) {
+			t.Errorf("splitWords(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

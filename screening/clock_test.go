@@ -5,50 +5,151 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/safeharbor/safeharbor/screening/phrases"
 )
 
 func TestParseDateTime(t *testing.T) {
 	ny := time.FixedZone("EST", -5*3600)
 	now := time.Date(2026, 12, 3, 15, 0, 30, 0, ny)
+	en, es := MonthFirst, DayFirst
 	tests := []struct {
-		name string
-		text string
-		now  time.Time
-		want string // RFC 3339; "" for an error
-		err  error
+		name  string
+		text  string
+		order DateOrder
+		now   time.Time
+		want  string // RFC 3339; "" for an error
+		err   error
 	}{
-		{"with an offset", "2026-12-03T14:10:00-05:00", now, "2026-12-03T14:10:00-05:00", nil},
-		{"with an offset, to the minute", "2026-12-03T09:10Z", now, "2026-12-03T09:10:00Z", nil},
-		{"local, read in now's zone", "2026-12-03 14:10", now, "2026-12-03T14:10:00-05:00", nil},
-		{"local with a T", "2026-12-02T23:59", now, "2026-12-02T23:59:00-05:00", nil},
-		{"local to the second", "2026-12-02 08:05:09", now, "2026-12-02T08:05:09-05:00", nil},
-		{"today", "today 14:10", now, "2026-12-03T14:10:00-05:00", nil},
-		{"yesterday, one-digit hour", "Yesterday 9:05", now, "2026-12-02T09:05:00-05:00", nil},
-		{"Spanish: ayer", "ayer 22:30", now, "2026-12-02T22:30:00-05:00", nil},
-		{"Spanish: hoy", "hoy 07:00", now, "2026-12-03T07:00:00-05:00", nil},
-		{"now, to the minute", "now", now, "2026-12-03T15:00:00-05:00", nil},
-		{"ahora", "AHORA", now, "2026-12-03T15:00:00-05:00", nil},
-		{"later than now", "today 18:00", now, "", ErrFutureClock},
-		{"tomorrow's date", "2026-12-04 08:00", now, "", ErrFutureClock},
-		{"a date alone", "2026-12-03", now, "", ErrNotAClock},
-		{"a time alone", "14:10", now, "", ErrNotAClock},
-		{"words", "last night", now, "", ErrNotAClock},
-		{"no such day", "2026-02-30 10:00", now, "", ErrNotAClock},
-		{"no such hour", "today 25:00", now, "", ErrNotAClock},
-		{"without a clock: local is UTC", "2026-12-03 14:10", time.Time{}, "2026-12-03T14:10:00Z", nil},
-		{"without a clock: no today", "today 14:10", time.Time{}, "", ErrNotAClock},
-		{"without a clock: nothing is in the future", "2099-01-01T00:00:00Z", time.Time{}, "2099-01-01T00:00:00Z", nil},
+		{"with an offset", "2026-12-03T14:10:00-05:00", en, now, "2026-12-03T14:10:00-05:00", nil},
+		{"with an offset, to the minute", "2026-12-03T09:10Z", en, now, "2026-12-03T09:10:00Z", nil},
+		{"local, read in now's zone", "2026-12-03 14:10", en, now, "2026-12-03T14:10:00-05:00", nil},
+		{"local with a T", "2026-12-02T23:59", en, now, "2026-12-02T23:59:00-05:00", nil},
+		{"local to the second", "2026-12-02 08:05:09", en, now, "2026-12-02T08:05:09-05:00", nil},
+		{"year first with slashes", "2026/11/28 21:00", en, now, "2026-11-28T21:00:00-05:00", nil},
+		{"today", "today 14:10", en, now, "2026-12-03T14:10:00-05:00", nil},
+		{"yesterday, one-digit hour", "Yesterday 9:05", en, now, "2026-12-02T09:05:00-05:00", nil},
+		{"yesterday 7:45", "yesterday 7:45", en, now, "2026-12-02T07:45:00-05:00", nil},
+		{"Spanish: ayer", "ayer 23:15", es, now, "2026-12-02T23:15:00-05:00", nil},
+		{"Spanish: hoy", "hoy 9:40", es, now, "2026-12-03T09:40:00-05:00", nil},
+		{"now, to the minute", "now", en, now, "2026-12-03T15:00:00-05:00", nil},
+		{"ahora", "AHORA", es, now, "2026-12-03T15:00:00-05:00", nil},
+		{"English words in Spanish", "today 10:30", es, now, "2026-12-03T10:30:00-05:00", nil},
+		{"Spanish words in English", "hoy 10:30", en, now, "2026-12-03T10:30:00-05:00", nil},
+
+		// A 12-hour clock, and a 24-hour one without its colon.
+		{"yesterday 9pm", "yesterday 9pm", en, now, "2026-12-02T21:00:00-05:00", nil},
+		{"at, 12-hour", "yesterday at 9 PM", en, now, "2026-12-02T21:00:00-05:00", nil},
+		{"year first, 12-hour", "2026-11-28 9:00pm", en, now, "2026-11-28T21:00:00-05:00", nil},
+		{"today 0930", "today 0930", en, now, "2026-12-03T09:30:00-05:00", nil},
+		{"hoy 10:30 am", "hoy 10:30 am", es, now, "2026-12-03T10:30:00-05:00", nil},
+		{"a. m. as Spanish writes it", "hoy 10:30 a. m.", es, now, "2026-12-03T10:30:00-05:00", nil},
+		{"p.m.", "ayer 10:30 p.m.", es, now, "2026-12-02T22:30:00-05:00", nil},
+		{"hoy a las 10:30", "hoy a las 10:30", es, now, "2026-12-03T10:30:00-05:00", nil},
+		{"ayer a la 1:15", "ayer a la 1:15", es, now, "2026-12-02T01:15:00-05:00", nil},
+		{"midnight is 12 am", "yesterday 12:05 am", en, now, "2026-12-02T00:05:00-05:00", nil},
+		{"noon is 12 pm", "today 12 pm", en, now, "2026-12-03T12:00:00-05:00", nil},
+		{"no hour 0 am", "today 0:30 am", en, now, "", ErrNotAClock},
+		{"no hour 13 pm", "today 13:00 pm", en, now, "", ErrNotAClock},
+		{"an hour alone is not a time", "today 14", en, now, "", ErrNotAClock},
+		{"0930 with pm is not a time", "today 0930 pm", en, now, "", ErrNotAClock},
+
+		// A date in numbers, in the worker's order.
+		{"month first", "11/28/2026 21:00", en, now, "2026-11-28T21:00:00-05:00", nil},
+		{"month first, no year", "11/28 9:00 PM", en, now, "2026-11-28T21:00:00-05:00", nil},
+		{"day first", "29/11/2026 10:30", es, now, "2026-11-29T10:30:00-05:00", nil},
+		{"11/12 in English is November", "11/12/2026 08:00", en, now, "2026-11-12T08:00:00-05:00", nil},
+		{"11/12 in Spanish is December", "1/12/2026 08:00", es, now, "2026-12-01T08:00:00-05:00", nil},
+		{"11/12 in Spanish, later than now", "11/12/2026 08:00", es, now, "", ErrFutureClock},
+		{"two-digit year", "11/28/26 21:00", en, now, "2026-11-28T21:00:00-05:00", nil},
+		{"dashes and dots with a year", "28-11-2026 21:00", es, now, "2026-11-28T21:00:00-05:00", nil},
+		{"dots", "28.11.2026 21:00", es, now, "2026-11-28T21:00:00-05:00", nil},
+		{"no month 13", "13/28/2026 21:00", en, now, "", ErrNotAClock},
+		{"day first read month first", "29/11/2026 10:30", en, now, "", ErrNotAClock},
+		{"mixed separators", "11/28-2026 21:00", en, now, "", ErrNotAClock},
+		{"two parts with a dash", "11-28 21:00", en, now, "", ErrNotAClock},
+		{"a file has no order", "11/28/2026 21:00", "", now, "", ErrDateOrder},
+
+		// A date without its year: this year's, or last year's just after New Year.
+		{"no year, this year's", "12/1 10:00", en, now, "2026-12-01T10:00:00-05:00", nil},
+		{"no year, later than now", "12/24 10:00", en, now, "", ErrFutureClock},
+		{"no year, just after New Year", "12/31 23:00", en, time.Date(2027, 1, 2, 9, 0, 0, 0, ny), "2026-12-31T23:00:00-05:00", nil},
+		{"no year, in words", "31 Dec 23:00", en, time.Date(2027, 1, 2, 9, 0, 0, 0, ny), "2026-12-31T23:00:00-05:00", nil},
+
+		// What the tool prints, typed back.
+		{"as a summary prints it", "Sat 28 Nov 2026, 22:00 -0500", en, now, "2026-11-28T22:00:00-05:00", nil},
+		{"year first with an offset", "2026-11-28 22:00 -0500", en, now, "2026-11-28T22:00:00-05:00", nil},
+		{"an offset with a colon", "2026-11-28 22:00 -05:00", en, now, "2026-11-28T22:00:00-05:00", nil},
+		{"an offset on the time", "2026-11-28 22:00-05:00", en, now, "2026-11-28T22:00:00-05:00", nil},
+		{"another offset is kept", "Sat 28 Nov 2026, 21:00 -0600", en, now, "2026-11-28T21:00:00-06:00", nil},
+		{"UTC", "Sat 28 Nov 2026, 22:00 UTC", en, now, "2026-11-28T22:00:00Z", nil},
+		{"this computer's zone by name", "Thu 3 Dec 2026, 14:10 EST", en, now, "2026-12-03T14:10:00-05:00", nil},
+		{"another zone by name", "Thu 3 Dec 2026, 14:10 CST", en, now, "", ErrUnknownZone},
+		{"as the Spanish summary prints it", "sáb 28 de nov de 2026, 22:00 -0500", es, now, "2026-11-28T22:00:00-05:00", nil},
+		{"mar is Tuesday before the day", "mar 1 de dic de 2026, 9:00", es, now, "2026-12-01T09:00:00-05:00", nil},
+		{"full names", "Saturday, November 28, 2026 at 10 pm", en, now, "2026-11-28T22:00:00-05:00", nil},
+		{"full Spanish names", "sábado 28 de noviembre de 2026 a las 22:00", es, now, "2026-11-28T22:00:00-05:00", nil},
+		{"a month in words needs no order", "28 Nov 2026 22:00", "", now, "2026-11-28T22:00:00-05:00", nil},
+		{"the wrong day of the week", "Fri 28 Nov 2026, 22:00 -0500", en, now, "", ErrWrongWeekday},
+
+		{"later than now", "today 18:00", en, now, "", ErrFutureClock},
+		{"tomorrow's date", "2026-12-04 08:00", en, now, "", ErrFutureClock},
+		{"a date alone", "2026-12-03", en, now, "", ErrNotAClock},
+		{"a time alone", "14:10", en, now, "", ErrNotAClock},
+		{"a 12-hour time alone", "9pm", en, now, "", ErrNotAClock},
+		{"words", "last night", en, now, "", ErrNotAClock},
+		{"no such day", "2026-02-30 10:00", en, now, "", ErrNotAClock},
+		{"no such hour", "today 25:00", en, now, "", ErrNotAClock},
+		{"no such offset", "2026-11-28 22:00 +1500", en, now, "", ErrNotAClock},
+		{"two zones", "2026-11-28 22:00-05:00 UTC", en, now, "", ErrNotAClock},
+		{"too long to be a date", "today " + strings.Repeat(" ", 80) + "10:00", en, now, "", ErrNotAClock},
+		{"without a clock: local is UTC", "2026-12-03 14:10", "", time.Time{}, "2026-12-03T14:10:00Z", nil},
+		{"without a clock: no today", "today 14:10", "", time.Time{}, "", ErrNotAClock},
+		{"without a clock: no year to take", "28 Nov 14:10", "", time.Time{}, "", ErrNotAClock},
+		{"without a clock: nothing is in the future", "2099-01-01T00:00:00Z", "", time.Time{}, "2099-01-01T00:00:00Z", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseDateTime(tt.text, tt.now)
+			got, err := ParseDateTime(tt.text, tt.order, tt.now)
 			if !errors.Is(err, tt.err) {
-				t.Fatalf("err = %v, want %v", err, tt.err)
+				t.Fatalf("err = %v, want %v (read as %s)", err, tt.err, FormatStoredClock(got))
 			}
 			if tt.err == nil && FormatStoredClock(got) != tt.want {
 				t.Errorf("got %s, want %s", FormatStoredClock(got), tt.want)
 			}
 		})
+	}
+}
+
+// What the tool prints is what a worker can type back, in every language it speaks, whatever
+// the zone: a case file's times, a summary's, the interview's echo of an answer.
+func TestPrintedClockTypesBack(t *testing.T) {
+	zones := []*time.Location{time.UTC, time.FixedZone("EST", -5*3600), time.FixedZone("", -6*3600), time.FixedZone("", 5*3600+1800)}
+	for _, c := range []string{"en", "es"} {
+		for _, zone := range zones {
+			for _, at := range []time.Time{time.Date(2026, 11, 28, 22, 0, 0, 0, zone), time.Date(2026, 3, 3, 0, 5, 0, 0, zone), time.Date(2025, 5, 11, 12, 59, 0, 0, zone)} {
+				printed := FormatClock(at, c)
+				got, err := ParseDateTime(printed, DateOrderFor(c), time.Date(2026, 12, 1, 0, 0, 0, 0, zone))
+				if err != nil || !got.Equal(at) {
+					t.Errorf("%s: %q read as %v, %v; want %v", c, printed, got, err, at)
+				}
+			}
+		}
+	}
+}
+
+// Each language's example of a date and time is read back in its own order.
+func TestDateExamples(t *testing.T) {
+	at := time.Date(2026, 11, 9, 19, 17, 0, 0, time.UTC)
+	for _, c := range phrases.All() {
+		order := DateOrder(c.Interview.DateOrder)
+		if order != MonthFirst && order != DayFirst {
+			t.Fatalf("%s: date order %q", c.Tag, order)
+		}
+		example := at.Format(c.Interview.DateExample)
+		if got, err := ParseDateTime(example, order, at); err != nil || !got.Equal(at) {
+			t.Errorf("%s: example %q read as %v, %v", c.Tag, example, got, err)
+		}
 	}
 }
 
@@ -232,3 +333,90 @@ func TestDeadlineWords(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseDateTime reads what a worker types, once per answer: it must cost nothing a
+// worker could notice.
+func BenchmarkParseDateTime(b *testing.B) {
+	now := time.Date(2026, 12, 3, 15, 0, 30, 0, time.FixedZone("EST", -5*3600))
+	for _, text := range []string{"2026-12-03T14:10:00-05:00", "yesterday 9pm", "sáb 28 de nov de 2026, 22:00 -0500", "last tuesday"} {
+		b.Run(text, func(b *testing.B) {
+			for b.Loop() {
+				_, _ = ParseDateTime(text, DayFirst, now)
+			}
+		})
+	}
+}
+
+// A datetime question with not_before is never recorded earlier than the answer it names, and
+// that answer is never changed to after it: the agency cannot learn of a return before it.
+func TestNotBefore(t *testing.T) {
+	const (
+		returned  = "2026-11-28T21:00:00-05:00"
+		before    = "2026-11-27T10:00:00-05:00"
+		sameTime  = "2026-11-29T02:00:00Z" // 21:00 in New York, written in UTC
+		after     = "2026-11-29T09:00:00-05:00"
+		minuteOff = "2026-11-29T14:59:00+01:00" // a minute before after, written an hour ahead of UTC
+	)
+	tests := []struct {
+		name    string
+		steps   []step // recorded in order; the last is the one checked
+		earlier *bool  // nil: recorded; else refused, and whether as earlier than its not_before
+		other   string // the question the refused answer is out of order with
+	}{
+		{"learned after the return", []step{{"returned", Answered(returned)}, {"learned", Answered(after)}}, nil, ""},
+		{"learned at the same moment, in another offset", []step{{"returned", Answered(returned)}, {"learned", Answered(sameTime)}}, nil, ""},
+		{"learned earlier than the return", []step{{"returned", Answered(returned)}, {"learned", Answered(before)}}, ptr(true), "returned"},
+		{"earlier by a minute, in another offset", []step{{"returned", Answered(after)}, {"learned", Answered(minuteOff)}}, ptr(true), "returned"},
+		{"the return declined: nothing to hold to", []step{{"returned", state(StateDeclined)}, {"learned", Answered(before)}}, nil, ""},
+		{"the return not known", []step{{"returned", state(StateDontKnow)}, {"learned", Answered(before)}}, nil, ""},
+		{"learned declined", []step{{"returned", Answered(returned)}, {"learned", state(StateDeclined)}}, nil, ""},
+		{"the return changed to after learned", []step{{"returned", Answered(returned)}, {"learned", Answered(after)}, {"returned", Answered("2026-11-30T08:00:00-05:00")}}, ptr(false), "learned"},
+		{"the return changed, still before", []step{{"returned", Answered(returned)}, {"learned", Answered(after)}, {"returned", Answered(before)}}, nil, ""},
+		{"the return changed, learned declined", []step{{"returned", Answered(returned)}, {"learned", state(StateDeclined)}, {"returned", Answered("2026-11-30T08:00:00-05:00")}}, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			set := richSet()
+			withLearned(set, Ref{ID: "returned"})
+			s := NewSession(set)
+			for _, st := range tt.steps[:len(tt.steps)-1] {
+				if err := s.Answer(st.id, st.a); err != nil {
+					t.Fatal(err)
+				}
+			}
+			last := tt.steps[len(tt.steps)-1]
+			kept := s.AnswerOf(last.id)
+			checked := s.Check(last.id, last.a) // says what Record would, recording nothing
+			if got := s.AnswerOf(last.id); got.State != kept.State || got.Text != kept.Text {
+				t.Fatalf("Check recorded %+v", got)
+			}
+			_, err := s.Record(last.id, last.a)
+			if (checked == nil) != (err == nil) {
+				t.Errorf("Check said %v, Record %v", checked, err)
+			}
+			var order *ClockOrderError
+			switch {
+			case tt.earlier == nil && err != nil:
+				t.Fatalf("refused: %v", err)
+			case tt.earlier == nil:
+				return
+			case !errors.As(err, &order) || !errors.Is(err, ErrInvalidAnswer):
+				t.Fatalf("err = %v, want a ClockOrderError", err)
+			case order.Earlier != *tt.earlier || order.Question.ID != last.id || order.Other.ID != tt.other:
+				t.Errorf("refused %+v", order)
+			}
+			if got := s.AnswerOf(last.id); got.State != kept.State || got.Text != kept.Text {
+				t.Errorf("the answer was changed to %+v", got)
+			}
+		})
+	}
+	// A draft holding two times out of order is not restored as if they were right.
+	set := richSet()
+	withLearned(set, Ref{ID: "returned"})
+	_, err := Restore(set, Snapshot{Answers: map[string]Answer{"returned": Answered(returned), "learned": Answered(before)}})
+	if !errors.Is(err, ErrInvalidAnswer) || !strings.Contains(err.Error(), `"learned": 2026-11-27T10:00:00-05:00 is earlier than the answer to "returned" (2026-11-28T21:00:00-05:00)`) {
+		t.Errorf("restore: %v", err)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

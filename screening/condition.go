@@ -29,7 +29,7 @@ type Condition struct {
 	// incomplete (false).
 	Indicator    string
 	IndicatorPos Pos
-	Level        string
+	Level        Level
 	LevelPos     Pos
 	Domain       string
 	DomainPos    Pos

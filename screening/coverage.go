@@ -24,8 +24,8 @@ type Coverage struct {
 	questions  []int              // by question order (the session's): the question's item
 	options    [][]int            // by question order: each option's item
 	indicators []int              // by the set's indicators
-	levels     map[string]int     // concern -> its item
-	rules      map[string]int     // level -> its rule's met item; held back follows
+	levels     map[Level]int      // concern -> its item
+	rules      map[Level]int      // level -> its rule's met item; held back follows
 	actions    []int              // by the set's actions
 	interrupts []int              // by the set's actions: the interrupt's item, or -1
 }
@@ -92,15 +92,15 @@ type SectionCoverage struct {
 // NewCoverage starts counting what scenarios exercise in set, which must have passed CheckSet
 // without errors.
 func NewCoverage(set *QuestionSet) *Coverage {
-	c := &Coverage{Set: set, conditions: map[*Condition]int{}, levels: map[string]int{}, rules: map[string]int{}}
+	c := &Coverage{Set: set, conditions: map[*Condition]int{}, levels: map[Level]int{}, rules: map[Level]int{}}
 	add := func(it CoverageItem) int {
 		c.Items = append(c.Items, it)
 		return len(c.Items) - 1
 	}
 	l := set.Levels
-	c.levels[LevelNone] = add(CoverageItem{Kind: CoverLevel, ID: LevelNone, Pos: set.LevelsPos})
+	c.levels[LevelNone] = add(CoverageItem{Kind: CoverLevel, ID: string(LevelNone), Pos: set.LevelsPos})
 	for _, lv := range []struct {
-		name  string
+		name  Level
 		score int
 		pos   Pos
 		needs Needs
@@ -108,14 +108,14 @@ func NewCoverage(set *QuestionSet) *Coverage {
 		if lv.score <= 0 {
 			continue
 		}
-		c.levels[lv.name] = add(CoverageItem{Kind: CoverLevel, ID: lv.name, Pos: lv.pos})
+		c.levels[lv.name] = add(CoverageItem{Kind: CoverLevel, ID: string(lv.name), Pos: lv.pos})
 		if !lv.needs.IsZero() {
-			c.rules[lv.name] = add(CoverageItem{Kind: CoverLevelRule, ID: lv.name, Needs: lv.needs, Branch: BranchMet, Pos: lv.needs.Pos})
-			add(CoverageItem{Kind: CoverLevelRule, ID: lv.name, Needs: lv.needs, Branch: BranchHeldBack, Pos: lv.needs.Pos})
+			c.rules[lv.name] = add(CoverageItem{Kind: CoverLevelRule, ID: string(lv.name), Needs: lv.needs, Branch: BranchMet, Pos: lv.needs.Pos})
+			add(CoverageItem{Kind: CoverLevelRule, ID: string(lv.name), Needs: lv.needs, Branch: BranchHeldBack, Pos: lv.needs.Pos})
 		}
 	}
 	if set.Complete != nil {
-		c.levels[LevelIncomplete] = add(CoverageItem{Kind: CoverLevel, ID: LevelIncomplete, Pos: set.CompletePos})
+		c.levels[LevelIncomplete] = add(CoverageItem{Kind: CoverLevel, ID: string(LevelIncomplete), Pos: set.CompletePos})
 	}
 	addWhen := func(when *Condition, owner string) {
 		when.Walk(func(cond *Condition) {
@@ -270,7 +270,7 @@ func (c *Coverage) count(s *Session, interrupted []string) {
 
 // ruleDecided reports whether a level's rule decided the outcome r: the score reached the level,
 // and no higher level was reached.
-func (c *Coverage) ruleDecided(level string, r Reached) bool {
+func (c *Coverage) ruleDecided(level Level, r Reached) bool {
 	l := c.Set.Levels
 	if level == LevelClear {
 		return r.Score >= l.Clear

@@ -122,8 +122,9 @@ var (
 	ruleQuestionMode   = &BumpRule{"a question's mode or type", BumpMajor, "it changes what is read aloud, the answers it takes, and what counts toward completeness"}
 	ruleQuestionText   = &BumpRule{"a question's text, unit or an option's label reworded", BumpMinor, "it is what is read aloud or looked for"}
 	ruleQuestionHelp   = &BumpRule{"a question's guidance (help)", BumpPatch, "it is guidance for the worker only"}
-	ruleRangeNarrowed  = &BumpRule{"a number question's range narrowed", BumpMajor, "an answer the old version took is refused"}
-	ruleRangeWidened   = &BumpRule{"a number question's range widened or removed", BumpMinor, "it takes answers the old version refused"}
+	ruleFact           = &BumpRule{"which question holds a fact for records (fact: age, returned-at, learned-at, interpreter)", BumpMinor, "records and statistics read the age band, the return or the interpreter from another answer"}
+	ruleRangeNarrowed  = &BumpRule{"a number question's range narrowed, or a date and time held after another (not_before)", BumpMajor, "an answer the old version took is refused"}
+	ruleRangeWidened   = &BumpRule{"a number question's range widened or removed, or a not_before removed", BumpMinor, "it takes answers the old version refused"}
 	ruleRaises         = &BumpRule{"what a question or option raises, or a question's or section's condition (when)", BumpMajor, "it changes what can be raised, and so the level"}
 	ruleOptionGone     = &BumpRule{"an option removed", BumpMajor, "an answer the old version took is refused, and what it raised is no longer raised"}
 	ruleOptionAdded    = &BumpRule{"an option added that raises no indicator", BumpMinor, "it can be chosen, but it cannot change what a screening finds"}
@@ -147,7 +148,7 @@ var (
 var BumpRules = []*BumpRule{
 	ruleSetID, ruleSetTitle, ruleSetDescription, ruleLevels, ruleCompleteness, ruleDomain, ruleDomainLabel,
 	ruleSay, ruleDo, ruleSection, ruleSectionHelp, ruleQuestionAdded, ruleQuestionRaises, ruleQuestionGone,
-	ruleQuestionMoved, ruleQuestionMode, ruleQuestionText, ruleQuestionHelp, ruleRangeNarrowed, ruleRangeWidened,
+	ruleQuestionMoved, ruleQuestionMode, ruleQuestionText, ruleQuestionHelp, ruleFact, ruleRangeNarrowed, ruleRangeWidened,
 	ruleRaises, ruleOptionGone, ruleOptionAdded, ruleOptionOrder, ruleIndicatorAdded, ruleIndicator,
 	ruleIndicatorLabel, ruleIndicatorNotes, ruleAction, ruleSetContactGone, ruleSetContactNew, ruleContactReach,
 	ruleContactWords, ruleContactSource, ruleSource, rulePunctuation, ruleLayout,
@@ -292,7 +293,7 @@ func DiffSets(old, new *QuestionSet) []Difference {
 	d.value(at("language", old.LangPos, new.LangPos), old.Language, new.Language, ruleSetID)
 	d.words(at("title", old.TitlePos, new.TitlePos), old.Title, new.Title, ruleSetTitle)
 	d.words(at("description", old.DescriptionPos, new.DescriptionPos), old.Description, new.Description, ruleSetDescription)
-	d.value(at("status", old.StatusPos, new.StatusPos), old.Status, new.Status, ruleSetDescription)
+	d.value(at("status", old.StatusPos, new.StatusPos), string(old.Status), string(new.Status), ruleSetDescription)
 	d.sources(old, new)
 	d.levels(old, new)
 	d.domains(old, new)
@@ -347,14 +348,14 @@ func LevelWords(score int, n Needs) string {
 
 func (d *differ) levels(old, new *QuestionSet) {
 	for _, lv := range []struct {
-		name       string
+		name       Level
 		o, n       string
 		oPos, nPos Pos
 	}{
 		{LevelPossible, LevelWords(old.Levels.Possible, old.Levels.PossibleNeeds), LevelWords(new.Levels.Possible, new.Levels.PossibleNeeds), old.Levels.PossiblePos, new.Levels.PossiblePos},
 		{LevelClear, LevelWords(old.Levels.Clear, old.Levels.ClearNeeds), LevelWords(new.Levels.Clear, new.Levels.ClearNeeds), old.Levels.ClearPos, new.Levels.ClearPos},
 	} {
-		d.value(Difference{Item: ItemLevels, ID: lv.name, Field: lv.name, Path: "levels." + lv.name, OldPos: pick(lv.oPos, old.LevelsPos), NewPos: pick(lv.nPos, new.LevelsPos)}, lv.o, lv.n, ruleLevels)
+		d.value(Difference{Item: ItemLevels, ID: string(lv.name), Field: string(lv.name), Path: "levels." + string(lv.name), OldPos: pick(lv.oPos, old.LevelsPos), NewPos: pick(lv.nPos, new.LevelsPos)}, lv.o, lv.n, ruleLevels)
 	}
 }
 
@@ -637,6 +638,8 @@ func narrowed(o, n *float64, isMin bool) bool {
 
 func (d *differ) questions(old, new *QuestionSet) {
 	oqs, nqs := old.Questions(), new.Questions()
+	// A fact is compared as records read it: marked, or held by the question of its name.
+	oFacts, nFacts := old.FactsByQuestion(), new.FactsByQuestion()
 	sectionOf := func(s *QuestionSet) map[string]string {
 		out := map[string]string{}
 		for _, sec := range s.Sections {
@@ -729,6 +732,16 @@ func (d *differ) questions(old, new *QuestionSet) {
 		}
 		d.value(field("indicator", o.Indicator.Pos, n.Indicator.Pos), o.Indicator.ID, n.Indicator.ID, ruleRaises)
 		d.value(field("when", o.WhenPos, n.WhenPos), o.When.String(), n.When.String(), ruleRaises)
+		notBefore := ruleRangeNarrowed // added or changed: a time the old version took may be refused
+		if n.NotBefore.ID == "" {
+			notBefore = ruleRangeWidened
+		}
+		d.value(field("not_before", o.NotBefore.Pos, n.NotBefore.Pos), o.NotBefore.ID, n.NotBefore.ID, notBefore)
+		of, nf := string(oFacts[o.ID]), string(nFacts[n.ID])
+		if of == nf && o.Fact != n.Fact {
+			of, nf = string(o.Fact), string(n.Fact) // the key, where what records read is the same
+		}
+		d.value(field("fact", o.FactPos, n.FactPos), of, nf, ruleFact)
 		d.options(o, n, x)
 	}, func(o *Question) {
 		d.add(Difference{Kind: DiffRemoved, Item: ItemQuestion, ID: o.ID, Path: "questions." + o.ID, Before: o.Text, Words: true, OldPos: idOf(o.IDPos, o.Pos), NewPos: sectionPos(new, oSec[o.ID])}, ruleQuestionGone)

@@ -98,6 +98,7 @@ func TestDiffSets(t *testing.T) {
 		{"a step read aloud removed", func(s *QuestionSet) { s.Closing = s.Closing[1:] }, []want{{DiffRemoved, ItemStep, "1", "say", BumpMinor, "Thank you.", ""}}},
 		{"a step made guidance", func(s *QuestionSet) { s.Closing[0].Kind = StepDo }, []want{{DiffChanged, ItemStep, "1", "kind", BumpMinor, "say", "do"}, {DiffReworded, ItemStep, "1", "do", BumpMinor, "", ""}}[:1]},
 		{"a section retitled", func(s *QuestionSet) { s.Sections[0].Title = "Away" }, []want{{DiffReworded, ItemSection, "away", "title", BumpMinor, "While away", "Away"}}},
+		{"a question marked as holding the age", func(s *QuestionSet) { q(s, "days").Fact = FactAge }, []want{{DiffAdded, ItemQuestion, "days", "fact", BumpMinor, "", "age"}}},
 		{"a section's guidance", func(s *QuestionSet) { s.Sections[0].Help = "Listen well." }, []want{{DiffReworded, ItemSection, "away", "help", BumpPatch, "", ""}}},
 		{"a section asked only on a condition", func(s *QuestionSet) {
 			s.Sections[1].When = &Condition{Op: OpIs, Question: "partner", Value: "no"}
@@ -487,5 +488,33 @@ func TestDiffVersionOK(t *testing.T) {
 	d := NewDiff(side("1.0.0", "aaa"), side("1.0.0", "bbb"), nil)
 	if len(d.Differences) != 1 || d.Differences[0].Item != ItemFile || d.Required != BumpPatch || d.VersionOK() {
 		t.Errorf("a published file edited in its comments: %+v, required %s", d.Differences, d.Required)
+	}
+}
+
+// A time held after another (not_before) refuses answers the old version took: a major change;
+// taking it away takes more, a minor one.
+func TestDiffNotBefore(t *testing.T) {
+	held := func() *QuestionSet {
+		s := fullSet()
+		rec := &s.Sections[len(s.Sections)-1]
+		rec.Questions = append([]Question{{ID: "returned-at", Mode: ModeRecord, Type: TypeDateTime, Text: "When they came back", Pos: at(40), IDPos: at(40)}}, rec.Questions...)
+		q(s, "learned-at").NotBefore = Ref{"returned-at", at(41)}
+		return s
+	}
+	free := held()
+	q(free, "learned-at").NotBefore = Ref{}
+	for _, tt := range []struct {
+		name     string
+		old, new *QuestionSet
+		kind     DiffKind
+		bump     Bump
+	}{
+		{"added", free, held(), DiffAdded, BumpMajor},
+		{"removed", held(), free, DiffRemoved, BumpMinor},
+	} {
+		got := DiffSets(tt.old, tt.new)
+		if len(got) != 1 || got[0].ID != "learned-at" || got[0].Field != "not_before" || got[0].Kind != tt.kind || got[0].Bump != tt.bump {
+			t.Errorf("%s: %+v", tt.name, got)
+		}
 	}
 }

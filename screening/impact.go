@@ -9,7 +9,7 @@ import (
 // ScenarioOutcome is what a scenario's answers come to on one version of a set: what a worker
 // would read on the summary.
 type ScenarioOutcome struct {
-	Concern    string
+	Concern    Level
 	Score      int
 	Domains    []DomainOutcome // in the set's order
 	Indicators []string        // raised, in the set's order
@@ -19,7 +19,8 @@ type ScenarioOutcome struct {
 
 // DomainOutcome is the level a scenario reaches in one domain.
 type DomainOutcome struct {
-	ID, Level string
+	ID    string
+	Level Level
 }
 
 // ScenarioImpact is a scenario run on two versions of a set: what it came to on each, and what

@@ -49,7 +49,7 @@ func (r *reference) states() ([]Answer, map[string]bool) {
 // questions before upto and the indicators they raised.
 func (r *reference) holds(c *Condition, states []Answer, raised map[string]bool, upto int) bool {
 	set := r.s.set
-	reach := func(domain string) string {
+	reach := func(domain string) Level {
 		var in []*Indicator
 		for i := range set.Indicators {
 			if ind := &set.Indicators[i]; raised[ind.ID] && (domain == "" || ind.Domain.ID == domain) {

@@ -5,13 +5,13 @@ import "slices"
 // Reached is the level some raised indicators reach, and which rule decided it, so a summary can
 // say how it was reached.
 type Reached struct {
-	Level string // none, possible or clear
-	Score int    // the total weight of the indicators, each counted once
+	Level Level // none, possible or clear
+	Score int   // the total weight of the indicators, each counted once
 	// MetBy is the indicator that met the needs of the level reached, when that level has any.
 	MetBy string
 	// HeldBack is a higher level the score alone reached, which its needs (HeldBy) kept from
 	// being reached: no raised indicator met them. "" when nothing was held back.
-	HeldBack string
+	HeldBack Level
 	HeldBy   Needs
 }
 
@@ -23,7 +23,7 @@ func (l Levels) Reach(raised []*Indicator) Reached {
 		r.Score += ind.Weight
 	}
 	for _, lv := range []struct {
-		name  string
+		name  Level
 		score int
 		needs Needs
 	}{{LevelClear, l.Clear, l.ClearNeeds}, {LevelPossible, l.Possible, l.PossibleNeeds}} {
@@ -58,7 +58,7 @@ func strongestMeeting(n Needs, raised []*Indicator) *Indicator {
 }
 
 // levelRank orders the levels; incomplete ranks with none, since it reached no level.
-func levelRank(level string) int {
+func levelRank(level Level) int {
 	switch level {
 	case LevelClear:
 		return 2
@@ -127,7 +127,7 @@ func (v *view) completeness() Completeness {
 
 // concern is what the summary reports: the level reached, or incomplete when none was reached
 // and the set calls the screening incomplete. A level reached stands, however little was asked.
-func concern(level string, c Completeness) string {
+func concern(level Level, c Completeness) Level {
 	if level == LevelNone && c.Incomplete {
 		return LevelIncomplete
 	}
@@ -138,6 +138,6 @@ func concern(level string, c Completeness) string {
 // alone.
 type DomainLevel struct {
 	ID, Label string
-	Level     string // none, possible, clear, or incomplete when the screening is
+	Level     Level // none, possible, clear, or incomplete when the screening is
 	Reached   Reached
 }

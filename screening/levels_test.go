@@ -55,6 +55,18 @@ func TestRichSetIsValid(t *testing.T) {
 	if fs := CheckSet(richSet(), testOptions()); len(fs) > 0 {
 		t.Fatalf("findings on the rich set: %+v", fs)
 	}
+	s := richSet()
+	withLearned(s, Ref{"returned", at(73)})
+	if fs := CheckSet(s, testOptions()); len(fs) > 0 {
+		t.Fatalf("findings on the rich set with not_before: %+v", fs)
+	}
+}
+
+// withLearned adds a last question to richSet: when the agency learned of the return, held not
+// to be earlier than the answer notBefore names.
+func withLearned(s *QuestionSet, notBefore Ref) {
+	sec := &s.Sections[0]
+	sec.Questions = append(sec.Questions, Question{ID: "learned", Mode: ModeRecord, Type: TypeDateTime, Text: "When the agency learned of it", NotBefore: notBefore, Pos: at(74), IDPos: at(74), TextPos: at(74)})
 }
 
 func TestLevelsReach(t *testing.T) {
@@ -69,10 +81,10 @@ func TestLevelsReach(t *testing.T) {
 		name     string
 		levels   Levels
 		raised   []*Indicator
-		want     string
+		want     Level
 		score    int
 		metBy    string
-		heldBack string
+		heldBack Level
 	}{
 		{"nothing raised", plain, nil, LevelNone, 0, "", ""},
 		{"score alone, possible", plain, []*Indicator{ind("a", 2, "")}, LevelPossible, 2, "", ""},
@@ -113,7 +125,7 @@ func TestCompletenessAndConcern(t *testing.T) {
 	tests := []struct {
 		name       string
 		steps      []step
-		concern    string
+		concern    Level
 		incomplete bool
 		keyMissing []string
 		tooFew     bool
@@ -195,29 +207,29 @@ func TestDomainLevels(t *testing.T) {
 	tests := []struct {
 		name    string
 		steps   []step
-		overall string
-		domains map[string]string
+		overall Level
+		domains map[string]Level
 		consult bool
 	}{
 		{
 			name:    "an older partner (a sexual sign of weight 2) with vulnerabilities: clear overall, possible in each domain",
 			steps:   []step{{"slept", multi("friend")}, {"partner", yes()}, {"phones", yes()}, {"danger", no()}, {"put-out", yes()}, {"traded", no()}},
-			overall: LevelClear, domains: map[string]string{"sexual": LevelPossible, "vulnerability": LevelPossible}, consult: true,
+			overall: LevelClear, domains: map[string]Level{"sexual": LevelPossible, "vulnerability": LevelPossible}, consult: true,
 		},
 		{
 			name:    "a disclosure: clear overall and in its domain",
 			steps:   []step{{"slept", multi("friend")}, {"partner", no()}, {"danger", no()}, {"put-out", yes()}, {"traded", yes()}},
-			overall: LevelClear, domains: map[string]string{"sexual": LevelClear, "vulnerability": LevelPossible}, consult: true,
+			overall: LevelClear, domains: map[string]Level{"sexual": LevelClear, "vulnerability": LevelPossible}, consult: true,
 		},
 		{
 			name:    "vulnerability alone: possible, and none in the sexual domain",
 			steps:   []step{{"slept", multi("friend")}, {"partner", no()}, {"danger", no()}, {"put-out", yes()}, {"traded", no()}},
-			overall: LevelPossible, domains: map[string]string{"sexual": LevelNone, "vulnerability": LevelPossible},
+			overall: LevelPossible, domains: map[string]Level{"sexual": LevelNone, "vulnerability": LevelPossible},
 		},
 		{
 			name:    "incomplete: a domain that reached nothing is incomplete too",
 			steps:   []step{{"slept", state(StateDeclined)}, {"partner", state(StateDeclined)}, {"danger", no()}, {"put-out", yes()}, {"traded", state(StateDeclined)}},
-			overall: LevelPossible, domains: map[string]string{"sexual": LevelIncomplete, "vulnerability": LevelPossible},
+			overall: LevelPossible, domains: map[string]Level{"sexual": LevelIncomplete, "vulnerability": LevelPossible},
 		},
 	}
 	for _, tt := range tests {
@@ -375,6 +387,14 @@ func TestCheckRichSetRules(t *testing.T) {
 			qq.Options, qq.OptionsPos = []Option{{Value: "a", Label: "A"}}, at(67)
 		}, RuleOptionsNotAllowed, SeverityError, 67, "takes no options"},
 		{"a unit on a date and time", func(s *QuestionSet) { q(s, "returned").Unit = "days" }, RuleMisplacedField, SeverityError, 44, "unit applies only to number questions"},
+		{"not_before on a question that is not a date and time", func(s *QuestionSet) { q(s, "danger").NotBefore = Ref{"returned", at(68)} }, RuleNotBefore, SeverityError, 68, "is for datetime questions, and this one is of type yesno"},
+		{"not_before naming an unknown question", func(s *QuestionSet) { withLearned(s, Ref{"returnd", at(69)}) }, RuleUnknownReference, SeverityError, 69, `not_before names unknown question "returnd" (did you mean "returned"?)`},
+		{"not_before naming a later question", func(s *QuestionSet) {
+			withLearned(s, Ref{})
+			q(s, "returned").NotBefore = Ref{"learned", at(70)}
+		}, RuleForwardReference, SeverityError, 70, `not_before names question "learned", which comes later`},
+		{"not_before naming the question itself", func(s *QuestionSet) { withLearned(s, Ref{"learned", at(71)}) }, RuleNotBefore, SeverityError, 71, "names the question itself"},
+		{"not_before naming a question that is not a date and time", func(s *QuestionSet) { withLearned(s, Ref{"partner", at(72)}) }, RuleNotBefore, SeverityError, 72, `names question "partner", which is of type yesno`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -58,6 +58,8 @@ const (
 	RuleCompleteness       = "invalid-completeness"
 	RuleEndOnlyCondition   = "end-only-condition"
 	RuleDeadline           = "invalid-deadline"
+	RuleNotBefore          = "invalid-not-before"
+	RuleFact               = "invalid-fact"
 
 	// Words.
 	RuleStigmatizing      = "stigmatizing-language"
@@ -124,6 +126,8 @@ var Rules = []RuleInfo{
 	{RuleCompleteness, SeverityError, "a completeness rule that says nothing, or that no screening could meet"},
 	{RuleEndOnlyCondition, SeverityError, "a condition on completeness where it is not yet known: in a question's when, or an interrupting action's"},
 	{RuleDeadline, SeverityError, "an action's due that does not count from a date-and-time question, or whose within is not a length such as 24h"},
+	{RuleNotBefore, SeverityError, "a not_before that is not on a date-and-time question, or does not name an earlier one"},
+	{RuleFact, SeverityError, "a question's fact that its type cannot hold, or that another question already records"},
 	{RuleStigmatizing, SeverityError, "words that blame or label a child, in text read aloud"},
 	{RuleProfessionalLabel, SeverityWarning, "professional labels read aloud, which a youth may not recognise or accept"},
 	{RuleWhyQuestion, SeverityWarning, "a question read aloud that starts with \"Why\", which sounds like blame"},

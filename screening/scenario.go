@@ -56,10 +56,16 @@ func (r RawAnswer) ParseAt(q *Question, now time.Time) (Answer, error) {
 		}
 		a.Number = n
 	case q.Type == TypeDateTime:
-		t, err := ParseDateTime(r.Text, now)
+		t, err := ParseDateTime(r.Text, "", now)
 		switch {
 		case errors.Is(err, ErrFutureClock):
 			return a, fmt.Errorf("%w to %q: %s is later than now", ErrInvalidAnswer, q.ID, r.Text)
+		case errors.Is(err, ErrDateOrder):
+			return a, fmt.Errorf("%w to %q: %q is a date in numbers, read month first in some countries and day first in others: write it year first, such as 2026-12-03 14:10", ErrInvalidAnswer, q.ID, r.Text)
+		case errors.Is(err, ErrWrongWeekday):
+			return a, fmt.Errorf("%w to %q: in %q, the day of the week is not that date's (%s)", ErrInvalidAnswer, q.ID, r.Text, t.Format("Mon 2006-01-02"))
+		case errors.Is(err, ErrUnknownZone):
+			return a, fmt.Errorf("%w to %q: %q names a time zone by letters other than UTC or this computer's: write the offset, such as 2026-12-03T14:10:00-05:00", ErrInvalidAnswer, q.ID, r.Text)
 		case err != nil:
 			return a, fmt.Errorf("%w to %q: it takes a date and time, such as 2026-12-03T14:10:00-05:00 or 2026-12-03 14:10, not %q", ErrInvalidAnswer, q.ID, r.Text)
 		}
@@ -110,7 +116,7 @@ type Response struct {
 // that must appear (others may); and, when given, whether the screening is complete, the level
 // in named domains, and the actions that must interrupt the interview.
 type Expectation struct {
-	Concern     string
+	Concern     Level
 	ConcernPos  Pos
 	Indicators  []Ref
 	Actions     []Ref
@@ -127,8 +133,8 @@ type Expectation struct {
 // DomainExpectation is the level a scenario expects in one domain.
 type DomainExpectation struct {
 	Domain   string
-	Level    string // none, possible, clear or incomplete
-	Pos      Pos    // of the domain id
+	Level    Level // none, possible, clear or incomplete
+	Pos      Pos   // of the domain id
 	LevelPos Pos
 }
 
@@ -216,12 +222,18 @@ func CheckScenario(sc *Scenario, set *QuestionSet) Findings {
 	if c.out.HasErrors() {
 		return c.out
 	}
-	if _, unused, err := sc.Run(set); err == nil {
-		for _, r := range unused {
-			c.out.Warnf(r.Pos, RuleUnusedResponse, "the answer to %q is never used: the question does not apply to the scenario's other answers", r.QuestionID)
-		}
+	_, unused, err := sc.Run(set)
+	var order *ClockOrderError
+	if errors.As(err, &order) {
+		// Each time fits its question; two of them are out of order (not_before).
+		r, _ := sc.Response(order.Question.ID)
+		c.out.Errorf(r.AnswerPos, RuleInvalidAnswer, "%v (the scenario has %s)", err, r.Answer)
+		return c.out
 	}
-	concerns := []string{LevelNone, LevelPossible, LevelClear, LevelIncomplete}
+	for _, r := range unused {
+		c.out.Warnf(r.Pos, RuleUnusedResponse, "the answer to %q is never used: the question does not apply to the scenario's other answers", r.QuestionID)
+	}
+	concerns := []Level{LevelNone, LevelPossible, LevelClear, LevelIncomplete}
 	if sc.Expect.Concern == "" {
 		c.out.Errorf(sc.Pos, RuleMissingField, "the scenario has no `expect: {concern: ...}`")
 	} else if !slices.Contains(concerns, sc.Expect.Concern) {
@@ -283,7 +295,7 @@ func CheckScenario(sc *Scenario, set *QuestionSet) Findings {
 
 // Outcome is what a scenario's answers produced, against what it expects.
 type Outcome struct {
-	Concern           string
+	Concern           Level
 	Score             int
 	Explanation       string // "score 4 = Hotel stays 2 + Older partner 2"
 	Complete          bool
@@ -298,7 +310,7 @@ type Outcome struct {
 }
 
 // DomainLevel returns the level the outcome reached in a domain.
-func (o Outcome) DomainLevel(id string) string {
+func (o Outcome) DomainLevel(id string) Level {
 	for _, d := range o.Domains {
 		if d.ID == id {
 			return d.Level
@@ -393,7 +405,7 @@ func (sc *Scenario) test(set *QuestionSet) (Outcome, *Session, []string, error) 
 	return o, s, interrupted, nil
 }
 
-func levelNeedsOf(l Levels, level string) Needs {
+func levelNeedsOf(l Levels, level Level) Needs {
 	if level == LevelClear {
 		return l.ClearNeeds
 	}
@@ -405,8 +417,8 @@ type Feedback struct {
 	Caught      []*Indicator // raised by both
 	Missed      []*Indicator // raised by the script, not by the trainee
 	OverFlagged []*Indicator // raised by the trainee, not by the script
-	Concern     string       // the trainee's
-	Expected    string       // the scenario's
+	Concern     Level        // the trainee's
+	Expected    Level        // the scenario's
 	Score       int
 	// Actions the scenario expects that the trainee's interview does not list.
 	MissingActions []*Action

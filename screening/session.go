@@ -245,7 +245,7 @@ func (v *view) raisedList() []*Indicator {
 
 func (v *view) reach() Reached { return v.s.set.Levels.Reach(v.raisedList()) }
 
-func (v *view) level() string { return v.reach().Level }
+func (v *view) level() Level { return v.reach().Level }
 
 // domainReach applies the set's levels to the raised indicators of one domain.
 func (v *view) domainReach(domain string) Reached {
@@ -383,6 +383,9 @@ func (s *Session) Record(id string, a Answer) (Change, error) {
 	if err != nil {
 		return Change{}, err
 	}
+	if err := s.checkClockOrder(i, a); err != nil {
+		return Change{}, err
+	}
 	var ch Change
 	ch.Disclosed = s.newDisclosures(s.questions[i], a)
 	was := s.interruptsHolding()
@@ -396,6 +399,22 @@ func (s *Session) Record(id string, a Answer) (Change, error) {
 	}
 	slices.SortStableFunc(ch.Interrupts, func(x, y *Action) int { return priorityRank(x.Priority) - priorityRank(y.Priority) })
 	return ch, nil
+}
+
+// Check reports whether Record would take answer a to question id, without recording it.
+func (s *Session) Check(id string, a Answer) error {
+	i, ok := s.index[id]
+	switch {
+	case !ok:
+		return fmt.Errorf("%w: no question %q in set %s", ErrInvalidAnswer, id, s.set.ID)
+	case s.t.states[i].State == StateNotApplicable:
+		return fmt.Errorf("%w: question %q does not apply to the answers given so far", ErrInvalidAnswer, id)
+	}
+	a, err := normalize(s.questions[i], a)
+	if err != nil {
+		return err
+	}
+	return s.checkClockOrder(i, a)
 }
 
 // Clear takes back the answer to question id, as if it had not been asked yet; the answers it
@@ -547,7 +566,7 @@ func (s *Session) Raised() []*Indicator {
 func (s *Session) Score() int { return s.viewUpTo(len(s.questions)).score() }
 
 // Level returns the level the answers reach so far: none, possible or clear.
-func (s *Session) Level() string { return s.Reached().Level }
+func (s *Session) Level() Level { return s.Reached().Level }
 
 // Reached returns the level the answers reach so far, with the rule that decided it.
 func (s *Session) Reached() Reached { return s.viewUpTo(len(s.questions)).reach() }
@@ -557,7 +576,7 @@ func (s *Session) Reached() Reached { return s.viewUpTo(len(s.questions)).reach(
 func (s *Session) Completeness() Completeness { return s.viewUpTo(len(s.questions)).completeness() }
 
 // Concern returns what the summary reports: the level reached, or incomplete.
-func (s *Session) Concern() string {
+func (s *Session) Concern() Level {
 	v := s.viewUpTo(len(s.questions))
 	return concern(v.level(), v.completeness())
 }

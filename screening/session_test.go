@@ -206,7 +206,7 @@ func TestScoringAndLevels(t *testing.T) {
 		name  string
 		steps []step
 		score int
-		level string
+		level Level
 	}{
 		{"nothing", nil, 0, LevelNone},
 		{"one weight-1 indicator", []step{{"slept", multi("friend")}, {"partner", no()}, {"days", state(StateNotAsked)}, {"keycard", no()}, {"traded", no()}, {"feel", Answered("sick")}}, 1, LevelNone},

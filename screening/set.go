@@ -27,7 +27,7 @@ type QuestionSet struct {
 	Format      string
 	ID          string
 	Version     string
-	Status      string
+	Status      Status
 	Title       string
 	Description string
 	Language    string
@@ -48,11 +48,14 @@ type QuestionSet struct {
 	DomainsPos, CompletePos, DescriptionPos           Pos
 }
 
+// Status is where a question set is in its life.
+type Status string
+
 // Statuses of a question set, in the order of its life.
 const (
-	StatusDraft   = "draft"
-	StatusActive  = "active"
-	StatusRetired = "retired"
+	StatusDraft   Status = "draft"
+	StatusActive  Status = "active"
+	StatusRetired Status = "retired"
 )
 
 // Source is a document the set's indicators are drawn from.
@@ -169,10 +172,15 @@ type Question struct {
 	Unit      string   // number questions only, e.g. "days"
 	Indicator Ref      // yesno questions: the indicator a "yes" raises
 	When      *Condition
+	// NotBefore names an earlier datetime question this one's answer may not be earlier than:
+	// the agency cannot learn of a return before it happened (learned-at, not_before returned-at).
+	NotBefore Ref
+	Fact      Fact // what the answer records for records and statistics (the age, ...); "": see FactsByQuestion
 
 	Pos                                 Pos
 	IDPos, ModePos, TypePos, TextPos    Pos
 	OptionsPos, MinPos, MaxPos, WhenPos Pos
+	FactPos                             Pos
 }
 
 // Mode says how a question is put: read aloud, observed by the worker, or taken from records.
@@ -269,14 +277,18 @@ const (
 	PriorityRecommended Priority = "recommended"
 )
 
+// Level is a level of concern: what the answers reached (none, possible, clear), or, for a
+// screening the set calls incomplete that reached none, incomplete.
+type Level string
+
 // Concern levels reached by the total indicator weight.
 const (
-	LevelNone     = "none"
-	LevelPossible = "possible"
-	LevelClear    = "clear"
+	LevelNone     Level = "none"
+	LevelPossible Level = "possible"
+	LevelClear    Level = "clear"
 	// LevelIncomplete is the concern of a screening the set calls incomplete that reached no
 	// level: it could not screen, which is not the same as finding nothing.
-	LevelIncomplete = "incomplete"
+	LevelIncomplete Level = "incomplete"
 )
 
 // Domain returns the domain with the given id.

@@ -9,8 +9,12 @@ import (
 // DidYouMean returns ` (did you mean "x"?)` for the candidate closest to got, or "" when none
 // is close enough to be a likely slip: a typo (a few edits), or the start of one candidate
 // only ("gang" for "gang-boyfriend").
-func DidYouMean(got string, candidates []string) string {
-	if best, ok, _ := closest(got, candidates, suggestBudget); ok {
+func DidYouMean[S ~string](got S, candidates []S) string {
+	names := make([]string, len(candidates))
+	for i, c := range candidates {
+		names[i] = string(c)
+	}
+	if best, ok, _ := closest(string(got), names, suggestBudget); ok {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return ""

@@ -41,8 +41,8 @@ type Summary struct {
 	EndedEarly bool   // the worker ended the interview after a disclosure
 	CaseRef    string // the worker's case reference for the interview; "" when none was given
 
-	Concern string // none, possible, clear, or incomplete: no level, and the set calls it incomplete
-	Level   string // the level the answers reached: none, possible or clear
+	Concern Level // none, possible, clear, or incomplete: no level, and the set calls it incomplete
+	Level   Level // the level the answers reached: none, possible or clear
 	Reached Reached
 	Score   int
 	Levels  Levels
@@ -101,6 +101,7 @@ type QuestionAnswer struct {
 	Value      string   // the answer as a person reads it: option labels, "Yes", the youth's words
 	Values     []string // the answer as data: "yes"/"no", option values, the number, the words
 	Language   string   // the language it was asked in, when the interview used a translation
+	Fact       Fact     // what the answer records for records and statistics; "" for most questions
 }
 
 // SectionNote is the worker's note on a section.
@@ -154,6 +155,7 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 	// Every answer, and which indicators each raised first.
 	firstSection := make(map[string]int) // indicator -> section index
 	evidence := make(map[string][]QuestionAnswer)
+	facts := s.set.FactsByQuestion()
 	for i, q := range s.questions {
 		a := v.states[i]
 		if a.State == "" {
@@ -161,7 +163,7 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 		}
 		qa := QuestionAnswer{
 			QuestionID: q.ID, SectionID: s.set.Sections[s.section[i]].ID, Text: q.Text,
-			Mode: q.Mode, Type: q.Type, State: a.State,
+			Mode: q.Mode, Type: q.Type, State: a.State, Fact: facts[q.ID],
 		}
 		if a.IsAnswered() {
 			qa.Value, qa.Values = display(q, a, words, meta.Zone)

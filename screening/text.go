@@ -5,7 +5,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Printable returns s with every control character and every bidirectional override written as
@@ -82,4 +85,16 @@ func FirstUnprintable(s string) (r rune, name, before string, found bool) {
 		name = "a control character"
 	}
 	return r, name, s[:i], true
+}
+
+// Fold is text as typed words are compared: lower case and without accents, so that "Sáb",
+// "sab" and "SAB" are one word, and "Crianza" is "crianza".
+func Fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
 }

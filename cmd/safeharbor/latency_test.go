@@ -70,7 +70,7 @@ func (s *screenLog) waitFor(text string, from int, limit time.Duration) (int, bo
 
 func timeEnter(b *testing.B, bin, dir, term, next string) time.Duration {
 	b.StopTimer()
-	cmd := exec.Command(bin, "interview")
+	cmd := exec.Command(bin, "interview", "--label", "bench") // a label given: no prompt for one before the opening
 	cmd.Env = append(os.Environ(), "TERM="+term, "XDG_CONFIG_HOME="+dir+"/config", "XDG_STATE_HOME="+dir+"/state", "NO_COLOR=1")
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 100})
 	if err != nil {

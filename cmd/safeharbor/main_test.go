@@ -11,7 +11,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	_ "time/tzdata" // the scripts set TZ: the same zone on any machine, with or without a zone database
 
+	"filippo.io/age"
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -59,6 +61,8 @@ func TestScripts(t *testing.T) {
 			"sarif-2.1.0":    checkSARIF,
 			"summary-schema": checkSummarySchema,
 			"diff-schema":    checkDiffSchema,
+			"record-schema":  checkRecordSchema,
+			"age-keygen":     ageKeygen,
 			"replace":        replaceInFile,
 		},
 	})
@@ -240,4 +244,54 @@ func replaceInFile(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("replace: %s has no %q", args[0], old)
 	}
 	ts.Check(os.WriteFile(name, []byte(strings.Replace(string(data), old, new, 1)), 0o644))
+}
+
+var recordSchema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(report.RecordSchema))
+	if err != nil {
+		return nil, err
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("record.schema.json", doc); err != nil {
+		return nil, err
+	}
+	return c.Compile("record.schema.json")
+})
+
+// checkRecordSchema is the script command `record-schema FILE...`: every line of each file must
+// be a record that 'safeharbor schema record' accepts (with !, some line must be refused).
+func checkRecordSchema(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: record-schema FILE...")
+	}
+	sch, err := recordSchema()
+	ts.Check(err)
+	for _, name := range args {
+		refused := false
+		for i, line := range strings.Split(strings.TrimSpace(ts.ReadFile(name)), "\n") {
+			inst, err := jsonschema.UnmarshalJSON(strings.NewReader(line))
+			if err == nil {
+				err = sch.Validate(inst)
+			}
+			if err != nil && !neg {
+				ts.Fatalf("%s, line %d, is not a record as its schema has it: %v", name, i+1, err)
+			}
+			refused = refused || err != nil
+		}
+		if neg && !refused {
+			ts.Fatalf("every line of %s is a record", name)
+		}
+	}
+}
+
+// ageKeygen is the script command `age-keygen FILE VAR`: a new age identity in FILE, as
+// age-keygen writes one, and its public key in $VAR.
+func ageKeygen(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: age-keygen FILE VAR")
+	}
+	id, err := age.GenerateX25519Identity()
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte("# public key: "+id.Recipient().String()+"\n"+id.String()+"\n"), 0o600))
+	ts.Setenv(args[1], id.Recipient().String())
 }

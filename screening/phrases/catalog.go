@@ -26,6 +26,8 @@ type Answers struct {
 	// a space, and how they go together (weekday, day, month, year, the clock time and zone).
 	Weekdays, Months string
 	DateTime         string
+	// The full names of the weekdays and months, to read a date typed with them.
+	WeekdayNames, MonthNames string
 }
 
 // Report is the summary and the printable form of a set.
@@ -173,6 +175,7 @@ type Report struct {
 	InterruptsNote   string
 	DueWithin        string // how long, the question
 	ADateTime        string
+	NotBefore        string // the question (not_before) a date and time may not be earlier than
 	DomainLevelOr    string // domain, level
 	IsComplete       string
 	IsIncomplete     string
@@ -202,6 +205,7 @@ type Interview struct {
 	ChooseOne            string
 	ChooseMulti          string
 	TypeNumber           string // the unit and range
+	TypeTextRecord       string // an observation or an item of the record: the worker's words, not theirs
 	TypeText             string
 	OrStateWorker        string // the words plain lines take besides an answer, for the worker's own items
 	OrState              string // the words plain lines take besides an answer
@@ -217,6 +221,7 @@ type Interview struct {
 	NotYesNo             string // what was typed
 	NoneGoesAlone        string
 	NotAChoice           string // what was typed
+	SeveralChoices       string // what was typed, the choices it fits (number and label)
 	NotANumber           string // what was typed
 	BelowMinimum         string // the number, the least
 	AboveMaximum         string // the number, the most
@@ -224,7 +229,7 @@ type Interview struct {
 	NothingTicked        string
 	NothingBefore        string
 	NoAnswerTyped        string
-	TypeAnAnswer         string
+	OrChooseBelow        string // above the answers that are not words, under a typed line
 	Recorded             string // the answer, in an interview that is not saved (answers file, self-study)
 	Kept                 string // the answer
 	RecordedSaved        string // the answer
@@ -281,7 +286,21 @@ type Interview struct {
 	Yesterday            string
 	NotADateTime         string // what was typed, an example
 	InTheFuture          string // the time typed
-	ActNow               string // the title of a screen of actions that interrupt
+	// How a date and time is typed in this language: DateOrder is "m/d/y" (month first, as in the
+	// United States) or "d/m/y"; DateExample is a Go time layout in that order; At is the word
+	// between a day and a clock time ("yesterday at 9pm"), its forms split by "|".
+	DateOrder    string
+	DateExample  string
+	At           string
+	WrongWeekday string // what was typed, the date as read (year first)
+	UnknownZone  string // what was typed, this computer's time zone
+	// Two times out of order (a question's not_before): the title, and why, for an answer
+	// earlier than the one it may not be before, or later than one that may not be before it.
+	// Each: the question, its time, the other question, its time.
+	CheckTimes  string
+	EarlierThan string
+	LaterThan   string
+	ActNow      string // the title of a screen of actions that interrupt
 }
 
 // Messages are what the command says around the interview, on standard error.
@@ -292,6 +311,10 @@ type Messages struct {
 	SummaryWrittenEncrypted string // the file, how many keys
 	SummaryNotWritten       string // the error
 	SummaryShown            string
+	RecordWritten           string // the file
+	RecordWrittenEncrypted  string // the file, how many keys
+	RecordNotWritten        string // the folder, the error
+	RecordNotForTraining    string
 	AnswersInDraft          string // the draft, the command
 	DraftOutOfDate          string // the draft, the error
 	DraftKept               string // the draft, the flag
@@ -311,17 +334,22 @@ type Messages struct {
 	ResumeInLanguages       string // the young person's language, the worker's
 	ResumeContacts          string // the contacts file
 	ResumeTraining          string
-	ResumeGoesOn            string
-	NoDraftToResume         string
-	ChooserTitle            string
-	ChooserLine             string // number, draft, label, set, language, answered, last saved
-	ChooserPrompt           string // how many drafts
-	PassphrasePrompt        string
-	CueYouSee               string // self-study: an observation that holds
-	CueYouSeeNothing        string
-	CueFileSays             string // the record's answer
-	CueFileSilent           string
-	CueFileUnclear          string
-	CueShrugs               string
-	CueSays                 string // what they say
+	ResumeScenario          string // the scenario
+	// A mock interview of a scenario: which set it uses and why (the scenario, set, version), and
+	// that it is not the default (the default set and version).
+	ScenarioSet      string
+	NotTheDefault    string
+	ResumeGoesOn     string
+	NoDraftToResume  string
+	ChooserTitle     string
+	ChooserLine      string // number, draft, label, set, language, answered, last saved
+	ChooserPrompt    string // how many drafts
+	PassphrasePrompt string
+	CueYouSee        string // self-study: an observation that holds
+	CueYouSeeNothing string
+	CueFileSays      string // the record's answer
+	CueFileSilent    string
+	CueFileUnclear   string
+	CueShrugs        string
+	CueSays          string // what they say
 }

@@ -412,7 +412,7 @@ func outcomeLines(b, a *screening.ScenarioOutcome) []inline {
 	level := func(ds []screening.DomainOutcome, id string) string {
 		for _, x := range ds {
 			if x.ID == id {
-				return x.Level
+				return string(x.Level)
 			}
 		}
 		return "not a domain"
@@ -425,7 +425,7 @@ func outcomeLines(b, a *screening.ScenarioOutcome) []inline {
 			}
 			parts := make([]string, len(ds))
 			for i, x := range ds {
-				parts[i] = x.ID + " " + x.Level
+				parts[i] = x.ID + " " + string(x.Level)
 			}
 			return strings.Join(parts, ", ")
 		}
@@ -574,7 +574,7 @@ type jsonScenario struct {
 }
 
 type jsonOutcome struct {
-	Concern    string              `json:"concern"`
+	Concern    screening.Level     `json:"concern"`
 	Score      int                 `json:"score"`
 	Domains    []jsonDomainOutcome `json:"domains"`
 	Indicators []string            `json:"indicators"`
@@ -583,8 +583,8 @@ type jsonOutcome struct {
 }
 
 type jsonDomainOutcome struct {
-	ID    string `json:"id"`
-	Level string `json:"level"`
+	ID    string          `json:"id"`
+	Level screening.Level `json:"level"`
 }
 
 type jsonTranslation struct {

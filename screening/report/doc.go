@@ -200,7 +200,7 @@ func writeText(w io.Writer, d *doc) error {
 				wrapText(out, "- ", "  ", strings.Join(cells, " \u2014 "))
 			}
 		case ruleBlock:
-			out.line(strings.Repeat("-", 10))
+			out.line(strings.Repeat("-", lineWidth))
 		case leadBlock:
 			wrapText(out, "", "", strings.ToUpper(textOf(b.lines[0]))+": "+textOf(b.text))
 		}

@@ -153,7 +153,7 @@ func WriteQuestionnaire(w io.Writer, set *screening.QuestionSet, url string) err
 	}
 	q := fhirQuestionnaire{
 		ResourceType: "Questionnaire", ID: set.ID, URL: url, Version: set.Version, Name: fhirName(set.ID),
-		Title: set.Title, Status: set.Status, Language: set.Language, Description: set.Description,
+		Title: set.Title, Status: string(set.Status), Language: set.Language, Description: set.Description,
 	}
 	q.Text = &fhirNarrative{Status: "generated", Div: questionnaireNarrative(set)}
 	for _, sec := range set.Sections {

@@ -21,7 +21,7 @@ type jsonSummary struct {
 	Format       string           `json:"format"`
 	QuestionSet  jsonSet          `json:"question_set"`
 	Interview    jsonInterview    `json:"interview"`
-	Concern      string           `json:"concern"`
+	Concern      screening.Level  `json:"concern"`
 	Score        jsonScore        `json:"score"`
 	Domains      []jsonDomain     `json:"domains"`
 	Completeness jsonCompleteness `json:"completeness"`
@@ -55,7 +55,7 @@ type jsonScore struct {
 	Total    int                `json:"total"`
 	Possible int                `json:"possible"`
 	Clear    int                `json:"clear"`
-	Level    string             `json:"level"` // what the answers reached: none, possible or clear
+	Level    screening.Level    `json:"level"` // what the answers reached: none, possible or clear
 	Rule     *jsonLevelRule     `json:"rule,omitempty"`
 	Sections []jsonSectionScore `json:"sections"`
 }
@@ -63,9 +63,9 @@ type jsonScore struct {
 // jsonLevelRule says which rule beyond the score decided the level: the indicator that met the
 // level's needs, or the higher level the score reached that its needs held back.
 type jsonLevelRule struct {
-	MetBy    string     `json:"met_by,omitempty"`
-	HeldBack string     `json:"held_back,omitempty"`
-	Needs    *jsonNeeds `json:"needs,omitempty"`
+	MetBy    string          `json:"met_by,omitempty"`
+	HeldBack screening.Level `json:"held_back,omitempty"`
+	Needs    *jsonNeeds      `json:"needs,omitempty"`
 }
 
 type jsonNeeds struct {
@@ -74,10 +74,10 @@ type jsonNeeds struct {
 }
 
 type jsonDomain struct {
-	ID    string `json:"id"`
-	Label string `json:"label"`
-	Level string `json:"level"`
-	Score int    `json:"score"`
+	ID    string          `json:"id"`
+	Label string          `json:"label"`
+	Level screening.Level `json:"level"`
+	Score int             `json:"score"`
 }
 
 type jsonCompleteness struct {
@@ -167,10 +167,11 @@ type jsonAnswer struct {
 	Value    string   `json:"value,omitempty"`
 	Values   []string `json:"values,omitempty"`
 	Language string   `json:"language,omitempty"`
+	Fact     string   `json:"fact,omitempty"`
 }
 
 func toJSONAnswer(a screening.QuestionAnswer) jsonAnswer {
-	return jsonAnswer{Question: a.QuestionID, Section: a.SectionID, Text: a.Text, Mode: string(a.Mode), State: string(a.State), Value: a.Value, Values: a.Values, Language: a.Language}
+	return jsonAnswer{Question: a.QuestionID, Section: a.SectionID, Text: a.Text, Mode: string(a.Mode), State: string(a.State), Value: a.Value, Values: a.Values, Language: a.Language, Fact: string(a.Fact)}
 }
 
 func ids(qs []screening.QuestionAnswer) []string {

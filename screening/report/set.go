@@ -161,7 +161,7 @@ func (w *words) rules(s *screening.QuestionSet) []string {
 	var out []string
 	label := func(id string) string { return domainLabel(s, id) }
 	for _, lv := range []struct {
-		name  string
+		name  screening.Level
 		needs screening.Needs
 	}{{screening.LevelPossible, s.Levels.PossibleNeeds}, {screening.LevelClear, s.Levels.ClearNeeds}} {
 		if !lv.needs.IsZero() {

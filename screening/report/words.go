@@ -42,7 +42,7 @@ func (w *words) endedEarly(s *screening.Summary) string {
 }
 
 // status names a set's status in the form's language.
-func (w *words) status(s string) string {
+func (w *words) status(s screening.Status) string {
 	switch s {
 	case screening.StatusDraft:
 		return w.StatusDraft
@@ -51,7 +51,7 @@ func (w *words) status(s string) string {
 	case screening.StatusRetired:
 		return w.StatusRetired
 	}
-	return s
+	return string(s)
 }
 
 // value is a compared value as the form shows it: yes and no in its language.
@@ -90,7 +90,7 @@ func (w *words) concern(s *screening.Summary) string {
 }
 
 // levelWord names a level in a sentence: none, possible, clear, incomplete.
-func (w *words) levelWord(level string) string {
+func (w *words) levelWord(level screening.Level) string {
 	switch level {
 	case screening.LevelClear:
 		return w.Clear
@@ -128,7 +128,7 @@ func (w *words) reached(s *screening.Summary) string {
 	return out
 }
 
-func levelNeeds(l screening.Levels, level string) screening.Needs {
+func levelNeeds(l screening.Levels, level screening.Level) screening.Needs {
 	if level == screening.LevelClear {
 		return l.ClearNeeds
 	}
@@ -330,6 +330,9 @@ func (w *words) typeDesc(q *screening.Question) string {
 	case screening.TypeMulti:
 		return w.ChooseAny
 	case screening.TypeDateTime:
+		if q.NotBefore.ID != "" {
+			return w.ADateTime + fmt.Sprintf(w.NotBefore, q.NotBefore.ID)
+		}
 		return w.ADateTime
 	case screening.TypeNumber:
 		d := w.ANumber
@@ -398,11 +401,11 @@ func (w *words) condition(c *screening.Condition) string {
 	case screening.OpIndicator:
 		return fmt.Sprintf(w.Raised, c.Indicator)
 	case screening.OpLevel:
-		level := map[string]string{screening.LevelPossible: w.Possible, screening.LevelClear: w.Clear}[c.Level]
+		level := map[screening.Level]string{screening.LevelPossible: w.Possible, screening.LevelClear: w.Clear}[c.Level]
 		if c.Domain != "" {
-			return fmt.Sprintf(w.DomainLevelOr, c.Domain, cmp.Or(level, c.Level))
+			return fmt.Sprintf(w.DomainLevelOr, c.Domain, cmp.Or(level, string(c.Level)))
 		}
-		return fmt.Sprintf(w.LevelOrMore, cmp.Or(level, c.Level))
+		return fmt.Sprintf(w.LevelOrMore, cmp.Or(level, string(c.Level)))
 	case screening.OpComplete:
 		return map[bool]string{true: w.IsComplete, false: w.IsIncomplete}[c.Flag]
 	case screening.OpAll, screening.OpAny:

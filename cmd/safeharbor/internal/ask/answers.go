@@ -46,26 +46,34 @@ func describeValue(q *screening.Question, a screening.Answer) string {
 }
 
 // typedValue reads what the worker typed for a number, words, or a date and time: the answer,
-// or what is wrong with it in the worker's words. A date and time is recorded with the worker's
-// UTC offset, so the summary can say when a deadline falls wherever it is read.
+// or what is wrong with it in the worker's words. A date and time is read in the order of the
+// worker's language (11/12 is November in English, December in Spanish), and recorded with the
+// worker's UTC offset, so the summary can say when a deadline falls wherever it is read.
 func typedValue(w *phrases.Interview, q *screening.Question, text string) (screening.Answer, string) {
 	a := screening.Answer{State: screening.StateAnswered, Text: text}
 	if q.Type == screening.TypeDateTime {
-		t, err := screening.ParseDateTime(text, clock())
+		now := clock()
+		t, err := screening.ParseDateTime(text, screening.DateOrder(w.DateOrder), now)
 		switch {
 		case errors.Is(err, screening.ErrFutureClock):
 			return a, fmt.Sprintf(w.InTheFuture, t.Format(typedLayout))
+		case errors.Is(err, screening.ErrWrongWeekday):
+			return a, fmt.Sprintf(w.WrongWeekday, text, t.Format(typedLayout))
+		case errors.Is(err, screening.ErrUnknownZone):
+			return a, fmt.Sprintf(w.UnknownZone, text, now.Format("MST"))
 		case err != nil:
-			return a, fmt.Sprintf(w.NotADateTime, text, clock().Format(typedLayout))
+			return a, fmt.Sprintf(w.NotADateTime, text, now.Format(w.DateExample), now.Format(typedLayout))
 		}
 		a.Text = screening.FormatStoredClock(t)
 	}
 	return a, checkProblem(w, q, a)
 }
 
-// dateTimeHint says how to type a date and time, with the present minute as the example.
+// dateTimeHint says how to type a date and time, with the present minute as the example: in the
+// worker's order, and year first.
 func dateTimeHint(w *phrases.Interview) string {
-	return fmt.Sprintf(w.TypeDateTime, clock().Format(typedLayout))
+	now := clock()
+	return fmt.Sprintf(w.TypeDateTime, now.Format(w.DateExample), now.Format(typedLayout))
 }
 
 // checkProblem says, in the worker's words, why a typed answer does not fit its question; ""

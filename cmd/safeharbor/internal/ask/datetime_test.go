@@ -39,12 +39,23 @@ func TestTypedDateTime(t *testing.T) {
 		{"en", "2026-12-03T19:10:00Z", screening.StateAnswered, "2026-12-03T19:10:00Z", ""},
 		{"en", "declined", screening.StateDeclined, "", ""},
 		{"en", "no sabe", screening.StateDontKnow, "", ""},
-		{"en", "tomorrow", "", "", `"tomorrow" is not a date and time. Type it such as 2026-12-03 15:00`},
+		{"en", "tomorrow", "", "", `"tomorrow" is not a date and time. Type it month first, such as 12/3/2026 3:00 pm or 2026-12-03 15:00`},
 		{"en", "2026-12-03", "", "", "is not a date and time"},
 		{"en", "today 16:00", "", "", "2026-12-03 16:00 is later than now"},
 		{"es", "hoy 16:00", "", "", "2026-12-03 16:00 es más tarde que ahora"},
+		// The worker's language decides the order of a date in numbers.
+		{"en", "11/12/2026 9:30 pm", screening.StateAnswered, "2026-11-12T21:30:00-05:00", ""},
+		{"es", "11/12/2026 9:30 pm", "", "", "2026-12-11 21:30 es más tarde que ahora"},
+		{"es", "29/11/2026 10:30", screening.StateAnswered, "2026-11-29T10:30:00-05:00", ""},
+		{"es", "hoy a las 10:30", screening.StateAnswered, "2026-12-03T10:30:00-05:00", ""},
+		{"es", "today 10:30", screening.StateAnswered, "2026-12-03T10:30:00-05:00", ""},
+		{"es", "29 de noviembre", "", "", `"29 de noviembre" no es una fecha y hora. Escríbela con el día primero, por ejemplo 3/12/2026 15:00 o 2026-12-03 15:00`},
+		// What the tool prints can be typed back.
+		{"en", "Sat 28 Nov 2026, 22:00 -0500", screening.StateAnswered, "2026-11-28T22:00:00-05:00", ""},
+		{"en", "Fri 28 Nov 2026, 22:00 -0500", "", "", `"Fri 28 Nov 2026, 22:00 -0500": the day of the week is not that date's. Check the date, and type it again without the day, such as 2026-11-28 22:00.`},
+		{"en", "2026-11-28 22:00 CST", "", "", `"2026-11-28 22:00 CST": this computer does not know that time zone. Leave it out for this computer's (EST)`},
 	} {
-		a, problem := parseAnswer(words(tt.lang), q, "en", tt.in)
+		a, problem := parseAnswer(words(tt.lang), q, nil, "en", tt.in)
 		if problem == "" {
 			problem = checkProblem(&words(tt.lang).Interview, q, a)
 		}
@@ -70,7 +81,7 @@ func TestPlainAsksForADateTime(t *testing.T) {
 		t.Fatalf("%+v %v", r, err)
 	}
 	for _, want := range []string{
-		"Type the date and time on a 24-hour clock, such as 2026-12-03 15:00; or today 14:10, yesterday 22:30, or now.",
+		"Type the date and time, month first, such as 12/3/2026 3:00 pm or 2026-12-03 15:00; or today 14:10, yesterday 9:30 pm, or now.",
 		`"last night" is not a date and time.`,
 	} {
 		if !strings.Contains(out.String(), want) {
@@ -84,7 +95,7 @@ func TestTUIAsksForADateTime(t *testing.T) {
 	h := hostFor(t)
 	s := newTypedAnswer(words("en"), prompt(question(screening.TypeDateTime)))
 	showing(h, s)
-	if !strings.Contains(h.render(), "Type the date and time on a 24-hour clock") {
+	if !strings.Contains(h.render(), "Type the date and time, month first, such as 12/3/2026 3:00 pm") {
 		t.Errorf("no hint:\n%s", h.render())
 	}
 	for _, m := range typed("today 18:00") {

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
 	"github.com/safeharbor/safeharbor/screening"
@@ -25,7 +27,8 @@ type Plain struct {
 	c        *phrases.Catalog
 	w        *phrases.Interview
 	training bool
-	reviewed bool // the review's whole list has been printed once
+	width    func() int // nil: lines are not wrapped
+	reviewed bool       // the review's whole list has been printed once
 }
 
 type line struct {
@@ -36,6 +39,10 @@ type line struct {
 // PlainOptions are how plain lines are written.
 type PlainOptions struct {
 	Training bool // every question and screen says it is a mock interview
+	// Width, when set, is the width of the terminal the lines go to, asked before each line (the
+	// window may be resized): lines are wrapped at word boundaries to it, so no word is broken at
+	// the edge. Unset for a pipe or a file, where a line is read as one.
+	Width func() int
 }
 
 // NewPlain asks on out and reads answers from in, in the worker's words.
@@ -43,7 +50,7 @@ func NewPlain(in io.Reader, out io.Writer, words *phrases.Catalog, opts PlainOpt
 	if words == nil {
 		words, _ = phrases.For("en")
 	}
-	p := &Plain{out: out, lines: make(chan line), c: words, w: &words.Interview, training: opts.Training}
+	p := &Plain{out: out, lines: make(chan line), c: words, w: &words.Interview, training: opts.Training, width: opts.Width}
 	go func() {
 		r := bufio.NewReader(in)
 		for {
@@ -83,12 +90,49 @@ func (p *Plain) readLine(ctx context.Context) (string, error) {
 
 // println writes a line: control characters from a set, a file or an answer escaped.
 func (p *Plain) println(parts ...string) {
-	fmt.Fprintln(p.out, screening.Printable(strings.Join(parts, "")))
+	p.line(screening.Printable(strings.Join(parts, "")))
 }
 
 // say writes a line of the set's own words, with its short codes spoken (see spoken).
 func (p *Plain) say(parts ...string) {
-	fmt.Fprintln(p.out, spoken(screening.Printable(strings.Join(parts, ""))))
+	p.line(spoken(screening.Printable(strings.Join(parts, ""))))
+}
+
+// line writes one line of text, wrapped at spaces to the terminal's width when there is one.
+func (p *Plain) line(text string) {
+	if p.width != nil {
+		if w := p.width(); w > 0 && displayWidth(text) > w {
+			text = WrapWords(text, w)
+		}
+	}
+	fmt.Fprintln(p.out, text)
+}
+
+// WrapWords wraps text at spaces to width. A word is never broken, not even at a hyphen: a draft
+// id or a command to type must read whole, and a word wider than the line overruns it.
+func WrapWords(text string, width int) string {
+	var b strings.Builder
+	for k, para := range strings.Split(text, "\n") {
+		if k > 0 {
+			b.WriteByte('\n')
+		}
+		used := 0
+		for _, word := range strings.Fields(para) {
+			w := displayWidth(word)
+			switch {
+			case used == 0:
+			case used+1+w > width:
+				b.WriteByte('\n')
+				used = 0
+			default:
+				b.WriteByte(' ')
+				used++
+			}
+			b.WriteString(word)
+			used += w
+		}
+	}
+	return b.String()
 }
 
 // shortCode is a number of five to seven digits standing alone, as a text line's is (233733);
@@ -134,6 +178,9 @@ func (p *Plain) Show(ctx context.Context, s interview.Screen) error {
 		p.println(p.w.ForYouOnly, ".")
 	}
 	p.steps(s.Lines)
+	if s.Kind == interview.ScreenRefused {
+		return nil // the question it is about is asked again at once, below it
+	}
 	for {
 		p.println(p.w.PressEnter)
 		text, err := p.readLine(ctx)
@@ -196,7 +243,7 @@ func (p *Plain) Ask(ctx context.Context, pr interview.Prompt) (interview.Reply, 
 			}
 			return interview.Back(), nil
 		}
-		a, problem := parseAnswer(p.c, q, pr.Lang, text)
+		a, problem := parseAnswer(p.c, q, pr.Also, pr.Lang, text)
 		if problem == "" && a.State == screening.StateDeclined && !q.Mode.ReadAloud() {
 			problem = w.DeclinedAskedOnly
 		}
@@ -220,7 +267,11 @@ func (p *Plain) choices(pr interview.Prompt) {
 	case screening.TypeNumber:
 		p.println(fmt.Sprintf(w.TypeNumber, numberHint(w, q)))
 	case screening.TypeText:
-		p.println(w.TypeText)
+		if q.Mode.ReadAloud() {
+			p.println(w.TypeText)
+		} else {
+			p.println(w.TypeTextRecord)
+		}
 	case screening.TypeDateTime:
 		p.println(dateTimeHint(w))
 	default:
@@ -298,7 +349,7 @@ func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (interview
 		case text == "" && i.EndByDefault:
 			return interview.End, nil
 		case text == "":
-			return interview.GoOn, nil
+			continue // nothing is chosen for the worker: the question again
 		case text == "1" || isYes(text):
 			return interview.End, nil
 		case text == "2" || isNo(text):
@@ -443,9 +494,10 @@ func stateWord(s string) (screening.State, bool) {
 	return "", false
 }
 
-// parseAnswer reads a typed answer: an option's number, value or label, a state word, a
-// number, or words. It returns a message when the text cannot be read.
-func parseAnswer(c *phrases.Catalog, q *screening.Question, lang, text string) (screening.Answer, string) {
+// parseAnswer reads a typed answer: an option's number, value or label (in either language of
+// an interpreted interview: also is the question in the other, or nil), a state word, a number,
+// or words. It returns a message when the text cannot be read.
+func parseAnswer(c *phrases.Catalog, q, also *screening.Question, lang, text string) (screening.Answer, string) {
 	w := &c.Interview
 	if st, ok := stateWord(text); ok {
 		return screening.Answer{State: st}, ""
@@ -466,9 +518,9 @@ func parseAnswer(c *phrases.Catalog, q *screening.Question, lang, text string) (
 			return a, fmt.Sprintf(w.NotYesNo, text)
 		}
 	case screening.TypeSingle:
-		v, ok := matchOption(q, text)
-		if !ok {
-			return a, fmt.Sprintf(w.NotAChoice, text)
+		v, problem := matchOption(w, q, also, text)
+		if problem != "" {
+			return a, problem
 		}
 		a.Text = v
 	case screening.TypeMulti:
@@ -477,14 +529,18 @@ func parseAnswer(c *phrases.Catalog, q *screening.Question, lang, text string) (
 		if k := key(text); k == "none" || k == "ninguna" || k == key(words.Answers.None) {
 			return a, ""
 		}
+		if v, problem := matchOption(w, q, also, text); problem == "" {
+			a.Choices = append(a.Choices, v) // one label, commas and all
+			return a, ""
+		}
 		for _, part := range strings.Split(text, ",") {
 			part = strings.TrimSpace(part)
 			if k := key(part); k == "none" || k == "ninguna" || k == key(words.Answers.None) {
 				return a, w.NoneGoesAlone
 			}
-			v, ok := matchOption(q, part)
-			if !ok {
-				return a, fmt.Sprintf(w.NotAChoice, part)
+			v, problem := matchOption(w, q, also, part)
+			if problem != "" {
+				return a, problem
 			}
 			a.Choices = append(a.Choices, v)
 		}
@@ -496,29 +552,86 @@ func parseAnswer(c *phrases.Catalog, q *screening.Question, lang, text string) (
 	return a, ""
 }
 
-// matchOption finds an option by its number, its value or its label.
-func matchOption(q *screening.Question, s string) (string, bool) {
-	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(q.Options) {
-		return q.Options[n-1].Value, true
+// matchOption finds the option typed: by its number; by its value or its label, whole, in
+// either language of an interpreted interview; or by words that stand, in that order, in one
+// option's label or value alone ("kinship" for "With a relative, in kinship care", "hogar de
+// crianza" for "En un hogar de crianza"). Case, accents and punctuation do not matter. Words that
+// stand in several options choose none: the message lists them, to be chosen by number.
+func matchOption(w *phrases.Interview, q, also *screening.Question, s string) (string, string) {
+	if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && n >= 1 && n <= len(q.Options) {
+		return q.Options[n-1].Value, ""
 	}
-	k := key(s)
-	for _, o := range q.Options {
-		if k == key(o.Value) || k == key(o.Label) {
-			return o.Value, true
+	typed := matchWords(s)
+	if len(typed) == 0 {
+		return "", fmt.Sprintf(w.NotAChoice, s)
+	}
+	names := func(i int) []string {
+		out := []string{q.Options[i].Value, q.Options[i].Label}
+		if also != nil && i < len(also.Options) {
+			out = append(out, also.Options[i].Label)
+		}
+		return out
+	}
+	var within []int
+	for i := range q.Options {
+		whole, part := false, false
+		for _, name := range names(i) {
+			words := matchWords(name)
+			whole = whole || slices.Equal(words, typed)
+			part = part || containsRun(words, typed)
+		}
+		if whole {
+			return q.Options[i].Value, ""
+		}
+		if part {
+			within = append(within, i)
 		}
 	}
-	return "", false
+	switch len(within) {
+	case 0:
+		return "", fmt.Sprintf(w.NotAChoice, s)
+	case 1:
+		return q.Options[within[0]].Value, ""
+	}
+	listed := make([]string, len(within))
+	for k, i := range within {
+		listed[k] = strconv.Itoa(i+1) + ". " + q.Options[i].Label
+	}
+	return "", fmt.Sprintf(w.SeveralChoices, s, strings.Join(listed, "; "))
 }
 
-// recordedLine says what was recorded, and whether it is saved, truthfully.
+// matchWords are the words of a name or of what was typed, as they are compared: folded (no
+// case, no accents), split at anything that is not a letter or a digit.
+func matchWords(s string) []string {
+	return strings.FieldsFunc(screening.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// containsRun reports whether run stands in words, in order and together.
+func containsRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(run)], run) {
+			return true
+		}
+	}
+	return false
+}
+
+// recordedLine says what was recorded, and whether it is saved, truthfully. An answer that
+// ends a sentence of its own keeps its stop, and the phrase adds none: "weekends.", not
+// "weekends..".
 func recordedLine(w *phrases.Interview, s interview.Status) string {
+	format := w.RecordedOnly
 	switch {
 	case s.Kept:
-		return fmt.Sprintf(w.Kept, s.Recorded)
+		format = w.Kept
 	case !s.Save.Enabled:
-		return fmt.Sprintf(w.Recorded, s.Recorded)
+		format = w.Recorded
 	case s.Save.Saved():
-		return fmt.Sprintf(w.RecordedSaved, s.Recorded)
+		format = w.RecordedSaved
 	}
-	return fmt.Sprintf(w.RecordedOnly, s.Recorded)
+	line := fmt.Sprintf(format, s.Recorded)
+	if strings.HasSuffix(s.Recorded, ".") || strings.HasSuffix(s.Recorded, "?") || strings.HasSuffix(s.Recorded, "!") {
+		line = strings.Replace(line, s.Recorded+".", s.Recorded, 1)
+	}
+	return line
 }

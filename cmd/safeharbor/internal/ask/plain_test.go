@@ -71,7 +71,7 @@ func TestParseAnswer(t *testing.T) {
 		{screening.TypeText, "my uncle", screening.StateAnswered, "my uncle", nil, ""},
 	}
 	for _, tt := range tests {
-		a, problem := parseAnswer(words("en"), question(tt.typ), "en", tt.in)
+		a, problem := parseAnswer(words("en"), question(tt.typ), nil, "en", tt.in)
 		if tt.problem != "" {
 			if !strings.Contains(problem, tt.problem) {
 				t.Errorf("%s %q: problem %q, want %q", tt.typ, tt.in, problem, tt.problem)
@@ -130,13 +130,13 @@ func TestStateWordsInBothLanguages(t *testing.T) {
 		"sí": screening.StateAnswered, "yes": screening.StateAnswered,
 	} {
 		for _, lang := range []string{"en", "es"} {
-			a, problem := parseAnswer(words(lang), q, lang, in)
+			a, problem := parseAnswer(words(lang), q, nil, lang, in)
 			if problem != "" || a.State != want {
 				t.Errorf("%s: %q = %v %q, want %v", lang, in, a.State, problem, want)
 			}
 		}
 	}
-	if _, problem := parseAnswer(words("es"), q, "es", "quizás"); problem != `"quizás" no es sí ni no. Escribe 1 o sí, 2 o no.` {
+	if _, problem := parseAnswer(words("es"), q, nil, "es", "quizás"); problem != `"quizás" no es sí ni no. Escribe 1 o sí, 2 o no.` {
 		t.Errorf("problem in Spanish: %q", problem)
 	}
 	if got := describeAnswer(&words("es").Interview, q, screening.Answered("yes"), "es"); got != "Sí" {
@@ -309,6 +309,158 @@ func TestSpoken(t *testing.T) {
 	} {
 		if got := spoken(in); got != want {
 			t.Errorf("spoken(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// An option is chosen by its number, its value or its label, or by words that stand in one
+// option's label alone, whatever the case and the accents; words that fit several choose none.
+func TestMatchOption(t *testing.T) {
+	living := &screening.Question{ID: "living", Mode: screening.ModeRecord, Type: screening.TypeSingle, Text: "Where the young person lives", Options: []screening.Option{
+		{Value: "family-home", Label: "At home with a parent or family"},
+		{Value: "kinship-care", Label: "With a relative, in kinship care"},
+		{Value: "foster-home", Label: "In a foster home"},
+		{Value: "group-care", Label: "In a group home or residential program"},
+		{Value: "extended-care", Label: "In extended foster care, 18 or older"},
+	}}
+	vive := &screening.Question{ID: "living", Mode: screening.ModeRecord, Type: screening.TypeSingle, Text: "Dónde vive", Options: []screening.Option{
+		{Value: "family-home", Label: "En casa con su madre, su padre o su familia"},
+		{Value: "kinship-care", Label: "Con un familiar, en cuidado de parientes"},
+		{Value: "foster-home", Label: "En un hogar de crianza"},
+		{Value: "group-care", Label: "En un hogar grupal o un programa residencial"},
+		{Value: "extended-care", Label: "En cuidado de crianza extendido, con 18 años o más"},
+	}}
+	for _, tt := range []struct {
+		q, also *screening.Question
+		lang    string
+		typed   string
+		want    string // the value; "" when refused
+		problem string
+	}{
+		{living, nil, "en", "kinship", "kinship-care", ""},
+		{living, nil, "en", "Kinship Care", "kinship-care", ""},
+		{living, nil, "en", "kinship-care", "kinship-care", ""},
+		{living, nil, "en", "with a relative, in kinship care", "kinship-care", ""},
+		{living, nil, "en", "a relative", "kinship-care", ""},
+		{living, nil, "en", "3", "foster-home", ""},
+		{living, nil, "en", "in a foster home", "foster-home", ""},
+		{living, nil, "en", "residential", "group-care", ""},
+		{living, nil, "en", "foster", "", `"foster" fits more than one choice: 3. In a foster home; 5. In extended foster care, 18 or older. Type the number of the one you mean.`},
+		{living, nil, "en", "home", "", `"home" fits more than one choice: 1. At home with a parent or family; 3. In a foster home; 4. In a group home or residential program.`},
+		{living, nil, "en", "kin", "", `"kin" is not one of the choices.`},
+		{living, nil, "en", "care kinship", "", `"care kinship" is not one of the choices.`},
+		{living, nil, "en", "9", "", "is not one of the choices"},
+		{vive, nil, "es", "hogar de crianza", "foster-home", ""},
+		{vive, nil, "es", "HOGAR DE CRIANZA", "foster-home", ""},
+		{vive, nil, "es", "mas", "extended-care", ""},
+		{vive, nil, "es", "18 anos o mas", "extended-care", ""},
+		{vive, nil, "es", "crianza", "", `"crianza" corresponde a más de una opción: 3. En un hogar de crianza; 5. En cuidado de crianza extendido, con 18 años o más. Escribe el número de la que quieres decir.`},
+		// Interpreted: the worker's language names the options too.
+		{vive, living, "es", "kinship", "kinship-care", ""},
+		{vive, living, "es", "foster home", "foster-home", ""},
+	} {
+		a, problem := parseAnswer(words(tt.lang), tt.q, tt.also, tt.lang, tt.typed)
+		switch {
+		case tt.want != "" && (problem != "" || a.Text != tt.want):
+			t.Errorf("%q: %q, %q; want %q", tt.typed, a.Text, problem, tt.want)
+		case tt.want == "" && !strings.Contains(problem, tt.problem):
+			t.Errorf("%q: problem %q, want %q", tt.typed, problem, tt.problem)
+		}
+	}
+	// Several at once, by name; a label with a comma in it is one choice.
+	many := *living
+	many.Type = screening.TypeMulti
+	for typed, want := range map[string][]string{
+		"kinship, residential":             {"kinship-care", "group-care"},
+		"With a relative, in kinship care": {"kinship-care"},
+		"1, in a foster home":              {"family-home", "foster-home"},
+	} {
+		if a, problem := parseAnswer(words("en"), &many, nil, "en", typed); problem != "" || !slices.Equal(a.Choices, want) {
+			t.Errorf("%q: %v, %q; want %v", typed, a.Choices, problem, want)
+		}
+	}
+	if _, problem := parseAnswer(words("en"), &many, nil, "en", "kinship, foster"); !strings.Contains(problem, `"foster" fits more than one choice`) {
+		t.Errorf("several, one of them unclear: %q", problem)
+	}
+}
+
+// At a terminal, plain lines wrap at word boundaries to its width, so no word is broken at the
+// edge; to a pipe they stay one line each, as a screen reader and a script read them.
+func TestPlainWrapsToTheTerminal(t *testing.T) {
+	label := "A case reference, such as a case number, to tell this interview's draft from others if it is interrupted. Never the young person's name."
+	for _, width := range []int{0, 80, 40, 23} {
+		var out bytes.Buffer
+		opts := PlainOptions{}
+		if width > 0 {
+			opts.Width = func() int { return width }
+		}
+		p := NewPlain(strings.NewReader("\n"), &out, nil, opts)
+		if _, err := p.Text(context.Background(), interview.TextPrompt{Title: "A label for this draft (optional)", Help: label}); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+		if width == 0 {
+			if !slices.Contains(lines, label) {
+				t.Errorf("not a terminal: the help is not one line:\n%s", out.String())
+			}
+			continue
+		}
+		var words []string
+		for _, l := range lines {
+			if displayWidth(l) > width {
+				t.Errorf("width %d: a line of %d: %q", width, displayWidth(l), l)
+			}
+			words = append(words, strings.Fields(l)...)
+		}
+		// Every word whole, in order: nothing broken at the edge ("oth" / "ers").
+		all := strings.Join(words, " ")
+		if !strings.Contains(all, label) {
+			t.Errorf("width %d: the words are not kept whole:\n%s", width, out.String())
+		}
+	}
+}
+
+// An interrupt that is not a disclosure chooses nothing for the worker in plain lines either: an
+// empty line asks again, and only yes or no decides.
+func TestPlainInterruptWithNoDefault(t *testing.T) {
+	var out bytes.Buffer
+	p := NewPlain(strings.NewReader("\n2\n"), &out, nil, PlainOptions{})
+	got, err := p.Interrupt(context.Background(), interview.Interrupt{Title: "Act now", CanGoBack: true})
+	if err != nil || got != interview.GoOn {
+		t.Fatalf("got %v %v", got, err)
+	}
+	if strings.Count(out.String(), "End the screening here?") != 2 || strings.Contains(out.String(), "Press Enter") {
+		t.Errorf("an empty line was taken, or Enter is offered:\n%s", out.String())
+	}
+}
+
+// What was recorded ends with one full stop, whether or not the answer had its own.
+func TestRecordedLineEndsOnce(t *testing.T) {
+	w := &words("en").Interview
+	for answer, want := range map[string]string{
+		"To see my cousin on weekends.": "Recorded: To see my cousin on weekends.",
+		"Foster home":                   "Recorded: Foster home.",
+		"Who knows?":                    "Recorded: Who knows?",
+	} {
+		if got := recordedLine(w, interview.Status{Recorded: answer}); got != want {
+			t.Errorf("%q: %q, want %q", answer, got, want)
+		}
+	}
+}
+
+func TestWrapWords(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"Go on with: safeharbor resume 2026-11-29-1402-ab12", 30, "Go on with: safeharbor resume\n2026-11-29-1402-ab12"},
+		{"one two\nthree four", 7, "one two\nthree\nfour"},
+		{"https://humantraffickinghotline.org/chat is long", 10, "https://humantraffickinghotline.org/chat\nis long"},
+		{"ñandú ñandú", 5, "ñandú\nñandú"},
+	} {
+		if got := WrapWords(tc.in, tc.width); got != tc.want {
+			t.Errorf("WrapWords(%q, %d) = %q, want %q", tc.in, tc.width, got, tc.want)
 		}
 	}
 }

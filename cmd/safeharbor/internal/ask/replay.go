@@ -17,6 +17,7 @@ type Replay struct {
 	answers map[string]questions.FileAnswer
 	used    map[string]bool
 	af      *questions.AnswersFile
+	last    screening.Pos // the answer given last, which the interview may refuse
 }
 
 // NewReplay prepares the answers of af (read from file) for the set of session s. It refuses
@@ -56,8 +57,18 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Column, e.Msg)
 }
 
-// Show does nothing: nobody is reading.
-func (r *Replay) Show(context.Context, interview.Screen) error { return nil }
+// Show does nothing, since nobody is reading; but an answer the interview refused is wrong in
+// the file, and asking again would only give it again: it stops there, with the line.
+func (r *Replay) Show(_ context.Context, s interview.Screen) error {
+	if s.Kind == interview.ScreenRefused {
+		msg := s.Title
+		if s.Refused != nil {
+			msg = s.Refused.Error()
+		}
+		return &InputError{File: r.file, Pos: r.last, Msg: msg}
+	}
+	return nil
+}
 
 // Status does nothing: nobody is reading.
 func (r *Replay) Status(interview.Status) {}
@@ -70,6 +81,7 @@ func (r *Replay) Ask(_ context.Context, p interview.Prompt) (interview.Reply, er
 		return interview.Answer(screening.Answer{State: screening.StateNotAsked}), nil
 	}
 	r.used[q.ID] = true
+	r.last = fa.Pos
 	// A date and time written without an offset is in the time zone of the machine replaying it.
 	a, err := fa.ParseAt(q, clock())
 	if err != nil {

@@ -142,6 +142,24 @@ func (l *list) lines(lk *look, width int) (out []string, focus span) {
 	return out, focus
 }
 
+// unnumbered are the list's lines without numbers: under a typed line, where a digit is part
+// of the answer, never a choice.
+func (l *list) unnumbered(lk *look, width int) (out []string, focus span) {
+	focus = noFocus
+	for i, it := range l.items {
+		pointer, style := "  ", lk.muted
+		if i == l.cursor {
+			pointer, style = "> ", lk.cursor
+			focus.from = len(out)
+		}
+		out = append(out, hanging(style, pointer, screening.Printable(it.label), width)...)
+		if i == l.cursor {
+			focus.to = len(out) - 1
+		}
+	}
+	return out, focus
+}
+
 // hanging wraps text after a lead, and indents the lines after the first under the text.
 func hanging(style lookStyle, lead, text string, width int) []string {
 	indent := strings.Repeat(" ", displayWidth(lead))
@@ -388,16 +406,18 @@ func (s *choiceAnswer) reply() interview.Reply {
 	return interview.Answer(s.answer)
 }
 
-// typedAnswer asks for a number or words. Enter on an empty line offers the states.
+// typedAnswer asks for a number or words. The answers that are not words (prefers not to say,
+// doesn't know, skip) are listed under the line, always in view, and reached with the arrows:
+// Enter on an empty line records nothing and opens nothing, and whatever is typed goes to the
+// line, so keys typed ahead (digits after a stray Enter) can never choose one of them.
 type typedAnswer struct {
-	w        *phrases.Interview
-	p        interview.Prompt
-	input    textinput.Model
-	choosing bool // Enter on an empty line: choosing a state
-	states   list
-	err      string
-	back     bool
-	answer   screening.Answer
+	w      *phrases.Interview
+	p      interview.Prompt
+	input  textinput.Model
+	states list // cursor -1: the line has the keys
+	err    string
+	back   bool
+	answer screening.Answer
 }
 
 func newTypedAnswer(c *phrases.Catalog, p interview.Prompt) *typedAnswer {
@@ -406,7 +426,7 @@ func newTypedAnswer(c *phrases.Catalog, p interview.Prompt) *typedAnswer {
 		s.input.SetValue(describeValue(p.Question, *a))
 		s.input.CursorEnd()
 	}
-	s.states = list{cursor: -1, items: append(stateChoices(s.w, p.Question.Mode), choice{label: s.w.TypeAnAnswer})}
+	s.states = list{cursor: -1, items: stateChoices(s.w, p.Question.Mode)}
 	s.states.ticked = make([]bool, len(s.states.items))
 	if a := p.Current; a != nil && !a.IsAnswered() {
 		for i, it := range s.states.items {
@@ -433,32 +453,7 @@ func newInput() textinput.Model {
 
 func (s *typedAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 	k, isKey := msg.(tea.KeyPressMsg)
-	if s.choosing {
-		if !isKey {
-			return false, 0
-		}
-		switch k.String() {
-		case "esc":
-			s.choosing = false
-		case "enter":
-			if s.states.cursor < 0 {
-				s.err = s.w.ChooseFirst
-				return false, 0
-			}
-			it := s.states.items[s.states.cursor]
-			if it.state == "" {
-				s.choosing = false // type an answer after all
-				return false, 0
-			}
-			s.answer = screening.Answer{State: it.state}
-			return true, 0
-		default:
-			if s.states.key(k.String(), page) {
-				s.err = ""
-			}
-		}
-		return false, 0
-	}
+	inList := s.states.cursor >= 0
 	if isKey {
 		switch k.String() {
 		case "esc":
@@ -469,9 +464,13 @@ func (s *typedAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 			s.back = true
 			return true, 0
 		case "enter":
+			if inList {
+				s.answer = screening.Answer{State: s.states.items[s.states.cursor].state}
+				return true, 0
+			}
 			text := strings.TrimSpace(s.input.Value())
 			if text == "" {
-				s.choosing, s.err = true, ""
+				s.err = s.w.NoAnswerTyped
 				return false, 0
 			}
 			a, problem := typedValue(s.w, s.p.Question, text)
@@ -481,9 +480,30 @@ func (s *typedAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 			}
 			s.answer = a
 			return true, 0
+		case "down", "tab":
+			s.err = ""
+			if !inList {
+				s.states.cursor = 0
+				return false, 0
+			}
+			s.states.key("down", page)
+			return false, 0
+		case "up", "shift+tab":
+			s.err = ""
+			if inList {
+				if s.states.cursor == 0 {
+					s.states.cursor = -1 // back to the line
+				} else {
+					s.states.key("up", page)
+				}
+			}
+			return false, 0
 		}
 	}
+	// Anything else is for the line: typing there leaves the list.
 	s.err = ""
+	s.states.cursor = -1
+	s.input.Focus()
 	s.input, _ = s.input.Update(msg)
 	return false, 0
 }
@@ -491,6 +511,9 @@ func (s *typedAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 func (s *typedAnswer) body(lk *look, width int) ([]string, span) {
 	out := questionLines(lk, s.w, s.p, width)
 	hint := s.w.TypeText
+	if !s.p.Question.Mode.ReadAloud() {
+		hint = s.w.TypeTextRecord
+	}
 	switch s.p.Question.Type {
 	case screening.TypeNumber:
 		hint = fmt.Sprintf(s.w.TypeNumber, numberHint(s.w, s.p.Question))
@@ -499,17 +522,20 @@ func (s *typedAnswer) body(lk *look, width int) ([]string, span) {
 	}
 	out = append(out, wrap(lk.muted, hint, width)...)
 	s.input.SetWidth(max(10, width-3))
+	if s.states.cursor >= 0 {
+		s.input.Blur()
+	} else {
+		s.input.Focus()
+	}
 	out = append(out, s.input.View())
 	focus := span{len(out) - 1, len(out) - 1}
-	if s.choosing {
-		out = append(out, "")
-		out = append(out, wrap(lk.strong, s.w.NoAnswerTyped, width)...)
-		items, f := s.states.lines(lk, width)
-		if f.from >= 0 {
-			focus = span{f.from + len(out), f.to + len(out)}
-		}
-		out = append(out, items...)
+	out = append(out, "")
+	out = append(out, wrap(lk.muted, s.w.OrChooseBelow, width)...)
+	items, f := s.states.unnumbered(lk, width)
+	if f.from >= 0 {
+		focus = span{f.from + len(out), f.to + len(out)}
 	}
+	out = append(out, items...)
 	if s.err != "" {
 		out = append(out, "")
 		out = append(out, wrap(lk.alarm, s.err, width)...)
@@ -519,9 +545,6 @@ func (s *typedAnswer) body(lk *look, width int) ([]string, span) {
 }
 
 func (s *typedAnswer) keys(w *phrases.Interview, _ bool) string {
-	if s.choosing {
-		return fmt.Sprintf(w.KeysChoose, len(s.states.items))
-	}
 	return backHint(w, w.KeysTyped, s.p)
 }
 
@@ -627,12 +650,16 @@ type interruptScreen struct {
 	i    interview.Interrupt
 	list list
 	back bool
+	err  string
 }
 
+// newInterruptScreen chooses nothing for the worker, except after a disclosure, where stopping
+// is what the guidance says: whether to go on after a 911 call, a crisis line or a child under
+// 11 is the worker's call, made on purpose.
 func newInterruptScreen(c *phrases.Catalog, i interview.Interrupt) *interruptScreen {
 	s := &interruptScreen{w: &c.Interview, i: i, list: list{items: []choice{{label: c.Interview.EndNow}, {label: c.Interview.GoOn}}}}
 	s.list.ticked = make([]bool, 2)
-	s.list.cursor = 1
+	s.list.cursor = -1
 	if i.EndByDefault {
 		s.list.cursor = 0
 	}
@@ -650,6 +677,10 @@ func (s *interruptScreen) handle(msg tea.Msg, page int) (bool, scrollBy) {
 	}
 	switch k.String() {
 	case "enter":
+		if s.list.cursor < 0 {
+			s.err = s.w.ChooseFirst
+			return false, 0
+		}
 		return true, 0
 	case "esc":
 		if s.i.CanGoBack {
@@ -661,7 +692,9 @@ func (s *interruptScreen) handle(msg tea.Msg, page int) (bool, scrollBy) {
 	case "pgup":
 		return false, pageUp
 	default:
-		s.list.key(k.String(), page)
+		if s.list.key(k.String(), page) {
+			s.err = ""
+		}
 	}
 	return false, 0
 }
@@ -673,7 +706,16 @@ func (s *interruptScreen) body(lk *look, width int) ([]string, span) {
 	out = append(out, stepLines(lk, s.w, s.i.Lines, width)...)
 	out = append(out, "")
 	items, focus := s.list.lines(lk, width)
-	return append(out, items...), span{focus.from + len(out), focus.to + len(out)}
+	if focus.from >= 0 {
+		focus = span{focus.from + len(out), focus.to + len(out)}
+	}
+	out = append(out, items...)
+	if s.err != "" {
+		out = append(out, "")
+		out = append(out, wrap(lk.alarm, s.err, width)...)
+		focus = span{len(out) - 1, len(out) - 1}
+	}
+	return out, focus
 }
 
 func (s *interruptScreen) keys(w *phrases.Interview, _ bool) string {

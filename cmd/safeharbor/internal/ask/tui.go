@@ -248,10 +248,12 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			h.finish(ErrAborted)
 			return h, nil
 		}
-		h.follow(true)
 		if h.guarding() {
+			// It opens at its top, where what to do now is written, whatever is chosen below.
+			h.focus = h.currentFocus()
 			return h, nil // the keys typed ahead wait for the next screen
 		}
+		h.follow(true)
 		// Keys typed ahead: each to this screen until it is done, the rest for the next.
 		for len(h.queue) > 0 && h.screen != nil {
 			next := h.queue[0]
@@ -308,6 +310,15 @@ func (h *host) finish(err error) {
 // a line above and below it to say there is more.
 func (h *host) bodyHeight() int {
 	return max(3, h.height-len(h.header())-len(h.footer())-2)
+}
+
+// currentFocus is the screen's focus as it stands.
+func (h *host) currentFocus() span {
+	if h.screen == nil || h.width == 0 {
+		return noFocus
+	}
+	_, focus := h.screen.body(&h.look, h.width)
+	return focus
 }
 
 // follow scrolls to keep the screen's focus in view when it moves (or always).

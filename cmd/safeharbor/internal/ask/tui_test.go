@@ -151,7 +151,7 @@ func TestTicking(t *testing.T) {
 	}
 }
 
-// Esc goes back, except from the first question; an empty typed answer offers the states.
+// Esc goes back, except from the first question; the states are below a typed answer's line.
 func TestBackAndStates(t *testing.T) {
 	h := hostFor(t)
 	p := prompt(question(screening.TypeText))
@@ -162,11 +162,15 @@ func TestBackAndStates(t *testing.T) {
 	if h.screen == nil || !strings.Contains(h.render(), "first question") {
 		t.Fatalf("back from the first question was taken")
 	}
-	h.Update(enter) // empty: the states
-	h.Update(press('2'))
+	h.Update(enter) // empty: nothing is recorded
+	if h.screen == nil {
+		t.Fatalf("Enter on an empty line was taken: %+v", s.reply())
+	}
+	h.Update(down) // the states are below the line
+	h.Update(down)
 	h.Update(enter)
 	if r := s.reply(); r.Answer.State != screening.StateDontKnow {
-		t.Errorf("empty, 2, enter: %+v", r)
+		t.Errorf("empty, down, down, enter: %+v", r)
 	}
 	s2 := newChoiceAnswer(words("en"), prompt(question(screening.TypeYesNo)))
 	showing(h, s2)
@@ -296,5 +300,92 @@ func TestReviewPagesMoveTheCursor(t *testing.T) {
 	}
 	if !strings.Contains(h.render(), fmt.Sprintf("> Question %d?", r.chosen())) {
 		t.Errorf("the chosen row is not on the screen:\n%s", h.render())
+	}
+}
+
+// A stray Enter on a question that takes typed words or a number records nothing and opens
+// nothing: the digits typed after it are the answer, never a choice of "doesn't know". (Typed
+// ahead through a section's guidance, "Enter 15 Enter" used to record "Doesn't know" for an age.)
+func TestStrayEnterOnATypedQuestionLosesNothing(t *testing.T) {
+	h := hostFor(t)
+	s := newTypedAnswer(words("en"), prompt(question(screening.TypeNumber)))
+	showing(h, s)
+	for _, k := range []tea.Msg{enter, press('1'), press('5'), enter} {
+		h.Update(k)
+	}
+	if h.screen != nil {
+		t.Fatalf("Enter, 1, 5, Enter: still asking:\n%s", h.render())
+	}
+	if r := s.reply(); r.Answer.State != screening.StateAnswered || r.Answer.Text != "15" {
+		t.Errorf("Enter, 1, 5, Enter recorded %+v, want 15", r.Answer)
+	}
+}
+
+// The answers that are not words (prefers not to say, doesn't know, skip) are always in view
+// below the line, and are chosen with the arrows and Enter: two deliberate keys. Typing goes to
+// the line wherever the cursor is.
+func TestTypedQuestionStates(t *testing.T) {
+	for _, c := range []struct {
+		keys []tea.Msg
+		want screening.State
+		text string
+	}{
+		{[]tea.Msg{down, enter}, screening.StateDeclined, ""},
+		{[]tea.Msg{down, down, enter}, screening.StateDontKnow, ""},
+		{[]tea.Msg{down, down, down, enter}, screening.StateNotAsked, ""},
+		{[]tea.Msg{down, press('u'), press('p'), enter}, screening.StateAnswered, "up"}, // typing leaves the list
+		{[]tea.Msg{down, press(tea.KeyUp), press('x'), enter}, screening.StateAnswered, "x"},
+	} {
+		h := hostFor(t)
+		s := newTypedAnswer(words("en"), prompt(question(screening.TypeText)))
+		showing(h, s)
+		screen := h.render()
+		for _, word := range []string{"Prefers not to say", "Doesn't know", "Skip"} {
+			if !strings.Contains(screen, word) {
+				t.Errorf("%q is not in view before anything is typed:\n%s", word, screen)
+			}
+		}
+		for _, k := range c.keys {
+			h.Update(k)
+		}
+		if r := s.reply(); h.screen != nil || r.Answer.State != c.want || r.Answer.Text != c.text {
+			t.Errorf("keys %v: %+v, want %s %q", c.keys, r.Answer, c.want, c.text)
+		}
+	}
+}
+
+// An interrupt that is not a disclosure has no answer chosen for the worker: Enter alone says
+// to choose. Every interrupt opens at its top, where what to do now is written.
+func TestInterruptChoosesNothingAndOpensAtTheTop(t *testing.T) {
+	h := hostFor(t)
+	clock := time.Now()
+	h.now = func() time.Time { return clock }
+	var lines []interview.Line
+	lines = append(lines, interview.Line{Kind: screening.StepDo, Text: "Offer medical care now: the first line of what to do."})
+	for i := range 40 {
+		lines = append(lines, interview.Line{Text: fmt.Sprintf("More to read, line %d.", i)})
+	}
+	for _, endByDefault := range []bool{false, true} {
+		s := newInterruptScreen(words("en"), interview.Interrupt{Title: "Act now", Lines: lines, EndByDefault: endByDefault, CanGoBack: true})
+		showing(h, s)
+		if !strings.Contains(h.render(), "the first line of what to do") {
+			t.Errorf("end by default %v: the interrupt opens below its first lines:\n%s", endByDefault, h.render())
+		}
+		clock = clock.Add(time.Second)
+		h.Update(enter)
+		if endByDefault {
+			if h.screen != nil || s.choice() != interview.End {
+				t.Errorf("after a disclosure, Enter: %v", s.choice())
+			}
+			continue
+		}
+		if h.screen == nil || !strings.Contains(h.render(), "Choose") {
+			t.Fatalf("Enter with nothing chosen was taken: %v", s.choice())
+		}
+		h.Update(press('2'))
+		h.Update(enter)
+		if h.screen != nil || s.choice() != interview.GoOn {
+			t.Errorf("2, Enter: %v", s.choice())
+		}
 	}
 }

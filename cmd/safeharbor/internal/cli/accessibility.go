@@ -33,13 +33,16 @@ PLAIN LINES (for screen readers, braille displays and pipes)
   No colour, no cursor movement, nothing redrawn: every question is printed as lines, its
   choices numbered, and each answer is one typed line:
     a choice's number, its value or its label      2, hotel, "a hotel or motel"
+    words of one choice's label, any case/accents  kinship, hogar de crianza
     several choices, separated by commas           1, 3
     declined, dont-know, skip                      the answers every question takes
     back                                           the question before
     Enter, on a question that has an answer        keep it
-  Short codes are spaced digit by digit ("text 2 3 3 7 3 3"), so a screen reader says them as
-  they are typed. On the review, the whole list is read once; after a change, only the row
-  that changed.
+  Words that fit several choices choose none: the choices they fit are listed, to be chosen by
+  number. Short codes are spaced digit by digit ("text 2 3 3 7 3 3"), so a screen reader says
+  them as they are typed. On the review, the whole list is read once; after a change, only the
+  row that changed. In a terminal, lines wrap at word boundaries to its width; piped, each line
+  stays one line.
 
 CHOOSING
   --accessible, ACCESSIBLE=1 (the convention GitHub CLI and huh use), SAFEHARBOR_ACCESSIBLE=1

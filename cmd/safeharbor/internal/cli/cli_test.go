@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/ask"
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/drafts"
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
@@ -78,6 +79,10 @@ func TestStoppedSaysWhatIsSaved(t *testing.T) {
 		{
 			"in Spanish", &stopped{Stopped: &interview.Stopped{Err: ask.ErrAborted, Save: interview.SaveStatus{Enabled: true, LastSaved: at}}, draft: "d1", words: es}, 130,
 			"safeharbor: la entrevista se detuvo antes del final, así que no se escribió ningún resumen.\nTodas las respuestas hasta ahora están guardadas, cifradas, en el borrador d1. Para seguir: safeharbor resume d1\n",
+		},
+		{
+			"on a terminal 40 columns wide: whole words", &stopped{Stopped: &interview.Stopped{Err: ask.ErrAborted, Save: interview.SaveStatus{Enabled: true, LastSaved: at}}, draft: "2026-11-29-1402-ab12", words: en, width: func() int { return 40 }}, 130,
+			"safeharbor: the interview was stopped\nbefore the end, so no summary was\nwritten.\nEvery answer so far is saved, encrypted,\nin draft 2026-11-29-1402-ab12. Go on\nwith: safeharbor resume\n2026-11-29-1402-ab12\n",
 		},
 		{
 			"a bad answers file", &stopped{Stopped: &interview.Stopped{Err: &ask.InputError{File: "a.yaml", Pos: screening.Pos{Line: 2, Column: 7}, Msg: "not yes or no"}}, words: en}, 2,
@@ -247,6 +252,34 @@ func TestTestExitStatus(t *testing.T) {
 		code, stdout, _ = run(t, "test", failing, unusable)
 		if code != 2 || !strings.Contains(stdout, "FAIL expects-too-much") || !strings.HasSuffix(stdout, "0 passed, 1 failed, 1 could not be run\n") {
 			t.Errorf("%s: exit %d, stdout %q", filepath.Base(unusable), code, stdout)
+		}
+	}
+}
+
+// A mock interview's draft finds its scenario again, and refuses one it cannot find or that is
+// now for another set, rather than finish without the feedback or with the wrong one.
+func TestDraftScenario(t *testing.T) {
+	a := &app{getenv: func(string) string { return "" }}
+	for _, tt := range []struct {
+		scenario, set, version string
+		want, err              string
+	}{
+		{"", "post-return", "2.0.0", "", ""},
+		{"couch-at-17", "post-return", "2.0.0", "couch-at-17", ""},
+		{"no-such-scenario", "post-return", "2.0.0", "", "a mock interview of scenario no-such-scenario, which this safeharbor does not have"},
+		{"couch-at-17", "post-return", "1.0.0", "", "this safeharbor's scenario couch-at-17 is for post-return@2.0.0"},
+	} {
+		d := &drafts.Draft{ID: "20261129-140000-0123abcd", Set: drafts.SetRef{ID: tt.set, Version: tt.version}, Training: true, Scenario: tt.scenario}
+		sc, err := draftScenario(a, d)
+		got := ""
+		if sc != nil {
+			got = sc.ID
+		}
+		if got != tt.want || (err == nil) != (tt.err == "") || err != nil && !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("%s on %s %s: %q, %v; want %q, %q", tt.scenario, tt.set, tt.version, got, err, tt.want, tt.err)
+		}
+		if err != nil && !strings.Contains(err.Error(), "the draft was left as it is") {
+			t.Errorf("%s: %v does not say the draft is kept", tt.scenario, err)
 		}
 	}
 }

@@ -24,7 +24,7 @@ func completeSets(a *app) completeFunc {
 				seen[f.Set.ID] = true
 				out = append(out, f.Set.ID+"\t"+f.Set.Title)
 			}
-			out = append(out, f.Set.ID+"@"+f.Set.Version+"\t"+f.Set.Status)
+			out = append(out, f.Set.ID+"@"+f.Set.Version+"\t"+string(f.Set.Status))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}

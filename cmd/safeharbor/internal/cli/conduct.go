@@ -39,6 +39,7 @@ type conversation struct {
 	label     string // --label with --answers, when there is no draft to hold it
 	keepDraft bool
 	resumed   *interview.Screen // shown in place of the opening
+	notice    []interview.Line  // shown first on the opening, or before a run from an answers file
 	cue       func(*screening.Question) string
 
 	everSaved bool  // a save of the draft has worked
@@ -61,8 +62,14 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	if c.draft != nil {
 		started = c.draft.Started
 	}
+	if c.answers != "" {
+		// Nobody sees the opening when the answers come from a file: say it here.
+		for _, l := range c.notice {
+			fmt.Fprintln(a.streams.Err, l.Text)
+		}
+	}
 	cfg := interview.Config{
-		Session: c.session, Words: c.words, Languages: c.langs, Resumed: c.resumed, Cue: c.cue,
+		Session: c.session, Words: c.words, Languages: c.langs, Resumed: c.resumed, Cue: c.cue, Notice: c.notice,
 		Meta: screening.SummaryMeta{SetSHA256: c.file.SHA256, Started: started, Contacts: c.contacts, Training: c.training, Zone: time.Local, CaseRef: c.caseRef()},
 	}
 	if c.store != nil && c.askLabel && c.answers == "" {
@@ -87,7 +94,7 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	if err != nil {
 		var st *interview.Stopped
 		if errors.As(err, &st) {
-			return &stopped{Stopped: st, draft: c.draftID(), training: c.training, words: &c.words.Messages}
+			return &stopped{Stopped: st, draft: c.draftID(), training: c.training, words: &c.words.Messages, width: a.streams.ErrWidth}
 		}
 		return err
 	}
@@ -105,6 +112,13 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 		if err := writeFeedback(a.streams.Err, c.scenario, c.file.Set, c.session); err != nil {
 			return err
 		}
+	}
+	if err := c.dropRecord(a, sum); err != nil {
+		// The draft stays: resuming it writes the summary and the record again.
+		if id := c.draftID(); id != "" && c.everSaved && c.saveErr == nil {
+			return fmt.Errorf("%w %s", err, fmt.Sprintf(c.words.Messages.AnswersInDraft, id, resumeCommand(id, c.training)))
+		}
+		return err
 	}
 	return c.finishDraft(a)
 }
@@ -189,6 +203,7 @@ type stopped struct {
 	draft    string // "" when the interview was not being saved
 	training bool   // a mock interview, whose drafts are kept apart
 	words    *phrases.Messages
+	width    func() int // the terminal's width, for the message; nil when standard error is none
 }
 
 func (e *stopped) Unwrap() error { return e.Stopped }
@@ -226,14 +241,20 @@ func chooseAsker(a *app, c *conversation) (interview.Asker, *ask.Replay, error) 
 		replay, err := loadReplay(c.answers, c.file, c.session)
 		return replay, replay, err
 	case c.accessible || plainWanted(a.getenv):
-		return ask.NewPlain(a.streams.In, a.streams.Err, c.words, ask.PlainOptions{Training: c.training}), nil, nil
+		return ask.NewPlain(a.streams.In, a.streams.Err, c.words, c.plainOptions(a)), nil, nil
 	case a.streams.InTTY && a.streams.ErrTTY && !ask.CanDraw(a.streams.Err):
 		fmt.Fprintln(a.streams.Err, c.words.Messages.NoTerminalSize)
-		return ask.NewPlain(a.streams.In, a.streams.Err, c.words, ask.PlainOptions{Training: c.training}), nil, nil
+		return ask.NewPlain(a.streams.In, a.streams.Err, c.words, c.plainOptions(a)), nil, nil
 	case a.streams.InTTY && a.streams.ErrTTY:
 		return ask.NewTUI(a.streams.In, a.streams.Err, c.words, ask.TUIOptions{Color: !noColor(a.getenv), Training: c.training}), nil, nil
 	}
 	return nil, nil, usageErrorf("no terminal to ask the questions on: use --accessible for plain line prompts (they can be piped), or --answers FILE")
+}
+
+// plainOptions are how plain lines are written: wrapped to the terminal's width when they go to
+// one, and never when they go to a pipe or a file, which read a line as one.
+func (c *conversation) plainOptions(a *app) ask.PlainOptions {
+	return ask.PlainOptions{Training: c.training, Width: a.streams.ErrWidth}
 }
 
 // plainWanted reports whether the environment asks for plain lines: a terminal that cannot

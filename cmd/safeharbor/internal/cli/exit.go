@@ -52,16 +52,25 @@ func exitCode(err error, stderr io.Writer) int {
 		return exitUsage
 	case errors.As(err, &st):
 		code := exitInterrupted
+		// On a terminal, whole words to a line: the command to go on with must read unbroken.
+		say := func(text string) {
+			if st.width != nil {
+				if w := st.width(); w > 0 {
+					text = ask.WrapWords(text, w)
+				}
+			}
+			fmt.Fprintln(stderr, text)
+		}
 		switch {
 		case errors.Is(st.Err, context.Canceled), errors.Is(st.Err, ask.ErrAborted):
-			fmt.Fprintf(stderr, "safeharbor: %s\n", st.words.Stopped)
+			say("safeharbor: " + st.words.Stopped)
 		case errors.Is(st.Err, ask.ErrInputEnded):
-			fmt.Fprintf(stderr, "safeharbor: %s\n", st.words.InputEnded)
+			say("safeharbor: " + st.words.InputEnded)
 		default:
 			code = exitCode(st.Err, stderr)
 		}
 		if saved := st.saved(); saved != "" {
-			fmt.Fprintln(stderr, screening.Printable(saved))
+			say(screening.Printable(saved))
 		}
 		return code
 	case errors.Is(err, context.Canceled), errors.Is(err, ask.ErrAborted):

@@ -12,7 +12,7 @@ import (
 func newExportCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export",
-		Short: "Write a question set in another standard's format",
+		Short: "Write a question set in another standard's format, or screenings as de-identified records",
 		Args:  noArgs,
 		RunE:  func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
@@ -59,6 +59,6 @@ QuestionnaireResponse; give both the same --fhir-base.`),
 	fhir.Flags().StringVar(&base, "base", "", "")
 	_ = fhir.Flags().MarkDeprecated("base", "use --fhir-base, as interview does")
 	fhir.ValidArgsFunction = firstArg(completeSets(a))
-	cmd.AddCommand(fhir)
+	cmd.AddCommand(fhir, newExportRecordsCmd(a))
 	return cmd
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/drafts"
+	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
 	"github.com/safeharbor/safeharbor/screening/phrases"
@@ -139,6 +140,9 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 		}
 	}
 	c.label = opts.Label
+	if scenario != nil {
+		c.notice = scenarioNotice(&words.Messages, scenario, file, base, catalog)
+	}
 	if opts.Answers == "" {
 		ref := drafts.SetRef{ID: file.Set.ID, Version: file.Set.Version, SHA256: file.SHA256}
 		if opts.File != "" {
@@ -156,11 +160,24 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 			// The draft remembers how the interview started, so that resume goes on the same way.
 			d := drafts.New(ref, time.Now(), training)
 			d.Lang, d.Also, d.Contacts, d.Label = cmp.Or(opts.Lang, file.Set.Language), opts.Also, contacts, opts.Label
+			if scenario != nil {
+				d.Scenario = scenario.ID
+			}
 			return store, d, nil
 		}
 		c.askLabel = opts.Label == ""
 	}
 	return conduct(ctx, a, c)
+}
+
+// scenarioNotice says which set a mock interview uses, and why: the scenario's own, which may
+// not be the default set a real interview uses (a scenario written for post-return 1.0.0).
+func scenarioNotice(m *phrases.Messages, sc *screening.Scenario, file *questions.File, base questions.Base, catalog *questions.Catalog) []interview.Line {
+	text := fmt.Sprintf(m.ScenarioSet, sc.ID, file.Set.ID, file.Set.Version)
+	if def, err := chooseSet("", "", base, catalog); err == nil && (def.Set.ID != file.Set.ID || def.Set.Version != file.Set.Version) {
+		text += " " + fmt.Sprintf(m.NotTheDefault, def.Set.ID, def.Set.Version)
+	}
+	return []interview.Line{{Text: text}}
 }
 
 // shippedWith returns the shipped files and the contacts a summary uses: the national ones,

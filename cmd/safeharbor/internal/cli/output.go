@@ -21,6 +21,10 @@ type outputOptions struct {
 	Output    string
 	EncryptTo []string
 	FHIRBase  string
+	// Records is the folder each finished interview's de-identified record is dropped into
+	// (SAFEHARBOR_RECORDS when not given); PlainRecords allows it unencrypted.
+	Records      string
+	PlainRecords bool
 }
 
 var summaryFormats = []choice{
@@ -36,7 +40,9 @@ func addOutputFlags(cmd *cobra.Command, o *outputOptions) {
 	f := cmd.Flags()
 	f.StringVar(&o.FHIRBase, "fhir-base", "", "with --format fhir: the base URL of the agency's Questionnaires (default: a urn)")
 	f.StringVar(&o.Output, "output", "", "write the summary to this new file (mode 0600) instead of standard output; - is standard output")
-	f.StringArrayVar(&o.EncryptTo, "encrypt-to", nil, "encrypt the --output file to this age public key (age1...); repeat for several")
+	f.StringArrayVar(&o.EncryptTo, "encrypt-to", nil, "encrypt the --output file and the --records record to this age public key (age1...); repeat for several")
+	f.StringVar(&o.Records, "records", "", "also drop the interview's de-identified record into this `FOLDER` (default: $SAFEHARBOR_RECORDS), encrypted to --encrypt-to or $SAFEHARBOR_RECORDS_TO")
+	f.BoolVar(&o.PlainRecords, "plain-records", false, "with --records and no key: write the record unencrypted")
 }
 
 // summaryOutput writes a summary where the flags say.
@@ -44,7 +50,8 @@ type summaryOutput struct {
 	path    string // "" for standard output
 	format  string
 	encrypt []age.Recipient
-	base    string // FHIR
+	base    string      // FHIR
+	records *recordDrop // nil: no record is dropped
 }
 
 // prepare checks the output flags before the interview starts, not after: an existing file, a
@@ -64,8 +71,12 @@ func (o outputOptions) prepare(a *app) (*summaryOutput, error) {
 		}
 		out.encrypt = append(out.encrypt, rec)
 	}
-	if len(out.encrypt) > 0 && out.path == "" {
-		return nil, usageErrorf("--encrypt-to goes with --output FILE: an encrypted summary is written to a file")
+	var err error
+	if out.records, err = o.prepareRecords(a, out.encrypt); err != nil {
+		return nil, err
+	}
+	if len(out.encrypt) > 0 && out.path == "" && out.records == nil {
+		return nil, usageErrorf("--encrypt-to goes with --output FILE or --records FOLDER: what is encrypted is written to a file")
 	}
 	if out.path != "" {
 		if _, err := os.Lstat(out.path); err == nil {

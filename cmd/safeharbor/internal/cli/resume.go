@@ -132,6 +132,10 @@ func runResume(ctx context.Context, a *app, id string, opts *resumeOptions) erro
 	if err != nil {
 		return fmt.Errorf("draft %s cannot be resumed with set %s %s: %w; it was left as it is", d.ID, d.Set.ID, d.Set.Version, err)
 	}
+	scenario, err := draftScenario(a, d)
+	if err != nil {
+		return err
+	}
 	m := &words.Messages
 	saved := d.Saved.Local().Format("2006-01-02 15:04")
 	if opts.Answers != "" {
@@ -140,10 +144,28 @@ func runResume(ctx context.Context, a *app, id string, opts *resumeOptions) erro
 	}
 	return conduct(ctx, a, &conversation{
 		file: file, session: session, langs: langs, words: words, contacts: dir, out: out,
-		answers: opts.Answers, accessible: opts.Accessible, training: d.Training, keepDraft: opts.KeepDraft,
+		answers: opts.Answers, accessible: opts.Accessible, training: d.Training, scenario: scenario, keepDraft: opts.KeepDraft,
 		store: store, draft: d, resumed: resumeScreen(words, d, file.Set.Language, saved),
 		everSaved: true, // the draft is on the disk already: a summary written means it goes
 	})
+}
+
+// draftScenario finds the scenario a mock interview was started with, so that its feedback
+// comes at the end as it would have without the pause. A draft whose scenario this safeharbor
+// does not have, or has for another set, is refused and kept: finishing it would give no
+// feedback, or the wrong one.
+func draftScenario(a *app, d *drafts.Draft) (*screening.Scenario, error) {
+	if d.Scenario == "" {
+		return nil, nil
+	}
+	sc, _, err := findScenario(a, d.Scenario)
+	if err != nil {
+		return nil, fmt.Errorf("draft %s is a mock interview of scenario %s, which this safeharbor does not have (`safeharbor practice list` shows its scenarios): use the release it was started with; the draft was left as it is", d.ID, d.Scenario)
+	}
+	if id, version := questions.ParseSetRef(sc.Set); id != d.Set.ID || version != d.Set.Version {
+		return nil, fmt.Errorf("draft %s is a mock interview of scenario %s on set %s %s, but this safeharbor's scenario %s is for %s: use the release it was started with; the draft was left as it is", d.ID, d.Scenario, d.Set.ID, d.Set.Version, sc.ID, sc.Set)
+	}
+	return sc, nil
 }
 
 // resumeScreen says where a resumed interview stands, and that it goes on as it started.
@@ -165,6 +187,9 @@ func resumeScreen(words *phrases.Catalog, d *drafts.Draft, setLang, saved string
 	}
 	if d.Training {
 		lines = append(lines, interview.Line{Text: m.ResumeTraining})
+	}
+	if d.Scenario != "" {
+		lines = append(lines, interview.Line{Text: fmt.Sprintf(m.ResumeScenario, d.Scenario)})
 	}
 	lines = append(lines, interview.Line{Text: m.ResumeGoesOn})
 	return &interview.Screen{Kind: interview.ScreenResumed, Title: m.ResumeTitle, Lines: lines}

@@ -31,12 +31,13 @@ The schema checks shape only. References, question order and wording are checked
 		}
 	}
 	cmd := &cobra.Command{
-		Use:   "schema [set|summary|diff]",
+		Use:   "schema [set|summary|diff|record]",
 		Short: "Print the JSON Schema of a format safeharbor reads or writes, for editors and other validators",
 		Long: setLong + `
 
 'safeharbor schema set' prints the same; 'safeharbor schema summary' prints the schema of the
-JSON summary (interview --format json); 'safeharbor schema diff' that of 'diff --format json'.`,
+JSON summary (interview --format json); 'safeharbor schema diff' that of 'diff --format json';
+'safeharbor schema record' that of a de-identified record (export records).`,
 		Example: `  safeharbor schema > safeharbor-v1.schema.json
   safeharbor schema summary > safeharbor-summary-v1.schema.json`,
 		Args: noArgs,
@@ -73,6 +74,46 @@ other keys; the tests hold every JSON diff to it.`),
   safeharbor diff --format json sets/county/v1.1.0.yaml sets/county/v1.2.0.yaml > diff.json`,
 		Args: wrapArgs(cobra.NoArgs),
 		RunE: printSchema("diff", report.DiffSchema),
-	})
+	}, newSchemaRecordCmd(a))
+	return cmd
+}
+
+// newSchemaRecordCmd prints the record's schema: JSON Schema for NDJSON and validators, or a
+// CREATE TABLE for the database a data team loads the CSV into.
+func newSchemaRecordCmd(a *app) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "record",
+		Short: "Print the schema of a de-identified record (export records), as JSON Schema or SQL",
+		Long: strings.TrimSpace(`
+Print the schema of a de-identified record, format safeharbor-record/v1, as 'export records'
+and 'interview --records' write it: one screening as a row, the same columns in CSV and as the
+keys of an NDJSON line. Every column is described, with its type and its values.
+
+--format sql prints a CREATE TABLE safeharbor_records that PostgreSQL, DuckDB and SQLite all
+take, to load the CSV into (COPY ... CSV HEADER): TEXT, INTEGER and BOOLEAN, with a CHECK on
+every column whose values are a fixed list. Columns are only ever added at the end; the columns
+of an agency's own sets (after the published ones) are added with ALTER TABLE.`),
+		Example: `  safeharbor schema record > safeharbor-record-v1.schema.json
+  safeharbor schema record --format sql | psql agency`,
+		Args: wrapArgs(cobra.NoArgs),
+		RunE: func(*cobra.Command, []string) error {
+			schema := report.RecordSchema
+			if format == "sql" {
+				ddl, err := report.RecordSQL("safeharbor_records")
+				if err != nil {
+					return err
+				}
+				schema = []byte(ddl)
+			}
+			if _, err := a.streams.Out.Write(schema); err != nil {
+				return fmt.Errorf("write the record schema: %w", err)
+			}
+			return nil
+		},
+	}
+	addEnumFlag(cmd, &format, "format", "json", "the schema's form",
+		choice{name: "json", help: "JSON Schema (draft 2020-12)"},
+		choice{name: "sql", help: "a CREATE TABLE for PostgreSQL, DuckDB or SQLite"})
 	return cmd
 }

@@ -15,6 +15,8 @@ type Streams struct {
 	Err io.Writer // prompts, progress and diagnostics
 
 	InTTY, OutTTY, ErrTTY bool
+	// ErrWidth, when Err is a terminal, is its width now (0 when it reports none); nil otherwise.
+	ErrWidth func() int
 	// OutNowhere: standard output goes nowhere (/dev/null, or closed: Go gives a closed one
 	// /dev/null). A summary written there would be lost, with its draft deleted after it.
 	OutNowhere bool
@@ -22,11 +24,21 @@ type Streams struct {
 
 // SystemStreams returns the process's streams, with terminal detection.
 func SystemStreams() Streams {
-	return Streams{
+	s := Streams{
 		In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
 		InTTY: isTerminal(os.Stdin), OutTTY: isTerminal(os.Stdout), ErrTTY: isTerminal(os.Stderr),
 		OutNowhere: isDevNull(os.Stdout),
 	}
+	if s.ErrTTY {
+		s.ErrWidth = func() int {
+			w, _, err := term.GetSize(os.Stderr.Fd())
+			if err != nil {
+				return 0
+			}
+			return w
+		}
+	}
+	return s
 }
 
 // isDevNull reports whether f is the null device.

@@ -216,7 +216,7 @@ func runTest(a *app, opts *testOptions) error {
 			fmt.Fprintf(out, "    complete: expected %t, got %t (%s)\n", *want, o.Complete, o.Explanation)
 		}
 		for _, d := range o.WrongDomains {
-			got := o.DomainLevel(d.Domain)
+			got := string(o.DomainLevel(d.Domain))
 			for _, dl := range o.Domains {
 				if dl.ID == d.Domain {
 					got = fmt.Sprintf("%s (score %d)", dl.Level, dl.Reached.Score)

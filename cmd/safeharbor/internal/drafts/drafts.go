@@ -136,6 +136,7 @@ type Draft struct {
 	Also     string    `json:"also,omitempty"`     // a second language shown with each question
 	Contacts string    `json:"contacts,omitempty"` // the agency's contacts file, if one was given
 	Label    string    `json:"label,omitempty"`    // the worker's case reference; never the young person's name
+	Scenario string    `json:"scenario,omitempty"` // a mock interview's scenario, for its feedback at the end
 	Meta     Meta      `json:"-"`
 }
 

@@ -72,6 +72,9 @@ const (
 	ScreenGuidance                   // a section's guidance: for the worker only, never read aloud
 	ScreenResumed                    // in place of the opening, when a draft goes on
 	ScreenClosing                    // when nothing is left to read aloud, or at the end
+	// ScreenRefused says why an answer was refused by the engine (two times out of order), before
+	// the question is asked again.
+	ScreenRefused
 )
 
 // Screen is text for the worker: lines to say aloud and things to do.
@@ -79,6 +82,9 @@ type Screen struct {
 	Kind  ScreenKind
 	Title string
 	Lines []Line
+	// Refused is, on a ScreenRefused, the engine's refusal as it is: an asker with no one to read
+	// the screen (an answers file) stops on it.
+	Refused error
 }
 
 // Line is one thing to say aloud or to do, or (with no kind) a fact to know, such as where a

@@ -24,6 +24,7 @@ type Config struct {
 	Save    func() error
 	Now     func() time.Time                   // nil: time.Now
 	Resumed *Screen                            // shown in place of the opening when a draft goes on
+	Notice  []Line                             // facts shown first on the opening screen (which set a mock interview uses, and why)
 	Cue     func(q *screening.Question) string // self-study: what the young person says
 	Meta    screening.SummaryMeta              // for the summary: the set's file, the start, the contacts
 	// Label, when set, asks the worker for a label for the draft before anything else (a case
@@ -112,8 +113,9 @@ func (c *conversation) run(ctx context.Context) error {
 		if err := c.remindOfDisclosure(ctx); err != nil {
 			return err
 		}
-	case len(c.set.Opening) > 0:
-		if err := c.a.Show(ctx, Screen{Kind: ScreenOpening, Title: c.w.BeforeYouBegin, Lines: c.lines(c.set.Opening, false)}); err != nil {
+	case len(c.set.Opening) > 0 || len(c.cfg.Notice) > 0:
+		lines := append(slices.Clone(c.cfg.Notice), c.lines(c.set.Opening, false)...)
+		if err := c.a.Show(ctx, Screen{Kind: ScreenOpening, Title: c.w.BeforeYouBegin, Lines: lines}); err != nil {
 			return err
 		}
 	}
@@ -293,6 +295,12 @@ func (c *conversation) record(ctx context.Context, q *screening.Question, a scre
 	}
 	a.At = c.now()
 	change, err := c.s.Record(q.ID, a)
+	var order *screening.ClockOrderError
+	if errors.As(err, &order) {
+		// Two times out of order: which one is wrong only the worker knows. Say which, and ask
+		// again; the other can be changed by going back, or from the review.
+		return true, c.a.Show(ctx, c.refused(order))
+	}
 	if err != nil {
 		return false, err
 	}
@@ -327,6 +335,16 @@ func (c *conversation) record(ctx context.Context, q *screening.Question, a scre
 		}
 	}
 	return false, nil
+}
+
+// refused is the screen that says why a time was refused: it is out of order with another.
+func (c *conversation) refused(e *screening.ClockOrderError) Screen {
+	format := c.w.LaterThan
+	if e.Earlier {
+		format = c.w.EarlierThan
+	}
+	text := fmt.Sprintf(format, e.Question.Text, screening.FormatClock(e.At, c.lang), e.Other.Text, screening.FormatClock(e.OtherAt, c.lang))
+	return Screen{Kind: ScreenRefused, Title: c.w.CheckTimes, Lines: []Line{{Text: text}}, Refused: e}
 }
 
 // remindOfDisclosure shows the stop-and-refer guidance again when a resumed interview holds a

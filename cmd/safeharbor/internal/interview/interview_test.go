@@ -64,11 +64,22 @@ type fakeAsker struct {
 	log        []string
 	statuses   []Status
 	failAt     string // the question whose Ask fails, as Ctrl-C would
+	onShow     func(Screen)
 }
 
 func (f *fakeAsker) Show(_ context.Context, s Screen) error {
-	kind := map[ScreenKind]string{ScreenOpening: "opening", ScreenGuidance: "guidance", ScreenResumed: "resumed", ScreenClosing: "closing"}[s.Kind]
+	kind := map[ScreenKind]string{ScreenOpening: "opening", ScreenGuidance: "guidance", ScreenResumed: "resumed", ScreenClosing: "closing", ScreenRefused: "refused"}[s.Kind]
 	f.log = append(f.log, "show "+kind+": "+s.Title)
+	if f.onShow != nil {
+		f.onShow(s)
+	}
+	if s.Kind == ScreenRefused {
+		f.log = append(f.log, "  "+s.Lines[0].Text)
+		var order *screening.ClockOrderError
+		if !errors.As(s.Refused, &order) {
+			return errors.New("a refusal screen without the engine's refusal")
+		}
+	}
 	return nil
 }
 
@@ -595,6 +606,74 @@ func TestInSentence(t *testing.T) {
 	} {
 		if got := inSentence(c.label); got != c.want {
 			t.Errorf("inSentence(%q) = %q, want %q", c.label, got, c.want)
+		}
+	}
+}
+
+// Two times out of order (learned of the return before it happened) are refused by the engine:
+// the worker is told which two disagree and asked again, whether typing the second or changing
+// the first from the review; nothing out of order is recorded.
+func TestTimesOutOfOrder(t *testing.T) {
+	set := &screening.QuestionSet{
+		ID: "clocks", Version: "1.0.0", Language: "en", Title: "Clocks", Levels: screening.Levels{Possible: 2, Clear: 5},
+		Sections: []screening.Section{{ID: "record", Title: "From the record", Questions: []screening.Question{
+			{ID: "returned", Mode: screening.ModeRecord, Type: screening.TypeDateTime, Text: "When they came back"},
+			{ID: "learned", Mode: screening.ModeRecord, Type: screening.TypeDateTime, Text: "When the agency learned of it", NotBefore: screening.Ref{ID: "returned"}},
+		}}},
+	}
+	s := screening.NewSession(set)
+	f := &fakeAsker{
+		replies: map[string][]Reply{
+			"returned": {text("2026-11-28T21:00:00-05:00"), text("2026-11-29T08:00:00-05:00"), text("2026-11-28T20:00:00-05:00")},
+			"learned":  {text("2026-11-27T10:00:00-05:00"), text("2026-11-28T21:30:00-05:00")},
+		},
+	}
+	f.reviews = []int{rowOf(s, "returned"), -1}
+	sum, err := run(t, f, Config{Session: s})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLog(t, f.log, []string{
+		"ask returned",
+		"ask learned",
+		"show refused: Check the times",
+		"  \u201cWhen the agency learned of it\u201d: Fri 27 Nov 2026, 10:00 -0500 is earlier than \u201cWhen they came back\u201d (Sat 28 Nov 2026, 21:00 -0500), which it cannot be. Type it again; or, if that other time is wrong, go back and change it.",
+		"ask learned",
+		`note record (was "")`,
+		"review on finish",
+		"ask returned (was answered:2026-11-28T21:00:00-05:00)",
+		"show refused: Check the times",
+		"  \u201cWhen they came back\u201d: Sun 29 Nov 2026, 08:00 -0500 is later than \u201cWhen the agency learned of it\u201d (Sat 28 Nov 2026, 21:30 -0500), which cannot come before it. Type it again; or, if that other time is wrong, change it first.",
+		"ask returned (was answered:2026-11-28T21:00:00-05:00)",
+		"review on returned",
+	})
+	if got := answers(sum); got != "returned=answered:2026-11-28T20:00:00-05:00 learned=answered:2026-11-28T21:30:00-05:00" {
+		t.Errorf("answers: %s", got)
+	}
+}
+
+// A notice (which set a mock interview uses) comes first on the opening, and makes one for a set
+// that has none.
+func TestNoticeOnTheOpening(t *testing.T) {
+	for _, withOpening := range []bool{true, false} {
+		set := testSet()
+		if !withOpening {
+			set.Opening = nil
+		}
+		var shown []Line
+		f := &fakeAsker{
+			replies: map[string][]Reply{"slept": {pick("friend")}, "partner": {no()}, "traded": {no()}, "phones": {no()}, "feel": {Answer(screening.Answered("ok"))}, "days": {text("3")}},
+			reviews: []int{-1},
+			onShow:  func(s Screen) { shown = append(shown, s.Lines...) },
+		}
+		if _, err := run(t, f, Config{Session: screening.NewSession(set), Notice: []Line{{Text: "On set test 1.0.0."}}}); err != nil {
+			t.Fatal(err)
+		}
+		if f.log[0] != "show opening: Before you begin" || len(shown) == 0 || shown[0].Text != "On set test 1.0.0." {
+			t.Errorf("opening %v: log %v, lines %+v", withOpening, f.log, shown)
+		}
+		if withOpening && (len(shown) < 2 || shown[1].Text != "Hello.") {
+			t.Errorf("the opening's own lines do not follow: %+v", shown)
 		}
 	}
 }

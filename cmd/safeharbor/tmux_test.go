@@ -173,7 +173,7 @@ func TestTUIInterview(t *testing.T) {
 	term.keys("Note: While you were away", "Enter")
 	term.keys("Is there someone older", "1", "Enter")
 	term.keys("Did anyone offer you", "3", "Enter") // prefers not to say
-	term.keys("To close", "Enter")                  // nothing left to read aloud: said before the observation
+	term.keysAfterReading("To close", "Enter")      // nothing left to read aloud: said before the observation
 	term.keys("OBSERVE", "1", "Enter")
 	term.typeText("Note: People", "Quiet, looked tired")
 	term.keys("> Quiet, looked tired", "Enter")
@@ -217,7 +217,7 @@ func TestTUIDisclosureEndsEarly(t *testing.T) {
 	term.keys("Is there someone older", "2", "Enter")
 	term.keys("Did anyone offer you", "1", "Enter")  // yes: a disclosure
 	term.keysAfterReading("Stop and refer", "Enter") // end now is the default
-	term.keys("To close", "Enter")
+	term.keysAfterReading("To close", "Enter")
 	term.keys("OBSERVE", "2", "Enter")
 	term.keys("Note: People", "Enter")
 	term.keys("Review the answers", "Enter")
@@ -246,7 +246,7 @@ func TestTUIInSpanish(t *testing.T) {
 	term.keys("Alguien te ofreció", "1", "Enter") // sí: a disclosure
 	term.waitFor("Terminar la detección ahora")
 	term.keysAfterReading("Detente y refiere", "Enter")
-	term.keys("Para cerrar", "Enter")
+	term.keysAfterReading("Para cerrar", "Enter")
 	term.keys("OBSERVA", "2", "Enter")
 	term.keys("Nota: Personas", "Enter")
 	term.keys("Revisa las respuestas", "Enter")

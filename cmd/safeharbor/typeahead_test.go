@@ -24,8 +24,8 @@ import (
 // single burst with the typed words pasted. Both must record exactly the planned answers.
 
 // step is what the worker does on one screen: the text that shows the screen is up, and the keys.
-// A guarded screen (a section's guidance, the stop-and-refer guidance) comes unexpected and takes
-// no keys typed before it was read: a burst stops there, and goes on once it is answered.
+// A guarded screen (a section's guidance, the stop-and-refer guidance, the closing said aloud)
+// comes unexpected and takes no keys typed before it was read: a burst stops there, and goes on once it is answered.
 type step struct {
 	on      string
 	keys    []string
@@ -105,7 +105,7 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 		// The closing is said when nothing is left to read aloud, before what the worker fills
 		// in alone.
 		if left, put := s.ReadAloud(); !closed && len(set.Closing) > 0 && !q.Mode.ReadAloud() && put && !left {
-			p.steps = append(p.steps, step{"To close", []string{"Enter"}, false})
+			p.steps = append(p.steps, step{"To close", []string{"Enter"}, true})
 			closed = true
 		}
 		if sec := s.SectionOf(q); section == nil || sec.ID != section.ID {
@@ -144,7 +144,7 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 	note(section)
 	p.steps = append(p.steps, step{"Review the answers", []string{"Enter"}, false})
 	if len(set.Closing) > 0 && !closed {
-		p.steps = append(p.steps, step{"To close", []string{"Enter"}, false})
+		p.steps = append(p.steps, step{"To close", []string{"Enter"}, true})
 	}
 	sum := s.Summary(screening.SummaryMeta{})
 	for _, a := range sum.Answers {
@@ -345,6 +345,9 @@ func typeInterview(t *testing.T, dir string, p plan, burst bool, args ...string)
 	} else {
 		for _, st := range p.steps {
 			term.waitFor(st.on)
+			if st.guarded {
+				time.Sleep(400 * time.Millisecond) // read, as a worker does, before answering
+			}
 			sendBurst(term, st.keys)
 		}
 	}

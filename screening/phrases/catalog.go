@@ -226,6 +226,7 @@ type Interview struct {
 	BelowMinimum         string // the number, the least
 	AboveMaximum         string // the number, the most
 	ChooseFirst          string
+	LettersChooseNothing string // letters typed on a screen of choices
 	NothingTicked        string
 	NothingBefore        string
 	NoAnswerTyped        string

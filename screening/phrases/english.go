@@ -204,6 +204,7 @@ var english = Catalog{
 		BelowMinimum:         "%v is less than %v, the least this takes.",
 		AboveMaximum:         "%v is more than %v, the most this takes.",
 		ChooseFirst:          "Choose an answer first: use the arrows or its number, then press Enter.",
+		LettersChooseNothing: "Typing does not choose here: use the arrows or the number of a choice, then Enter.",
 		NothingTicked:        "Nothing is ticked. Tick what applies with Space, x or its number, or choose “None of these”, then press Enter.",
 		NothingBefore:        "This is the first question: there is none before it.",
 		NoAnswerTyped:        "Nothing was typed. Type the answer, or press ↓ to choose one below.",

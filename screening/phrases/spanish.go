@@ -207,6 +207,7 @@ var spanish = Catalog{
 		BelowMinimum:         "%v es menos que %v, lo mínimo que se acepta.",
 		AboveMaximum:         "%v es más que %v, lo máximo que se acepta.",
 		ChooseFirst:          "Elige primero una respuesta: con las flechas o con su número, y presiona Enter.",
+		LettersChooseNothing: "Aquí escribir no elige: usa las flechas o el número de una opción, y luego Enter.",
 		NothingTicked:        "No hay nada marcado. Marca lo que corresponda con Espacio, x o su número, o elige «Ninguna de estas», y presiona Enter.",
 		NothingBefore:        "Esta es la primera pregunta: no hay ninguna antes.",
 		NoAnswerTyped:        "No se escribió nada. Escribe la respuesta, o presiona ↓ para elegir una de abajo.",

@@ -7,8 +7,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
 )
 
 // The default set is what a worker gets with no flags. These are the properties its design
@@ -273,8 +276,36 @@ func TestPostReturnShortDesign(t *testing.T) {
 		if !fullAct[a.ID] && a.ID != "full-conversation" {
 			t.Errorf("action %s is not one of the full set's", a.ID)
 		}
-		if a.ID == "full-conversation" && (a.When != nil || a.Due == nil) {
-			t.Error("full-conversation must always be listed, with its deadline")
+		if a.ID == "full-conversation" && a.Due == nil {
+			t.Error("full-conversation must have its deadline")
+		}
+	}
+	// The full conversation follows every first conversation, except with a child under 11 (whom
+	// the full set does not ask either) and after a disclosure (the forensic interview is next).
+	for _, c := range []struct {
+		name    string
+		answers map[string]screening.Answer
+		listed  bool
+	}{
+		{"nothing of concern", map[string]screening.Answer{"age": {State: screening.StateAnswered, Number: 14}}, true},
+		{"age not known", nil, true},
+		{"a child of 9", map[string]screening.Answer{"age": {State: screening.StateAnswered, Number: 9}}, false},
+		{"a disclosure", map[string]screening.Answer{"age": {State: screening.StateAnswered, Number: 14}, "offered-for-sexual": screening.Answered("yes")}, false},
+		{"a disclosure online", map[string]screening.Answer{"online-did": {State: screening.StateAnswered, Choices: []string{"posted"}}}, false},
+	} {
+		s := screening.NewSession(short.Set)
+		for q, ok := s.Next(); ok; q, ok = s.Next() {
+			a, given := c.answers[q.ID]
+			if !given {
+				a = screening.Answer{State: screening.StateNotAsked}
+			}
+			if err := s.Answer(q.ID, a); err != nil {
+				t.Fatalf("%s: %s: %v", c.name, q.ID, err)
+			}
+		}
+		listed := slices.ContainsFunc(s.Actions(), func(a *screening.Action) bool { return a.ID == "full-conversation" })
+		if listed != c.listed {
+			t.Errorf("%s: full-conversation listed %v, want %v", c.name, listed, c.listed)
 		}
 	}
 	ids := func(rs []screening.Ref) []string {
@@ -338,6 +369,72 @@ func TestPostReturnSpanish(t *testing.T) {
 			for _, bad := range []string{"personas jóvenes", "persona joven", "en línea", "BEFREE"} {
 				if strings.Contains(text, bad) {
 					t.Errorf("%s: read aloud %q says %q", ref, text, bad)
+				}
+			}
+		}
+		// What a caseworker's walkthrough heard wrong: "se les busca" (read as "are searched
+		// for", for "are targeted"), "Eso quiere decir a protección infantil", "no le dejes a
+		// solas", and a "para sí" that leaves who gains unclear.
+		all := slices.Clone(aloud)
+		for _, sec := range es.Sections {
+			all = append(all, sec.Help)
+			for _, q := range sec.Questions {
+				all = append(all, q.Help)
+			}
+		}
+		for _, a := range es.Actions {
+			all = append(all, a.Text)
+		}
+		for _, text := range all {
+			for _, bad := range []string{"se les busca", "quiere decir a ", "le dejes a solas", "para sí?"} {
+				if strings.Contains(text, bad) {
+					t.Errorf("%s: %q says %q", ref, text, bad)
+				}
+			}
+		}
+	}
+	// A contact's hours follow a semicolon on its line: never a capital there.
+	for _, c := range base.Contacts {
+		for lang, hours := range map[string]string{"en": c.Hours, "es": c.In("es").Hours} {
+			if r, _ := utf8.DecodeRuneInString(hours); unicode.IsUpper(r) {
+				t.Errorf("contact %s (%s): hours %q start with a capital, after a semicolon", c.ID, lang, hours)
+			}
+		}
+	}
+}
+
+// Guidance that names how the worker records an answer uses the words the worker sees: "Prefers
+// not to say", not "I'd rather not say" (a caseworker looked for the option the guidance named).
+func TestGuidanceNamesStatesAsTheyAreShown(t *testing.T) {
+	cat, err := LoadCatalog(FS(), testBase(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	words, _ := phrases.For("en")
+	shown := []string{words.Interview.Declined, words.Interview.DontKnow, words.Interview.Skip, words.Answers.None}
+	quoted := regexp.MustCompile(`"([^"]*)"`)
+	for _, ref := range [][2]string{{"post-return", "2.0.0"}, {"post-return-short", "1.0.0"}} {
+		f, err := cat.Find(ref[0], ref[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		var guidance []string
+		for _, st := range slices.Concat(f.Set.Opening, f.Set.Closing) {
+			if st.Kind == screening.StepDo {
+				guidance = append(guidance, st.Text)
+			}
+		}
+		for _, sec := range f.Set.Sections {
+			guidance = append(guidance, sec.Help)
+			for _, q := range sec.Questions {
+				guidance = append(guidance, q.Help)
+			}
+		}
+		for _, g := range guidance {
+			for _, m := range quoted.FindAllStringSubmatch(g, -1) {
+				q := strings.ToLower(m[1])
+				if (strings.Contains(q, "not say") || strings.Contains(q, "know") || strings.Contains(q, "none of")) && !slices.Contains(shown, m[1]) {
+					t.Errorf("%s %s: the guidance names %q, which the worker never sees; say one of %q", ref[0], ref[1], m[1], shown)
 				}
 			}
 		}

@@ -17,7 +17,7 @@ var (
 	CompletenessKeys = []string{"min_answered", "key_questions"}
 	DueKeys          = []string{"from", "within"}
 	StepKeys         = []string{"say", "do"}
-	SectionKeys      = []string{"id", "title", "help", "questions"}
+	SectionKeys      = []string{"id", "title", "help", "when", "questions"}
 	QuestionKeys     = []string{"id", "mode", "type", "text", "help", "options", "min", "max", "unit", "indicator", "when", "not_before", "fact"}
 	OptionKeys       = []string{"value", "label", "indicator"}
 	IndicatorKeys    = []string{"id", "label", "weight", "sources", "disclosure", "help", "domain"}
@@ -205,6 +205,9 @@ func (d *decoder) section(n *yaml.Node) screening.Section {
 			sec.Title, sec.TitlePos = d.str(f.val, "a section's title")
 		case "help":
 			sec.Help, _ = d.str(f.val, "a section's help")
+		case "when":
+			sec.WhenPos = pos(f.key)
+			sec.When = d.condition(f.val)
 		case "questions":
 			items := d.list(f.val, "questions")
 			sec.Questions = make([]screening.Question, 0, len(items))

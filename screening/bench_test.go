@@ -88,3 +88,38 @@ func BenchmarkAnswer(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAnswerSectionWhen is BenchmarkAnswer over a set whose every section but the first is
+// asked on a condition on the set's first question, as post-return asks its sections only at 11
+// or older: ns/answer should still not grow with the set.
+func BenchmarkAnswerSectionWhen(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		set := benchSet(n)
+		for i := 1; i < len(set.Sections); i++ {
+			set.Sections[i].When = &Condition{Op: OpAny, Sub: []Condition{
+				{Op: OpIs, Question: "q0", Value: "yes"},
+				{Op: OpAnswered, Question: "q0", Flag: false},
+			}}
+		}
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			answers := 0
+			for b.Loop() {
+				b.StopTimer()
+				s := NewSession(set)
+				b.StartTimer()
+				for i := 0; ; i++ {
+					q, ok := s.Next()
+					if !ok {
+						break
+					}
+					s.Progress(q)
+					if _, err := s.Record(q.ID, answerFor(q, i)); err != nil {
+						b.Fatal(err)
+					}
+					answers++
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(answers), "ns/answer")
+		})
+	}
+}

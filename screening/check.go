@@ -119,6 +119,9 @@ type checker struct {
 	questions    []*Question
 	raisedBy     map[string][]int // indicator id -> orders of the questions that can raise it
 	factBy       map[Fact]*Question
+	// sectionWhen: the condition being checked is a section's, decided at its first question
+	// (order), so that question is not before it.
+	sectionWhen bool
 }
 
 func (c *checker) header() {
@@ -378,6 +381,12 @@ func (c *checker) sections() {
 		if len(sec.Questions) == 0 {
 			c.out.Errorf(sec.Pos, RuleEmptySection, "section %q has no questions: add some or remove the section", sec.ID)
 		}
+		if sec.When != nil {
+			// Decided at the section's first question: it may depend only on what comes before.
+			c.sectionWhen = true
+			c.condition(sec.When, order, false, fmt.Sprintf("section %q", sec.ID))
+			c.sectionWhen = false
+		}
 		for j := range sec.Questions {
 			q := &sec.Questions[j]
 			if c.requireID(q.ID, q.IDPos, q.Pos, "a question") {
@@ -575,6 +584,9 @@ func (c *checker) questionCondition(k *Condition, order int, where string) {
 		return
 	}
 	switch {
+	case c.sectionWhen && at >= order:
+		c.out.Errorf(k.QuestionPos, RuleForwardReference, "%s: when refers to question %q, which is in the section or after it; a section's when can depend only on questions before the section", where, k.Question)
+		return
 	case order >= 0 && at == order:
 		c.out.Errorf(k.QuestionPos, RuleForwardReference, "%s: when refers to the question itself", where)
 		return

@@ -64,12 +64,12 @@ const (
 type CoverageItem struct {
 	Kind CoverageKind
 	// ID is the question's, option's, indicator's or action's id, or the level. Of is an
-	// option's question, or a condition's owner (`question "x"`, `action "x"`).
+	// option's question, or a condition's owner (`section "x"`, `question "x"`, `action "x"`).
 	ID, Of string
 	Cond   *Condition // a condition item's condition
 	Part   bool       // the condition is a part of an all, any or not
 	Needs  Needs      // a level rule's needs
-	// HasWhen: the question has a condition.
+	// HasWhen: the question, or its section, has a condition.
 	HasWhen bool
 	Branch  Branch
 	Pos     Pos
@@ -127,9 +127,10 @@ func NewCoverage(set *QuestionSet) *Coverage {
 	for i := range set.Sections {
 		sec := &set.Sections[i]
 		c.Sections = append(c.Sections, SectionCoverage{ID: sec.ID, Pos: sec.Pos})
+		addWhen(sec.When, fmt.Sprintf("section %q", sec.ID))
 		for j := range sec.Questions {
 			q := &sec.Questions[j]
-			c.questions = append(c.questions, add(CoverageItem{Kind: CoverQuestion, ID: q.ID, HasWhen: q.When != nil, Pos: q.Pos}))
+			c.questions = append(c.questions, add(CoverageItem{Kind: CoverQuestion, ID: q.ID, HasWhen: q.When != nil || sec.When != nil, Pos: q.Pos}))
 			addWhen(q.When, fmt.Sprintf("question %q", q.ID))
 			var opts []int
 			for _, o := range q.Options {
@@ -179,6 +180,14 @@ func (c *Coverage) count(s *Session, interrupted []string) {
 			hit[k] = true
 		} else {
 			hit[k+1] = true
+		}
+	}
+	for i, sec := range c.Set.Sections {
+		if sec.When != nil {
+			// Decided at the section's first question, as the interview decides it.
+			v := s.viewUpTo(s.secStart[i])
+			v.note = note
+			v.holds(sec.When)
 		}
 	}
 	for j, q := range s.questions {

@@ -125,7 +125,7 @@ var (
 	ruleFact           = &BumpRule{"which question holds a fact for records (fact: age, returned-at, learned-at, interpreter, interpreter-language, interpreter-trained, mode, worker-role)", BumpMinor, "records and statistics read the age band, the return, the interpreter, the mode or the role from another answer"}
 	ruleRangeNarrowed  = &BumpRule{"a number question's range narrowed, or a date and time held after another (not_before)", BumpMajor, "an answer the old version took is refused"}
 	ruleRangeWidened   = &BumpRule{"a number question's range widened or removed, or a not_before removed", BumpMinor, "it takes answers the old version refused"}
-	ruleRaises         = &BumpRule{"what a question or option raises, or a question's condition (when)", BumpMajor, "it changes what can be raised, and so the level"}
+	ruleRaises         = &BumpRule{"what a question or option raises, or a question's or section's condition (when)", BumpMajor, "it changes what can be raised, and so the level"}
 	ruleOptionGone     = &BumpRule{"an option removed", BumpMajor, "an answer the old version took is refused, and what it raised is no longer raised"}
 	ruleOptionAdded    = &BumpRule{"an option added that raises no indicator", BumpMinor, "it can be chosen, but it cannot change what a screening finds"}
 	ruleOptionOrder    = &BumpRule{"options put in another order", BumpPatch, "only the order they are shown in changes"}
@@ -581,6 +581,9 @@ func (d *differ) sections(old, new *QuestionSet) {
 		h := x
 		h.Field, h.Path = "help", x.Path+".help"
 		d.words(h, o.Help, n.Help, ruleSectionHelp)
+		w := x
+		w.Field, w.Path, w.OldPos, w.NewPos = "when", x.Path+".when", pick(o.WhenPos, x.OldPos), pick(n.WhenPos, x.NewPos)
+		d.value(w, o.When.String(), n.When.String(), ruleRaises)
 	}, func(o *Section) {
 		d.add(Difference{Kind: DiffRemoved, Item: ItemSection, ID: o.ID, Path: "sections." + o.ID, Before: o.Title, Words: true, OldPos: idOf(o.IDPos, o.Pos), NewPos: new.SectionsPos}, ruleSection)
 	})

@@ -100,6 +100,9 @@ func TestDiffSets(t *testing.T) {
 		{"a section retitled", func(s *QuestionSet) { s.Sections[0].Title = "Away" }, []want{{DiffReworded, ItemSection, "away", "title", BumpMinor, "While away", "Away"}}},
 		{"a question marked as holding the age", func(s *QuestionSet) { q(s, "days").Fact = FactAge }, []want{{DiffAdded, ItemQuestion, "days", "fact", BumpMinor, "", "age"}}},
 		{"a section's guidance", func(s *QuestionSet) { s.Sections[0].Help = "Listen well." }, []want{{DiffReworded, ItemSection, "away", "help", BumpPatch, "", ""}}},
+		{"a section asked only on a condition", func(s *QuestionSet) {
+			s.Sections[1].When = &Condition{Op: OpIs, Question: "partner", Value: "no"}
+		}, []want{{DiffChanged, ItemSection, "record", "when", BumpMajor, "always", `partner is "no"`}}},
 		{"sections in another order", func(s *QuestionSet) { s.Sections[0], s.Sections[1] = s.Sections[1], s.Sections[0] }, []want{
 			{DiffMoved, ItemSection, "record", "", BumpMinor, "after away", "first"},
 		}},

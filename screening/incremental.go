@@ -50,11 +50,13 @@ func (s *Session) initTrack() {
 	t.queued = make([]uint32, n)
 	t.open, t.openNotRA = newBitset(n), newBitset(n)
 	for j, q := range s.questions {
-		if q.When == nil {
-			continue
-		}
 		names := conditionNames{}
-		names.collect(q.When)
+		if w := s.set.Sections[s.section[j]].When; w != nil {
+			names.collect(w)
+		}
+		if q.When != nil {
+			names.collect(q.When)
+		}
 		for _, id := range names.questions {
 			if i, ok := s.index[id]; ok && i < j && !slices.Contains(t.deps[i], j) {
 				t.deps[i] = append(t.deps[i], j)
@@ -71,7 +73,7 @@ func (s *Session) initTrack() {
 	}
 	// With no answers, a question applies when its conditions hold of nothing answered before it.
 	for j, q := range s.questions {
-		if q.When != nil && !s.viewUpTo(j).holds(q.When) {
+		if !s.applies(j) {
 			t.states[j] = Answer{State: StateNotApplicable}
 			continue
 		}
@@ -209,7 +211,7 @@ func (s *Session) update(i int, st Answer) {
 		j := queue.pop()
 		q := s.questions[j]
 		next := Answer{State: StateNotApplicable}
-		if q.When == nil || s.viewUpTo(j).holds(q.When) {
+		if s.applies(j) {
 			next = s.answers[q.ID]
 		} else {
 			delete(s.answers, q.ID) // a change of mind leaves no answer behind to show or count

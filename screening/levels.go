@@ -74,10 +74,12 @@ type Completeness struct {
 	Applied, Answered, Declined, DontKnow, NotAsked int
 	// The questions read aloud that applied, and how many of them were answered.
 	ReadAloud, ReadAloudAnswered int
-	Ruled                        bool     // the set declares when a screening is incomplete
-	MinAnswered                  int      // the set's minimum of questions read aloud answered; 0: none
-	KeyMissing                   []string // key questions that applied and were declined or not asked
-	Incomplete                   bool
+	Ruled                        bool // the set declares when a screening is incomplete
+	MinAnswered                  int  // the set's minimum of questions read aloud answered; 0: none
+	// KeyMissing are the key questions that applied and have no answer: declined, not known
+	// ("doesn't know" leaves the question as open as a decline does), or not asked.
+	KeyMissing []string
+	Incomplete bool
 }
 
 // TooFewAnswered reports whether fewer questions read aloud were answered than the set needs.
@@ -115,7 +117,7 @@ func (v *view) completeness() Completeness {
 		default:
 			c.NotAsked++
 		}
-		if rule != nil && (st == StateDeclined || st == StateNotAsked || st == "") && slices.ContainsFunc(rule.KeyQuestions, func(r Ref) bool { return r.ID == q.ID }) {
+		if rule != nil && st != StateAnswered && slices.ContainsFunc(rule.KeyQuestions, func(r Ref) bool { return r.ID == q.ID }) {
 			c.KeyMissing = append(c.KeyMissing, q.ID)
 		}
 	}

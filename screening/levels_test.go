@@ -153,8 +153,18 @@ func TestCompletenessAndConcern(t *testing.T) {
 			concern: LevelIncomplete, incomplete: true, keyMissing: []string{"traded"}, applied: 7,
 		},
 		{
-			name:    "doesn't know to the key question is an answer of a kind: not missing",
+			name:    "doesn't know to the key question leaves it unanswered: incomplete, never none",
 			steps:   []step{{"slept", multi("friend")}, {"partner", no()}, {"danger", no()}, {"put-out", no()}, {"traded", state(StateDontKnow)}},
+			concern: LevelIncomplete, incomplete: true, keyMissing: []string{"traded"}, applied: 7,
+		},
+		{
+			name:    "doesn't know to the key question, with a level reached: the level stands, incomplete",
+			steps:   []step{{"slept", multi("hotel")}, {"partner", no()}, {"danger", no()}, {"put-out", no()}, {"traded", state(StateDontKnow)}},
+			concern: LevelPossible, incomplete: true, keyMissing: []string{"traded"}, applied: 7,
+		},
+		{
+			name:    "doesn't know to a question that is not key: complete",
+			steps:   []step{{"slept", multi("friend")}, {"partner", no()}, {"danger", state(StateDontKnow)}, {"put-out", no()}, {"traded", no()}},
 			concern: LevelNone, applied: 7,
 		},
 		{

@@ -102,7 +102,7 @@ var Rules = []RuleInfo{
 	{RuleInvalidDate, SeverityError, "a date that is not a real calendar date written YYYY-MM-DD"},
 	{RuleDuplicateID, SeverityError, "two sections, questions, options, indicators, actions, sources or contacts with one id"},
 	{RuleUnknownReference, SeverityError, "a reference to an indicator, source, contact or question that does not exist"},
-	{RuleForwardReference, SeverityError, "a question's when refers to itself or to something only later questions decide"},
+	{RuleForwardReference, SeverityError, "a question's when refers to itself or to something only later questions decide; a section's, to anything in the section or after it"},
 	{RuleOptionValue, SeverityError, "a condition compares with a value that is not one of the question's options"},
 	{RuleOperatorType, SeverityError, "a condition's operator does not fit the question's type"},
 	{RuleLevels, SeverityError, "levels that are not positive whole numbers with possible below clear, or a level rule without its score or with a weight below 1"},

@@ -356,7 +356,11 @@ func (sc *Scenario) test(set *QuestionSet) (Outcome, *Session, []string, error) 
 		o.Explanation += fmt.Sprintf("; %s held back: it needs %s", r.HeldBack, describeNeeds(r.HeldBy))
 	}
 	if c := s.Completeness(); c.Incomplete {
-		o.Explanation += fmt.Sprintf("; incomplete: %d of %d questions read aloud answered", c.ReadAloudAnswered, c.ReadAloud)
+		if c.ReadAloud == 0 {
+			o.Explanation += "; incomplete: no question read aloud applies"
+		} else {
+			o.Explanation += fmt.Sprintf("; incomplete: %d of %d questions read aloud answered", c.ReadAloudAnswered, c.ReadAloud)
+		}
 		if c.TooFewAnswered() {
 			o.Explanation += fmt.Sprintf(" (needs %d)", c.MinAnswered)
 		}

@@ -45,6 +45,7 @@ type Session struct {
 	set       *QuestionSet
 	questions []*Question
 	section   []int          // index of each question's section
+	secStart  []int          // index of each section's first question
 	index     map[string]int // question id -> order
 	answers   map[string]Answer
 	notes     map[string]string // section id -> the worker's note
@@ -56,6 +57,7 @@ type Session struct {
 func NewSession(set *QuestionSet) *Session {
 	s := &Session{set: set, index: make(map[string]int), answers: make(map[string]Answer), notes: make(map[string]string)}
 	for i := range set.Sections {
+		s.secStart = append(s.secStart, len(s.questions))
 		for j := range set.Sections[i].Questions {
 			q := &set.Sections[i].Questions[j]
 			s.index[q.ID] = len(s.questions)
@@ -103,6 +105,17 @@ type view struct {
 // recomputed, and costs nothing to make.
 func (s *Session) viewUpTo(n int) *view {
 	return &view{s: s, upto: n, states: s.t.states[:n]}
+}
+
+// applies reports whether question j applies: its section's condition holds, decided at the
+// section's first question, and its own holds, decided against the questions before it.
+func (s *Session) applies(j int) bool {
+	sec := s.section[j]
+	if w := s.set.Sections[sec].When; w != nil && !s.viewUpTo(s.secStart[sec]).holds(w) {
+		return false
+	}
+	q := s.questions[j]
+	return q.When == nil || s.viewUpTo(j).holds(q.When)
 }
 
 // isRaised reports whether an answer before the view's point raises the indicator.
@@ -273,6 +286,26 @@ func (s *Session) Next() (*Question, bool) {
 // stillAsked reports whether q can still be put: every question until the worker ends the
 // interview, then only those not read aloud.
 func (s *Session) stillAsked(q *Question) bool { return !s.ended || !q.Mode.ReadAloud() }
+
+// ReadAloud says how the questions read aloud stand: whether any applies and has no answer yet
+// (left), and whether any has been put to the young person (answered, declined, not known, or
+// skipped). The conversation with the young person is over when some were put and none is left,
+// or the worker ended it: what follows is for the worker alone.
+func (s *Session) ReadAloud() (left, put bool) {
+	for j, q := range s.questions {
+		if !q.Mode.ReadAloud() {
+			continue
+		}
+		switch s.t.states[j].State {
+		case "":
+			left = true
+		case StateNotApplicable:
+		default:
+			put = true
+		}
+	}
+	return left, put
+}
 
 // Before returns the question to go back to from question id: the last one before it that
 // applies and has an answer. It returns false at the first question.

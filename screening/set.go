@@ -119,11 +119,11 @@ type Domain struct {
 }
 
 // CompletenessRule says when a screening is incomplete: fewer questions read aloud answered than
-// MinAnswered, or any key question declined or not asked. An incomplete screening that raised no
-// level is reported as "incomplete", never as "none".
+// MinAnswered, or any key question without an answer (declined, not known, or not asked). An
+// incomplete screening that raised no level is reported as "incomplete", never as "none".
 type CompletenessRule struct {
 	MinAnswered    int   // 0: no minimum
-	KeyQuestions   []Ref // each must not be declined or left unasked, when it applies
+	KeyQuestions   []Ref // each must be answered, when it applies
 	Pos            Pos
 	MinAnsweredPos Pos
 }
@@ -146,13 +146,18 @@ const (
 
 // Section groups questions under a title, in the order a conversation flows.
 type Section struct {
-	ID        string
-	Title     string
-	Help      string
+	ID    string
+	Title string
+	Help  string
+	// When: the section's questions are asked only if it holds, besides their own conditions
+	// (a conversation written for 11 and older is not put to a younger child). It may refer only
+	// to what comes before the section. nil: always.
+	When      *Condition
 	Questions []Question
 	Pos       Pos
 	IDPos     Pos
 	TitlePos  Pos
+	WhenPos   Pos
 }
 
 // Question is one item of the interview.

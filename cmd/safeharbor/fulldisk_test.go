@@ -41,10 +41,10 @@ func TestFullDisk(t *testing.T) {
 		{"Note: While you were away", ""},
 		{"Ask: Is there someone older", "no"},
 		{"Ask: Did anyone offer you", "no"},
+		{"To close", ""},
 		{"Observe, do not read aloud", "no"},
 		{"Note: People", ""},
 		{"Type a number to change that answer", ""},
-		{"To close", ""},
 	} {
 		term.typeText(step.on, step.answer)
 		term.keys(step.on, "Enter")

@@ -28,9 +28,9 @@ func TestDevNullIsNoTerminal(t *testing.T) {
 	}
 }
 
-// A whole plain interview of the example set: no label, the opening, every answer, the notes,
-// the review and the closing.
-const examplePlain = "\n\nhotel, 1\nmy uncle\n3\n3\n\ndeclined\nno\n2\n\n\n\n"
+// A whole plain interview of the example set: no label, the opening, every answer read aloud,
+// the closing, the observation, the notes and the review.
+const examplePlain = "\n\nhotel, 1\nmy uncle\n3\n3\n\ndeclined\nno\n\n2\n\n\n"
 
 // shell runs a bash script that runs the binary ($SH) with the answers ($ANSWERS), for what only
 // a shell sets up: a closed standard output, a pipe whose reader has gone. The script ends by

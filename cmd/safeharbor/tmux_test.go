@@ -173,6 +173,7 @@ func TestTUIInterview(t *testing.T) {
 	term.keys("Note: While you were away", "Enter")
 	term.keys("Is there someone older", "1", "Enter")
 	term.keys("Did anyone offer you", "3", "Enter") // prefers not to say
+	term.keysAfterReading("To close", "Enter")      // nothing left to read aloud: said before the observation
 	term.keys("OBSERVE", "1", "Enter")
 	term.typeText("Note: People", "Quiet, looked tired")
 	term.keys("> Quiet, looked tired", "Enter")
@@ -180,7 +181,6 @@ func TestTUIInterview(t *testing.T) {
 	term.keys("Current answer: Sometimes safe", "Down", "Enter")     // now: not safe
 	term.waitFor("Not safe")
 	term.keys("Review the answers", "Home", "Enter") // the cursor stayed on the row changed
-	term.keys("To close", "Enter")
 	term.waitFor("Summary written to summary.json.")
 
 	s := readSummary(t, term, filepath.Join(filepath.Dir(term.socket), "summary.json"))
@@ -217,10 +217,10 @@ func TestTUIDisclosureEndsEarly(t *testing.T) {
 	term.keys("Is there someone older", "2", "Enter")
 	term.keys("Did anyone offer you", "1", "Enter")  // yes: a disclosure
 	term.keysAfterReading("Stop and refer", "Enter") // end now is the default
+	term.keysAfterReading("To close", "Enter")
 	term.keys("OBSERVE", "2", "Enter")
 	term.keys("Note: People", "Enter")
 	term.keys("Review the answers", "Enter")
-	term.keys("To close", "Enter")
 	s := readSummary(t, term, filepath.Join(filepath.Dir(term.socket), "summary.json"))
 	if !s.Interview.EndedEarly || s.Concern != "clear" || len(s.NotAsked) != 0 || answersOf(s)["several-phones"] != "answered:No" {
 		t.Errorf("ended early %v, concern %s, not asked %v, answers %v", s.Interview.EndedEarly, s.Concern, s.NotAsked, answersOf(s))
@@ -246,10 +246,10 @@ func TestTUIInSpanish(t *testing.T) {
 	term.keys("Alguien te ofreció", "1", "Enter") // sí: a disclosure
 	term.waitFor("Terminar la detección ahora")
 	term.keysAfterReading("Detente y refiere", "Enter")
+	term.keysAfterReading("Para cerrar", "Enter")
 	term.keys("OBSERVA", "2", "Enter")
 	term.keys("Nota: Personas", "Enter")
 	term.keys("Revisa las respuestas", "Enter")
-	term.keys("Para cerrar", "Enter")
 	s := readSummary(t, term, filepath.Join(filepath.Dir(term.socket), "summary.json"))
 	if !s.Interview.EndedEarly || s.Concern != "clear" {
 		t.Errorf("ended early %v, concern %s", s.Interview.EndedEarly, s.Concern)
@@ -288,10 +288,10 @@ func TestPlainOnATerminal(t *testing.T) {
 		{"Note: While you were away", ""},
 		{"Ask: Is there someone older", "declined"},
 		{"Ask: Did anyone offer you", "no"},
+		{"To close", ""},
 		{"Observe, do not read aloud", "2"},
 		{"Note: People", ""},
 		{"Type a number to change that answer", ""},
-		{"To close", ""},
 	} {
 		term.typeText(step.on, step.answer)
 		term.keys(step.on, "Enter")

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/safeharbor/safeharbor/questions"
 	"github.com/safeharbor/safeharbor/screening"
@@ -23,8 +24,8 @@ import (
 // single burst with the typed words pasted. Both must record exactly the planned answers.
 
 // step is what the worker does on one screen: the text that shows the screen is up, and the keys.
-// A guarded screen (a section's guidance, the stop-and-refer guidance) comes unexpected and takes
-// no keys typed before it was read: a burst stops there, and goes on once it is answered.
+// A guarded screen (a section's guidance, the stop-and-refer guidance, the closing said aloud)
+// comes unexpected and takes no keys typed before it was read: a burst stops there, and goes on once it is answered.
 type step struct {
 	on      string
 	keys    []string
@@ -86,6 +87,7 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 		p.steps = append(p.steps, step{"Before you begin", []string{"Enter"}, false})
 	}
 	var section *screening.Section
+	closed := false
 	note := func(sec *screening.Section) {
 		text := ""
 		if rng.IntN(2) == 0 {
@@ -100,6 +102,12 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 		p.steps = append(p.steps, step{"Note: " + sec.Title, append(keys, "Enter"), false})
 	}
 	for q, ok := s.Next(); ok; q, ok = s.Next() {
+		// The closing is said when nothing is left to read aloud, before what the worker fills
+		// in alone.
+		if left, put := s.ReadAloud(); !closed && len(set.Closing) > 0 && !q.Mode.ReadAloud() && put && !left {
+			p.steps = append(p.steps, step{"To close", []string{"Enter"}, true})
+			closed = true
+		}
 		if sec := s.SectionOf(q); section == nil || sec.ID != section.ID {
 			if section != nil {
 				note(section)
@@ -125,15 +133,18 @@ func planInterview(t *testing.T, set *screening.QuestionSet, seed uint64) plan {
 		// stop-and-refer guidance. The worker goes on.
 		switch {
 		case len(disclosed) > 0:
-			p.steps = append(p.steps, step{"disclosed: " + firstWords(disclosed[0].Label), chooseOne(1), true})
+			// The label goes on the sentence, so it starts in lower case.
+			label := []rune(firstWords(disclosed[0].Label))
+			label[0] = unicode.ToLower(label[0])
+			p.steps = append(p.steps, step{"disclosed: " + string(label), chooseOne(1), true})
 		case len(urgent) > 0:
 			p.steps = append(p.steps, step{firstWords(urgent[0].Text), chooseOne(1), true})
 		}
 	}
 	note(section)
 	p.steps = append(p.steps, step{"Review the answers", []string{"Enter"}, false})
-	if len(set.Closing) > 0 {
-		p.steps = append(p.steps, step{"To close", []string{"Enter"}, false})
+	if len(set.Closing) > 0 && !closed {
+		p.steps = append(p.steps, step{"To close", []string{"Enter"}, true})
 	}
 	sum := s.Summary(screening.SummaryMeta{})
 	for _, a := range sum.Answers {
@@ -334,6 +345,9 @@ func typeInterview(t *testing.T, dir string, p plan, burst bool, args ...string)
 	} else {
 		for _, st := range p.steps {
 			term.waitFor(st.on)
+			if st.guarded {
+				time.Sleep(400 * time.Millisecond) // read, as a worker does, before answering
+			}
 			sendBurst(term, st.keys)
 		}
 	}

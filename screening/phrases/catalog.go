@@ -48,6 +48,8 @@ type Report struct {
 	ConcernClear      string
 	ConcernPossible   string
 	ConcernNone       string
+	ConcernNoneBelow  string // none, with indicators raised below the level
+	ConcernNoneUrgent string // none, when an urgent action is listed (911, 988)
 	HowReached        string
 	Score             string // total, the indicators added up, possible from, clear from
 	NoIndicators      string
@@ -137,6 +139,7 @@ type Report struct {
 	ConcernIncomplete  string
 	IncompleteToo      string
 	TooFewAnswered     string // answered, read aloud that applied, the minimum
+	NoneReadAloud      string // the minimum; when no question read aloud applied (a child too young)
 	KeyMissing         string // the questions
 	HowMuch            string // answered, applied, read aloud answered, read aloud, declined, dont-know, not asked
 	NothingFromAnswers string // in place of NoIndicators when the screening is incomplete
@@ -231,6 +234,7 @@ type Interview struct {
 	BelowMinimum         string // the number, the least
 	AboveMaximum         string // the number, the most
 	ChooseFirst          string
+	LettersChooseNothing string // letters typed on a screen of choices
 	NothingTicked        string
 	NothingBefore        string
 	NoAnswerTyped        string

@@ -158,6 +158,14 @@ func WriteQuestionnaire(w io.Writer, set *screening.QuestionSet, url string) err
 	q.Text = &fhirNarrative{Status: "generated", Div: questionnaireNarrative(set)}
 	for _, sec := range set.Sections {
 		group := fhirItem{LinkID: sec.ID, Text: sec.Title, Type: "group"}
+		if sec.When != nil {
+			// FHIR disables every item of a disabled group, as the section's when does.
+			ew, behavior, err := enableWhen(set, sec.When)
+			if err != nil {
+				return fmt.Errorf("section %q: %w", sec.ID, err)
+			}
+			group.EnableWhen, group.EnableBehavior = ew, behavior
+		}
 		for i := range sec.Questions {
 			item, err := questionItem(set, &sec.Questions[i], weights)
 			if err != nil {
@@ -248,6 +256,12 @@ func enableWhen(set *screening.QuestionSet, c *screening.Condition) ([]fhirEnabl
 }
 
 func oneEnableWhen(set *screening.QuestionSet, c *screening.Condition) (fhirEnableWhen, error) {
+	if c.Op == screening.OpNot && len(c.Sub) == 1 && (c.Sub[0].Op == screening.OpIs || c.Sub[0].Op == screening.OpIncludes) {
+		// FHIR's != holds when no answer has the value, unanswered included: not is, exactly.
+		e, err := oneEnableWhen(set, &c.Sub[0])
+		e.Operator = "!="
+		return e, err
+	}
 	var target *screening.Question
 	for _, q := range set.Questions() {
 		if q.ID == c.Question {
@@ -255,7 +269,7 @@ func oneEnableWhen(set *screening.QuestionSet, c *screening.Condition) (fhirEnab
 		}
 	}
 	if target == nil {
-		return fhirEnableWhen{}, fmt.Errorf("condition %q has no FHIR enableWhen form; export needs conditions on questions (is, is_not, includes, answered: true, less_than, at_least), alone or in one all/any", c.String())
+		return fhirEnableWhen{}, fmt.Errorf("condition %q has no FHIR enableWhen form; export needs conditions on questions (is, is_not, includes, answered, less_than, at_least, or not with is or includes), alone or in one all/any", c.String())
 	}
 	e := fhirEnableWhen{Question: c.Question}
 	coding := func() *fhirCoding {
@@ -277,11 +291,13 @@ func oneEnableWhen(set *screening.QuestionSet, c *screening.Condition) (fhirEnab
 	case screening.OpIsNot:
 		e.Operator = "!="
 	case screening.OpAnswered:
-		if !c.Flag {
+		// A decline is a coded answer to a choice item, and no answer to any other: only there
+		// does FHIR's "no answer exists" mean what answered: false does.
+		if !c.Flag && (target.Type == screening.TypeYesNo || target.Type.HasOptions()) {
 			return e, fmt.Errorf("condition %q has no FHIR enableWhen form", c.String())
 		}
-		t := true
-		e.Operator, e.AnswerBoolean = "exists", &t
+		flag := c.Flag
+		e.Operator, e.AnswerBoolean = "exists", &flag
 		return e, nil
 	case screening.OpLessThan, screening.OpAtLeast:
 		e.Operator = map[screening.Op]string{screening.OpLessThan: "<", screening.OpAtLeast: ">="}[c.Op]

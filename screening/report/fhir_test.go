@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -426,5 +427,69 @@ func TestQuestionnaireNarrative(t *testing.T) {
 		if !strings.Contains(words.String(), want) {
 			t.Errorf("the narrative lacks %q", want)
 		}
+	}
+}
+
+// A section's when is its group's enableWhen, and a not of one answer is FHIR's !=: in post-return
+// 2.0.0, nothing read aloud is enabled for a child under 11, and no question on sexual harm after
+// a disclosure.
+func TestQuestionnaireCarriesSectionAndNotConditions(t *testing.T) {
+	_, cat := shipped(t)
+	f, err := cat.Find("post-return", "2.0.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteQuestionnaire(&b, f.Set, FHIRURL("", f.Set.ID)); err != nil {
+		t.Fatal(err)
+	}
+	var q struct {
+		Item []qItem `json:"item"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &q); err != nil {
+		t.Fatal(err)
+	}
+	type test struct{ question, operator string }
+	conds := func(it qItem) []test {
+		var out []test
+		for _, ew := range it.EnableWhen {
+			out = append(out, test{ew.Question, ew.Operator})
+		}
+		return out
+	}
+	items := map[string]qItem{}
+	for _, g := range q.Item {
+		items[g.LinkID] = g
+		for _, it := range g.Item {
+			items[it.LinkID] = it
+		}
+	}
+	ageGate := []test{{"age", ">="}, {"age", "exists"}}
+	for _, sec := range []string{"safety-now", "before", "while-away", "people", "money-and-things", "work", "health", "online", "exchange", "next"} {
+		if g := items[sec]; !slices.Equal(conds(g), ageGate) || g.EnableBehavior != "any" {
+			t.Errorf("group %s: enableWhen %v (%s), want %v (any)", sec, conds(g), g.EnableBehavior, ageGate)
+		}
+	}
+	for _, sec := range []string{"about", "background", "observations"} {
+		if len(items[sec].EnableWhen) > 0 {
+			t.Errorf("group %s is enabled on a condition: %v", sec, conds(items[sec]))
+		}
+	}
+	if got, want := conds(items["offered-for-sexual"]), []test{{"pictures-for-value", "!="}, {"posted-online", "!="}, {"sexual-assault", "!="}}; !slices.Equal(got, want) || items["offered-for-sexual"].EnableBehavior != "all" {
+		t.Errorf("offered-for-sexual: %v, want %v (all)", got, want)
+	}
+	if got, want := conds(items["sold-by-someone"]), []test{{"offered-for-sexual", "="}, {"had-to-for-needs", "!="}}; !slices.Equal(got, want) {
+		t.Errorf("sold-by-someone: %v, want %v", got, want)
+	}
+	if ew := items["safety-now"].EnableWhen; len(ew) == 2 && (ew[1].AnswerBoolean == nil || *ew[1].AnswerBoolean) {
+		t.Errorf("the age not answered is exists: false, not %v", ew[1].AnswerBoolean)
+	}
+
+	// "Not answered" on a choice has no FHIR form: a decline is a coded answer there.
+	set := *f.Set
+	set.Sections = append([]screening.Section(nil), set.Sections...)
+	set.Sections[2].When = &screening.Condition{Op: screening.OpAnswered, Question: "danger-now", Flag: false}
+	if err := WriteQuestionnaire(&bytes.Buffer{}, &set, "urn:x"); err == nil || !strings.Contains(err.Error(), `section "before"`) {
+		t.Errorf("answered: false on a yes/no question: err = %v", err)
 	}
 }

@@ -171,7 +171,7 @@ func TestNewerSummaryPromises(t *testing.T) {
 
 	inc := text(newerIncomplete(t, ""))
 	for _, want := range []string{
-		"CONCERN: INCOMPLETE. Too little was answered to screen, so this is not a finding of no concern.",
+		"CONCERN: INCOMPLETE. What was answered is not enough to screen, so this is not a finding of no concern.",
 		"Questions read aloud that applied and were answered: 1 of 7; this set needs at least 4 to screen.",
 		"Key questions not answered: Did anyone offer you a place to stay, food, money or anything else to do something sexual? — (preferred not to say).",
 		"OVERDUE: it was due by Fri 4 Dec 2026, 09:15 EST (3 days from Tue 1 Dec 2026, 09:15 EST",
@@ -184,6 +184,33 @@ func TestNewerSummaryPromises(t *testing.T) {
 	for _, banned := range []string{"NONE.", "No indicators of concern were found", "no indicators raised"} {
 		if strings.Contains(inc, banned) {
 			t.Errorf("an incomplete summary says %q", banned)
+		}
+	}
+	// Everything answered but the key question, which the young person did not know: incomplete,
+	// and the summary says which question, and that it was not known.
+	dk := text(newerSummary(t, "", []answer{
+		{"returned-at", screening.Answered("2026-12-02T21:30:00-05:00")},
+		{"learned-at", screening.Answered("2026-12-03T02:30:00Z")},
+		{"danger-now", screening.Answered("no")},
+		{"self-harm", screening.Answered("no")},
+		{"put-out", screening.Answered("no")},
+		{"kept-pay", screening.Answered("no")},
+		{"carried-drugs", screening.Answered("no")},
+		{"picture-threats", screening.Answered("no")},
+		{"traded-sexual", screening.Answer{State: screening.StateDontKnow}},
+	}, time.Date(2026, 12, 3, 14, 40, 0, 0, est)))
+	for _, want := range []string{
+		"CONCERN: INCOMPLETE. What was answered is not enough to screen",
+		"Key questions not answered: Did anyone offer you a place to stay, food, money or anything else to do something sexual? — (did not know).",
+		"Hold a second conversation within 72 hours",
+	} {
+		if !strings.Contains(dk, want) {
+			t.Errorf("the summary of a key question not known lacks %q:\n%s", want, dk)
+		}
+	}
+	for _, banned := range []string{"NONE.", "No indicators of concern were found", "Questions read aloud that applied and were answered"} {
+		if strings.Contains(dk, banned) {
+			t.Errorf("the summary of a key question not known says %q", banned)
 		}
 	}
 	// In Spanish, nothing of the tool's own is English.

@@ -69,6 +69,9 @@ func setDoc(f SetForm) *doc {
 	}
 	for i, sec := range s.Sections {
 		d.heading(plain(fmt.Sprintf("%d. %s", i+1, sec.Title)))
+		if sec.When != nil {
+			d.para(cat(emph(t.OnlyIf+":"), plain(" "+t.condition(sec.When))))
+		}
 		if sec.Help != "" {
 			d.para(cat(emph(t.Guidance+":"), plain(" "+sec.Help)))
 		}

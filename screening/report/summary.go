@@ -75,7 +75,7 @@ func summaryDoc(s *screening.Summary) *doc {
 		d.rule()
 	}
 
-	d.lead(t.Concern, plain(t.concern(s.Concern)))
+	d.lead(t.Concern, plain(t.concern(s)))
 	var how []inline
 	for _, l := range t.incomplete(s) {
 		how = append(how, plain(l))

@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -66,19 +67,26 @@ func (w *words) value(c *screening.Condition) string {
 	return c.Value
 }
 
-// concern says what the level means, in words that never call the young person a victim or
-// not a victim.
-func (w *words) concern(level screening.Level) string {
-	switch level {
+// concern says what the summary's concern means, in words that never call the young person a
+// victim or not a victim. "None" says only what is true of it: that indicators raised did not
+// reach a level, when some were; and, when something urgent had to be done (911, 988), that it is
+// about signs of exploitation and does not mean the young person is safe.
+func (w *words) concern(s *screening.Summary) string {
+	switch s.Concern {
 	case screening.LevelClear:
 		return w.ConcernClear
 	case screening.LevelPossible:
 		return w.ConcernPossible
 	case screening.LevelIncomplete:
 		return w.ConcernIncomplete
-	default:
-		return w.ConcernNone
 	}
+	if slices.ContainsFunc(s.Actions, func(a screening.SummaryAction) bool { return a.Priority == screening.PriorityUrgent }) {
+		return w.ConcernNoneUrgent
+	}
+	if len(s.Indicators) > 0 {
+		return w.ConcernNoneBelow
+	}
+	return w.ConcernNone
 }
 
 // levelWord names a level in a sentence: none, possible, clear, incomplete.
@@ -186,7 +194,10 @@ func (w *words) incomplete(s *screening.Summary) []string {
 		return nil
 	}
 	var out []string
-	if c.TooFewAnswered() {
+	switch {
+	case c.TooFewAnswered() && c.ReadAloud == 0:
+		out = append(out, fmt.Sprintf(w.NoneReadAloud, c.MinAnswered))
+	case c.TooFewAnswered():
 		out = append(out, fmt.Sprintf(w.TooFewAnswered, c.ReadAloudAnswered, c.ReadAloud, c.MinAnswered))
 	}
 	if len(c.KeyMissing) > 0 {

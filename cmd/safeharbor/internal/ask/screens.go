@@ -52,21 +52,21 @@ func (l *list) move(to int) {
 // whether it used the key.
 func (l *list) key(k string, page int) bool {
 	switch k {
-	case "up", "k", "shift+tab":
+	case "up", "shift+tab":
 		if l.cursor < 0 {
 			l.move(0)
 		} else {
 			l.move(l.cursor - 1)
 		}
-	case "down", "j", "tab":
+	case "down", "tab":
 		l.move(l.cursor + 1)
 	case "pgup":
 		l.move(l.cursor - max(1, page))
 	case "pgdown":
 		l.move(l.cursor + max(1, page))
-	case "home", "g":
+	case "home":
 		l.move(0)
-	case "end", "G":
+	case "end":
 		l.move(len(l.items) - 1)
 	case "space", "x":
 		if !l.multi || l.cursor < 0 {
@@ -235,6 +235,7 @@ type choiceAnswer struct {
 	none   int // the index of "none of these" in a multi list
 	err    string
 	back   bool
+	typing bool // letters were typed: a word, which chooses nothing
 	answer screening.Answer
 }
 
@@ -330,10 +331,27 @@ func (s *choiceAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 		s.back = true
 		return true, 0
 	case "enter":
+		if s.typing {
+			// Enter after a word ends the word, not the question: nothing is recorded.
+			s.typing = false
+			return false, 0
+		}
 		return s.enter(), 0
 	}
+	if s.typing && key == "space" {
+		return false, 0 // the space between two typed words ticks nothing
+	}
 	if s.list.key(key, page) {
-		s.err = ""
+		s.err, s.typing = "", false
+		return false, 0
+	}
+	if k.Text != "" {
+		// A word typed here ("skip", "group home") is what plain mode takes: here it chooses
+		// nothing, and takes back a choice not yet recorded, so Enter after it records nothing.
+		if !s.list.multi {
+			s.list.cursor = -1
+		}
+		s.err, s.typing = s.w.LettersChooseNothing, true
 	}
 	return false, 0
 }
@@ -569,14 +587,14 @@ func newPager(c *phrases.Catalog, s interview.Screen) *pager {
 	switch s.Kind {
 	case interview.ScreenGuidance:
 		p.mark, p.guards = c.Interview.ForYouOnly, true
-	case interview.ScreenResumed:
-		p.guards = true
+	case interview.ScreenResumed, interview.ScreenClosing:
+		p.guards = true // said to the young person: never passed on keys typed before it
 	}
 	return p
 }
 
-// guarded: a section's guidance, or where a resumed interview stands, is not for keys typed
-// before it was drawn; they wait for the next question.
+// guarded: a section's guidance, where a resumed interview stands, or the closing is not for
+// keys typed before it was drawn; they wait for the next question.
 func (p *pager) guarded() bool { return p.guards }
 
 func (p *pager) handle(msg tea.Msg, _ int) (bool, scrollBy) {

@@ -389,3 +389,36 @@ func TestInterruptChoosesNothingAndOpensAtTheTop(t *testing.T) {
 		}
 	}
 }
+
+// Words typed on a screen of choices choose nothing: "skip", "dont-know" and "group home" are
+// what plain mode and answers files take, and on a choice screen their letters must not move the
+// cursor (k, g, j and G did, so "skip" then Enter recorded the first choice, "Yes").
+func TestWordsTypedOnChoicesChooseNothing(t *testing.T) {
+	for _, typ := range []screening.Type{screening.TypeYesNo, screening.TypeSingle, screening.TypeMulti} {
+		for _, word := range []string{"skip", "dont-know", "group home", "going", "GG"} {
+			h := hostFor(t)
+			s := newChoiceAnswer(words("en"), prompt(question(typ)))
+			showing(h, s)
+			for _, k := range append(typed(word), enter) {
+				h.Update(k)
+			}
+			if h.screen == nil {
+				t.Errorf("%s: %q then Enter recorded %+v", typ, word, s.reply().Answer)
+			}
+		}
+	}
+}
+
+// The closing is said to the young person: keys typed before it appeared wait for the screen
+// after it, so it is never passed unseen.
+func TestClosingIsNotPassedUnseen(t *testing.T) {
+	h := hostFor(t)
+	clock := time.Now()
+	h.now = func() time.Time { return clock }
+	h.Update(press('2'))
+	h.Update(enter)
+	closing := newPager(words("en"), interview.Screen{Kind: interview.ScreenClosing, Title: "To close", Lines: []interview.Line{{Kind: screening.StepSay, Text: "Thank you for talking with me."}}})
+	if got, _ := showing(h, closing); got != "" {
+		t.Fatalf("the closing took the keys typed before it: %q", got)
+	}
+}

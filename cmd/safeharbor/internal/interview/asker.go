@@ -71,7 +71,7 @@ const (
 	ScreenOpening  ScreenKind = iota // before the first question
 	ScreenGuidance                   // a section's guidance: for the worker only, never read aloud
 	ScreenResumed                    // in place of the opening, when a draft goes on
-	ScreenClosing                    // after the review
+	ScreenClosing                    // when nothing is left to read aloud, or at the end
 	// ScreenRefused says why an answer was refused by the engine (two times out of order), before
 	// the question is asked again.
 	ScreenRefused

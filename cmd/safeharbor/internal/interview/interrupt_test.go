@@ -73,8 +73,8 @@ func TestActionsInterrupt(t *testing.T) {
 		"interrupt: Act now", // the moment partner is yes; the hotel's action does not interrupt
 		"ask traded",
 		"interrupt: Act now", // the medical window, then stop-and-refer, on one screen
-		"ask phones", `note away (was "")`, "ask feel", "ask days", `note health (was "")`,
-		"review on finish", "show closing: To close",
+		"ask phones", `note away (was "")`, "ask feel", "show closing: To close", "ask days", `note health (was "")`,
+		"review on finish",
 	})
 	if len(f.shown) != 2 {
 		t.Fatalf("%d interrupts", len(f.shown))
@@ -85,7 +85,7 @@ func TestActionsInterrupt(t *testing.T) {
 	second := lines(f.shown[1])
 	for _, want := range []string{
 		"do|Offer medical care now.\n|Due by Wed 2 Dec 2026, 09:00 UTC (72 hours from Sun 29 Nov 2026, 09:00 UTC: When they came back).",
-		"|Stop and refer\ndo|The young person has disclosed: Offered something for sex.",
+		"|Stop and refer\ndo|The young person has disclosed: offered something for sex.",
 	} {
 		if !strings.Contains(second, want) {
 			t.Errorf("second interrupt lacks %q:\n%s", want, second)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/safeharbor/safeharbor/screening"
 	"github.com/safeharbor/safeharbor/screening/phrases"
@@ -69,6 +71,7 @@ type conversation struct {
 	guided   map[string]bool // sections whose guidance has been shown
 	noted    map[string]bool // sections whose note has been asked for
 	openNote *screening.Section
+	closed   bool // the closing has been shown
 }
 
 func newConversation(a Asker, cfg Config) *conversation {
@@ -122,10 +125,34 @@ func (c *conversation) run(ctx context.Context) error {
 	if err := c.review(ctx); err != nil {
 		return err
 	}
-	if len(c.set.Closing) > 0 {
-		return c.a.Show(ctx, Screen{Kind: ScreenClosing, Title: c.w.ToClose, Lines: c.lines(c.set.Closing, true)})
+	if !c.closed {
+		return c.close(ctx) // nothing was read aloud: the closing comes last
 	}
 	return nil
+}
+
+// close shows the closing, once.
+func (c *conversation) close(ctx context.Context) error {
+	if c.closed || len(c.set.Closing) == 0 {
+		return nil
+	}
+	c.closed = true
+	return c.a.Show(ctx, Screen{Kind: ScreenClosing, Title: c.w.ToClose, Lines: c.lines(c.set.Closing, true)})
+}
+
+// closeIfOver shows the closing before q when the conversation with the young person is over:
+// q is not read aloud, and every question read aloud has been put, or the worker ended the
+// interview. The closing is said to the young person, so it comes before what the worker fills in
+// alone (what the record says, what they saw) and the review, not after them.
+func (c *conversation) closeIfOver(ctx context.Context, q *screening.Question) error {
+	if c.closed || q.Mode.ReadAloud() {
+		return nil
+	}
+	left, put := c.s.ReadAloud()
+	if !put || (left && !c.s.Ended()) {
+		return nil
+	}
+	return c.close(ctx)
 }
 
 func (c *conversation) lines(steps []screening.Step, closing bool) []Line {
@@ -144,6 +171,9 @@ func (c *conversation) walk(ctx context.Context, onlyNew bool) error {
 	for ok {
 		current, answered := c.answerOf(q)
 		if !answered {
+			if err := c.closeIfOver(ctx, q); err != nil {
+				return err
+			}
 			// A new question in a new section: the note on the section before is due.
 			if err := c.noteOnLeaving(ctx, q); err != nil {
 				return err
@@ -334,6 +364,17 @@ func (c *conversation) remindOfDisclosure(ctx context.Context) error {
 	return nil
 }
 
+// inSentence is a label as it reads after a colon, in English as in Spanish: its first letter in
+// lower case, unless its first word is written in capitals (an acronym, such as LGBTQ).
+func inSentence(label string) string {
+	first, size := utf8.DecodeRuneInString(label)
+	next, _ := utf8.DecodeRuneInString(label[size:])
+	if !unicode.IsUpper(first) || unicode.IsUpper(next) {
+		return label
+	}
+	return string(unicode.ToLower(first)) + label[size:]
+}
+
 // sameAnswer reports whether a is the answer already recorded.
 func sameAnswer(before, a screening.Answer) bool {
 	return before.State == a.State && before.Text == a.Text && before.Number == a.Number && slices.Equal(before.Choices, a.Choices) && before.State != ""
@@ -356,7 +397,7 @@ func (c *conversation) save() {
 func (c *conversation) stopAndRefer(inds []*screening.Indicator) Interrupt {
 	labels := make([]string, len(inds))
 	for i, ind := range inds {
-		labels[i] = ind.Label
+		labels[i] = inSentence(ind.Label)
 	}
 	return Interrupt{Title: c.w.StopAndRefer, EndByDefault: true, Lines: []Line{
 		{Kind: screening.StepDo, Text: fmt.Sprintf(c.w.Disclosed, strings.Join(labels, "; "))},

@@ -193,10 +193,11 @@ func TestAQuietInterview(t *testing.T) {
 		"show guidance: While away", // once, when the section starts
 		"ask slept", "ask partner", "ask traded", "ask phones",
 		`note away (was "")`,
-		"ask feel", "ask days",
+		"ask feel",
+		"show closing: To close", // nothing left to read aloud: said before what the worker fills in alone
+		"ask days",
 		`note health (was "")`,
 		"review on finish",
-		"show closing: To close",
 	})
 	if got := answers(sum); got != "slept=answered:friend who-paid=not-applicable: partner=answered:no traded=answered:no phones=answered:no feel=declined: days=answered:3" {
 		t.Errorf("answers: %s", got)
@@ -206,8 +207,8 @@ func TestAQuietInterview(t *testing.T) {
 	}
 }
 
-// A disclosure interrupts at once. Ending there still offers what needs nothing more from the
-// young person (the observation and the record), then the review and the closing.
+// A disclosure interrupts at once. Ending there shows the closing, to say to the young person,
+// then offers what needs nothing more from them (the observation and the record), and the review.
 func TestDisclosureEndsEarly(t *testing.T) {
 	f := &fakeAsker{
 		replies:    map[string][]Reply{"slept": {pick("friend")}, "partner": {no()}, "traded": {yes()}, "phones": {yes()}, "days": {text("2")}},
@@ -222,11 +223,12 @@ func TestDisclosureEndsEarly(t *testing.T) {
 		"show opening: Before you begin", "show guidance: While away",
 		"ask slept", "ask partner", "ask traded",
 		"interrupt: Stop and refer",
-		"ask phones", // an observation: still offered
+		"show closing: To close", // the conversation with the young person ends here
+		"ask phones",             // an observation: still offered
 		`note away (was "")`,
 		"ask days", // the record; "feel" is read aloud, so it is not asked
 		`note health (was "")`,
-		"review on finish", "show closing: To close",
+		"review on finish",
 	})
 	if !sum.EndedEarly || sum.Concern != "clear" || !strings.Contains(answers(sum), "feel=not-asked") {
 		t.Errorf("ended early %v, concern %s, %s", sum.EndedEarly, sum.Concern, answers(sum))
@@ -268,14 +270,13 @@ func TestReviewChanges(t *testing.T) {
 	}
 	checkLog(t, f.log, []string{
 		"show opening: Before you begin", "show guidance: While away",
-		"ask slept", "ask partner", "ask traded", "interrupt: Stop and refer", "ask phones", `note away (was "")`, "ask days", `note health (was "")`,
+		"ask slept", "ask partner", "ask traded", "interrupt: Stop and refer", "show closing: To close", "ask phones", `note away (was "")`, "ask days", `note health (was "")`,
 		"review on finish",
 		"ask slept (was answered:friend)", // the follow-up it opens is read aloud: not after the end
 		"review on slept",
 		"ask traded (was answered:yes)", // changed to no: the interview goes on
 		"ask who-paid", "ask feel",
-		"review on traded",
-		"show closing: To close",
+		"review on traded", // the closing was said: not again
 	})
 	if sum.EndedEarly || sum.Concern != "possible" || !strings.Contains(answers(sum), "who-paid=answered:my uncle") {
 		t.Errorf("ended early %v, concern %s: %s", sum.EndedEarly, sum.Concern, answers(sum))
@@ -308,8 +309,8 @@ func TestBack(t *testing.T) {
 		"ask slept (was answered:friend)", // changed to hotel: the follow-up comes next
 		"ask who-paid",
 		"ask partner (was answered:no)", // forward again, with its answer
-		"ask traded", "ask phones", `note away (was "")`, "ask feel", "ask days", `note health (was "")`,
-		"review on finish", "show closing: To close",
+		"ask traded", "ask phones", `note away (was "")`, "ask feel", "show closing: To close", "ask days", `note health (was "")`,
+		"review on finish",
 	})
 	if !strings.Contains(answers(sum), "slept=answered:hotel who-paid=answered:a man") {
 		t.Errorf("%s", answers(sum))
@@ -340,8 +341,8 @@ func TestResume(t *testing.T) {
 		"ask traded", "ask partner (was answered:no)", "ask traded",
 		"ask phones",
 		`note away (was "Said she stayed with friends.")`, // kept, never emptied by an Enter
-		"ask feel", "ask days", `note health (was "")`,
-		"review on finish", "show closing: To close",
+		"ask feel", "show closing: To close", "ask days", `note health (was "")`,
+		"review on finish",
 	})
 	if len(sum.Notes) != 1 || sum.Notes[0].Text != "Said she stayed with friends." {
 		t.Errorf("notes %+v", sum.Notes)
@@ -465,8 +466,11 @@ func TestReviewChangeOpensFollowUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tail := f.log[len(f.log)-5:]
-	checkLog(t, tail, []string{"review on finish", "ask slept (was answered:friend)", "ask who-paid", "review on slept", "show closing: To close"})
+	tail := f.log[len(f.log)-4:]
+	checkLog(t, tail, []string{"review on finish", "ask slept (was answered:friend)", "ask who-paid", "review on slept"})
+	if slices.Index(f.log, "show closing: To close") != slices.Index(f.log, "ask days")-1 {
+		t.Errorf("the closing is not shown once, before the record: %v", f.log)
+	}
 	if !strings.Contains(answers(sum), "who-paid=answered:a man") || sum.Concern != "possible" {
 		t.Errorf("%s, concern %s", answers(sum), sum.Concern)
 	}
@@ -530,7 +534,7 @@ func TestResumeRemindsOfADisclosure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkLog(t, f.log[:4], []string{"show resumed: Resuming", "interrupt: Stop and refer", "show guidance: While away", "ask phones"})
+	checkLog(t, f.log[:5], []string{"show resumed: Resuming", "interrupt: Stop and refer", "show closing: To close", "show guidance: While away", "ask phones"})
 	if !sum.EndedEarly {
 		t.Error("ending on the reminder did not end the interview")
 	}
@@ -570,6 +574,40 @@ type reviewRecorder struct {
 func (r *reviewRecorder) Review(ctx context.Context, rv Review) (int, error) {
 	*r.reviews = append(*r.reviews, rv)
 	return r.fakeAsker.Review(ctx, rv)
+}
+
+// When nothing was read aloud (a child too young for every section), there is no point at which
+// the conversation with them ended: the closing comes last, as before.
+func TestClosingLastWhenNothingWasReadAloud(t *testing.T) {
+	set := testSet()
+	set.Sections = append([]screening.Section{{ID: "about", Title: "About", Questions: []screening.Question{
+		{ID: "age", Mode: screening.ModeRecord, Type: screening.TypeNumber, Text: "Age"},
+	}}}, set.Sections...)
+	for i := 1; i < len(set.Sections); i++ {
+		set.Sections[i].When = &screening.Condition{Op: screening.OpAtLeast, Question: "age", Number: 11}
+	}
+	f := &fakeAsker{replies: map[string][]Reply{"age": {text("9")}}, reviews: []int{-1}}
+	if _, err := run(t, f, Config{Session: screening.NewSession(set)}); err != nil {
+		t.Fatal(err)
+	}
+	checkLog(t, f.log, []string{"show opening: Before you begin", "ask age", `note about (was "")`, "review on finish", "show closing: To close"})
+}
+
+// A label after a colon reads in lower case, as a sentence goes on, unless it starts with an
+// acronym ("reveló: Se ofreció" was a capital mid-sentence).
+func TestInSentence(t *testing.T) {
+	for _, c := range []struct{ label, want string }{
+		{"Offered something for sex", "offered something for sex"},
+		{"Se ofreció o se intercambió algo sexual", "se ofreció o se intercambió algo sexual"},
+		{"Él le obligó", "él le obligó"},
+		{"LGBTQ youth put out", "LGBTQ youth put out"},
+		{"already lower", "already lower"},
+		{"", ""},
+	} {
+		if got := inSentence(c.label); got != c.want {
+			t.Errorf("inSentence(%q) = %q, want %q", c.label, got, c.want)
+		}
+	}
 }
 
 // Two times out of order (learned of the return before it happened) are refused by the engine:

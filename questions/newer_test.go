@@ -137,6 +137,8 @@ func TestDecodeNewerRules(t *testing.T) {
 		{"completeness not a mapping", []edit{{"  min_answered: 2\n  key_questions: [traded]\n", "  - 2\n"}}, screening.RuleWrongType, 16, 3, "completeness must be a mapping"},
 		{"a fact its question's type cannot hold", []edit{{"{id: danger, mode: ask, type: yesno,", "{id: danger, mode: ask, type: yesno, fact: age,"}}, screening.RuleFact, 23, 52, "the fact age is held by a number question"},
 		{"an unknown fact", []edit{{"{id: danger, mode: ask, type: yesno,", "{id: danger, mode: ask, type: yesno, fact: interpretor,"}}, screening.RuleUnknownValue, 23, 52, `did you mean "interpreter"`},
+		{"an interpreter's language that is not a language tag", []edit{{"      - {id: danger,", "      - {id: lang, mode: record, type: single, text: Language, fact: interpreter-language, options: [{value: es, label: Spanish}, {value: spanish, label: Spanish again}, {value: other, label: Another}]}\n      - {id: danger,"}}, screening.RuleFact, 23, 139, "its option values are language tags (BCP 47, such as es or ase) or \"other\", not \"spanish\""},
+		{"a mode on a yes-or-no question", []edit{{"{id: danger, mode: ask, type: yesno,", "{id: danger, mode: ask, type: yesno, fact: mode,"}}, screening.RuleFact, 23, 52, "the fact mode is held by a single question"},
 		{"a fact two questions record", []edit{{"{id: danger, mode: ask, type: yesno,", "{id: danger, mode: ask, type: yesno, fact: interpreter,"}, {"{id: put-out, mode: ask, type: yesno,", "{id: put-out, mode: ask, type: yesno, fact: interpreter,"}}, screening.RuleFact, 24, 53, "first marked at line 23, column 52"},
 	}
 	covered := map[string]bool{}

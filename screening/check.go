@@ -489,6 +489,13 @@ func (c *checker) fact(q *Question, typeKnown bool) {
 	case typeKnown && q.Type != q.Fact.Type():
 		c.out.Errorf(q.FactPos, RuleFact, "question %q is of type %s, but the fact %s is held by a %s question", q.ID, q.Type, q.Fact, q.Fact.Type())
 		return
+	case q.Fact == FactInterpreterLanguage:
+		// A record carries the value chosen: a language tag means the same in every agency's data.
+		for _, o := range q.Options {
+			if o.Value != "" && o.Value != OtherLanguage && !IsLanguageTag(o.Value) {
+				c.out.Errorf(o.ValuePos, RuleFact, "question %q records the fact %s, so its option values are language tags (BCP 47, such as es or ase) or %q, not %q", q.ID, q.Fact, OtherLanguage, o.Value)
+			}
+		}
 	}
 	if c.factBy == nil {
 		c.factBy = make(map[Fact]*Question)

@@ -122,7 +122,7 @@ var (
 	ruleQuestionMode   = &BumpRule{"a question's mode or type", BumpMajor, "it changes what is read aloud, the answers it takes, and what counts toward completeness"}
 	ruleQuestionText   = &BumpRule{"a question's text, unit or an option's label reworded", BumpMinor, "it is what is read aloud or looked for"}
 	ruleQuestionHelp   = &BumpRule{"a question's guidance (help)", BumpPatch, "it is guidance for the worker only"}
-	ruleFact           = &BumpRule{"which question holds a fact for records (fact: age, returned-at, learned-at, interpreter)", BumpMinor, "records and statistics read the age band, the return or the interpreter from another answer"}
+	ruleFact           = &BumpRule{"which question holds a fact for records (fact: age, returned-at, learned-at, interpreter, interpreter-language, interpreter-trained, mode, worker-role)", BumpMinor, "records and statistics read the age band, the return, the interpreter, the mode or the role from another answer"}
 	ruleRangeNarrowed  = &BumpRule{"a number question's range narrowed, or a date and time held after another (not_before)", BumpMajor, "an answer the old version took is refused"}
 	ruleRangeWidened   = &BumpRule{"a number question's range widened or removed, or a not_before removed", BumpMinor, "it takes answers the old version refused"}
 	ruleRaises         = &BumpRule{"what a question or option raises, or a question's or section's condition (when)", BumpMajor, "it changes what can be raised, and so the level"}

@@ -45,6 +45,16 @@ func TestFactsByQuestion(t *testing.T) {
 			want:      map[string]Fact{},
 		},
 		{
+			name:      "the facts added since are taken from a mark only, never from an id",
+			questions: []Question{q("mode", TypeSingle, ""), q("worker-role", TypeSingle, ""), q("interpreter-trained", TypeYesNo, ""), q("how", TypeSingle, FactMode), q("lang", TypeSingle, FactInterpreterLanguage)},
+			want:      map[string]Fact{"how": FactMode, "lang": FactInterpreterLanguage},
+		},
+		{
+			name:      "each newer fact with the type that holds it",
+			questions: []Question{q("a", TypeSingle, FactInterpreterLanguage), q("b", TypeYesNo, FactInterpreterTrained), q("c", TypeSingle, FactMode), q("d", TypeSingle, FactWorkerRole), q("e", TypeYesNo, FactMode)},
+			want:      map[string]Fact{"a": FactInterpreterLanguage, "b": FactInterpreterTrained, "c": FactMode, "d": FactWorkerRole},
+		},
+		{
 			name:      "no facts",
 			questions: []Question{q("slept", TypeText, "")},
 			want:      map[string]Fact{},
@@ -61,7 +71,7 @@ func TestFactsByQuestion(t *testing.T) {
 }
 
 func TestFactByConvention(t *testing.T) {
-	for id, want := range map[string]Fact{"age": FactAge, "returned-at": FactReturnedAt, "learned-at": FactLearnedAt, "interpreter": FactInterpreter, "slept": "", "": ""} {
+	for id, want := range map[string]Fact{"age": FactAge, "returned-at": FactReturnedAt, "learned-at": FactLearnedAt, "interpreter": FactInterpreter, "mode": "", "worker-role": "", "interpreter-language": "", "slept": "", "": ""} {
 		if got := FactByConvention(id); got != want {
 			t.Errorf("FactByConvention(%q) = %q, want %q", id, got, want)
 		}

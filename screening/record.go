@@ -43,7 +43,13 @@ const (
 	InterpreterYes     = "yes"
 	InterpreterNo      = "no"
 	InterpreterUnknown = "unknown"
+	// NoInterpreter is the interpreter's language and training when no interpreter helped.
+	NoInterpreter = "no-interpreter"
 )
+
+// FactUnknown is a fact a record takes from an option's value (the mode, the role, the
+// interpreter's language) when no answer gives it.
+const FactUnknown = "unknown"
 
 // Record is one screening, de-identified: what an agency's data team may hold about it. It has
 // no name, no case reference, no note, no answer in anyone's words, no exact date and no age in
@@ -72,6 +78,13 @@ type Record struct {
 	EndedEarly       bool   // the worker ended the interview after a disclosure
 	Language         string // the language the questions were asked in
 	Interpreter      string // yes, no or unknown
+
+	// The facts a record takes from an option's value or a yes or no: FactUnknown when no answer
+	// gives them, NoInterpreter for the interpreter's when none helped. Never the worker's id.
+	Mode                string // how the conversation was held: the set's option value (in-person, phone, video)
+	InterpreterLanguage string // a language tag, other
+	InterpreterTrained  string // yes, no
+	WorkerRole          string // the set's option value
 
 	Domains    []RecordDomain // the level in each of the set's domains, in order of id
 	Indicators []string       // the indicators raised, by id, in order of id
@@ -114,6 +127,8 @@ func RecordOf(s *Summary) Record {
 		EndedEarly:       s.EndedEarly,
 		Language:         s.Language,
 		Interpreter:      InterpreterUnknown,
+
+		Mode: FactUnknown, InterpreterLanguage: FactUnknown, InterpreterTrained: FactUnknown, WorkerRole: FactUnknown,
 	}
 	facts := factAnswers(s.Answers)
 	if a, ok := facts[FactAge]; ok {
@@ -136,7 +151,16 @@ func RecordOf(s *Summary) Record {
 			r.Interpreter = InterpreterYes
 		case "no":
 			r.Interpreter = InterpreterNo
+			r.InterpreterLanguage, r.InterpreterTrained = NoInterpreter, NoInterpreter
 		}
+	}
+	for f, field := range map[Fact]*string{FactMode: &r.Mode, FactWorkerRole: &r.WorkerRole, FactInterpreterLanguage: &r.InterpreterLanguage} {
+		if a, ok := facts[f]; ok && IsID(a.Values[0]) {
+			*field = a.Values[0]
+		}
+	}
+	if a, ok := facts[FactInterpreterTrained]; ok && (a.Values[0] == "yes" || a.Values[0] == "no") {
+		r.InterpreterTrained = a.Values[0]
 	}
 	for _, d := range s.Domains {
 		r.Domains = append(r.Domains, RecordDomain{ID: d.ID, Level: d.Level})
@@ -148,8 +172,11 @@ func RecordOf(s *Summary) Record {
 	slices.Sort(r.Indicators)
 	for _, a := range s.Actions {
 		in := InTimeNoDeadline
-		if a.Due != nil {
-			in = InTimeUnknown // a summary does not yet record when an action was done
+		switch {
+		case a.Made != nil:
+			in = a.Made.InTime
+		case a.Due != nil:
+			in = InTimeUnknown // nothing records when it was done: never read as not done
 		}
 		r.Actions = append(r.Actions, RecordAction{ID: a.ID, InTime: in})
 	}

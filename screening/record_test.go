@@ -15,14 +15,15 @@ func recordSummary() Summary {
 		Set:      SetRef{ID: "county-return", Version: "2.0.0", SHA256: "abc"},
 		Started:  time.Date(2026, 11, 30, 23, 30, 0, 0, time.FixedZone("EST", -5*3600)), // 1 Dec in UTC
 		Finished: time.Date(2026, 12, 1, 0, 10, 0, 0, time.FixedZone("EST", -5*3600)),
-		Language: "es", CaseRef: "Marisol Quintero-Vega", EndedEarly: true,
+		Language: "es", CaseRef: "Marisol Quintero-Vega", EndedEarly: true, WorkerID: "w-0417",
 		Concern: LevelClear, Level: LevelClear, Score: 9,
 		Completeness: Completeness{Applied: 7, Answered: 4, Declined: 1, DontKnow: 1, NotAsked: 1, Ruled: true},
 		Domains:      []DomainLevel{{ID: "sexual", Level: LevelClear}, {ID: "vulnerability", Level: LevelNone}},
 		Indicators:   []RaisedIndicator{{ID: "exchange", Weight: 5}, {ID: "adult-paid", Weight: 4}},
 		Actions: []SummaryAction{
-			{ID: "report-now", Due: &Deadline{From: "learned-at"}},
+			{ID: "report-now", Due: &Deadline{From: "learned-at"}, Made: &Made{At: time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC), InTime: InTimeNo}},
 			{ID: "give-hotline"},
+			{ID: "medical", Due: &Deadline{From: "back"}},
 		},
 		Answers: []QuestionAnswer{
 			{QuestionID: "years", State: StateAnswered, Values: []string{"14.9"}, Value: "14,9 años", Fact: FactAge},
@@ -33,6 +34,10 @@ func recordSummary() Summary {
 			{QuestionID: "where", State: StateDontKnow},
 			{QuestionID: "phone", State: StateNotAsked},
 			{QuestionID: "later", State: StateNotApplicable},
+			{QuestionID: "interp-lang", State: StateAnswered, Values: []string{"es"}, Value: "Spanish", Fact: FactInterpreterLanguage},
+			{QuestionID: "interp-trained", State: StateAnswered, Values: []string{"no"}, Fact: FactInterpreterTrained},
+			{QuestionID: "how", State: StateAnswered, Values: []string{"video"}, Value: "By video call", Fact: FactMode},
+			{QuestionID: "role", State: StateAnswered, Values: []string{"caseworker"}, Value: "Caseworker", Fact: FactWorkerRole},
 		},
 		Notes: []SectionNote{{SectionID: "away", Text: "Said Danny (22) drove her to Fresno"}},
 	}
@@ -50,9 +55,10 @@ func TestRecordOf(t *testing.T) {
 		Concern: LevelClear, Score: 9, Complete: true, CompletenessRule: true,
 		Applied: 7, Answered: 4, Declined: 1, DontKnow: 1, NotAsked: 1, EndedEarly: true,
 		Language: "es", Interpreter: InterpreterYes,
+		Mode: "video", InterpreterLanguage: "es", InterpreterTrained: "no", WorkerRole: "caseworker",
 		Domains:           []RecordDomain{{"sexual", LevelClear}, {"vulnerability", LevelNone}},
 		Indicators:        []string{"adult-paid", "exchange"},
-		Actions:           []RecordAction{{"give-hotline", InTimeNoDeadline}, {"report-now", InTimeUnknown}},
+		Actions:           []RecordAction{{"give-hotline", InTimeNoDeadline}, {"medical", InTimeUnknown}, {"report-now", InTimeNo}},
 		DeclinedQuestions: []string{"paid"}, DontKnowQuestions: []string{"where"}, NotAskedQuestions: []string{"phone"},
 	}
 	if r.HoursToScreening == nil || *r.HoursToScreening != h {
@@ -63,7 +69,7 @@ func TestRecordOf(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, w)
 	}
 	// Nothing anyone said or wrote, no name and no exact date.
-	for _, secret := range []string{"Marisol", "Danny", "Starlite", "Fresno", "14.9", "14,9", "2026-11-29", "20:00", "23:30"} {
+	for _, secret := range []string{"Marisol", "Danny", "Starlite", "Fresno", "14.9", "14,9", "2026-11-29", "20:00", "23:30", "w-0417", "2026-12-02", "09:00"} {
 		if strings.Contains(all, secret) {
 			t.Errorf("the record holds %q: %s", secret, all)
 		}
@@ -103,6 +109,34 @@ func TestRecordFacts(t *testing.T) {
 			}
 			if r.AgeBand != tt.band || r.ReturnedMonth != tt.month || hours != tt.hours || r.Interpreter != tt.interpreter {
 				t.Errorf("band %q month %q hours %q interpreter %q; want %q %q %q %q", r.AgeBand, r.ReturnedMonth, hours, r.Interpreter, tt.band, tt.month, tt.hours, tt.interpreter)
+			}
+		})
+	}
+}
+
+// The facts a record takes from an option's value or a yes or no: as answered, unknown when not,
+// and no-interpreter for the interpreter's language and training when none helped.
+func TestRecordScreeningFacts(t *testing.T) {
+	answered := func(fact Fact, v string) QuestionAnswer {
+		return QuestionAnswer{QuestionID: "q-" + string(fact), State: StateAnswered, Values: []string{v}, Fact: fact}
+	}
+	tests := []struct {
+		name                         string
+		answers                      []QuestionAnswer
+		mode, lang, trained, role, i string
+	}{
+		{"nothing recorded", nil, FactUnknown, FactUnknown, FactUnknown, FactUnknown, InterpreterUnknown},
+		{"all answered", []QuestionAnswer{answered(FactMode, "phone"), answered(FactInterpreter, "yes"), answered(FactInterpreterLanguage, "ase"), answered(FactInterpreterTrained, "yes"), answered(FactWorkerRole, "investigator")}, "phone", "ase", "yes", "investigator", InterpreterYes},
+		{"no interpreter", []QuestionAnswer{answered(FactInterpreter, "no"), {QuestionID: "l", State: StateNotApplicable, Fact: FactInterpreterLanguage}}, FactUnknown, NoInterpreter, NoInterpreter, FactUnknown, InterpreterNo},
+		{"an interpreter, language declined", []QuestionAnswer{answered(FactInterpreter, "yes"), {QuestionID: "l", State: StateDeclined, Fact: FactInterpreterLanguage}, answered(FactInterpreterTrained, "no")}, FactUnknown, FactUnknown, "no", FactUnknown, InterpreterYes},
+		{"a value that is not an id is not carried", []QuestionAnswer{answered(FactMode, "By Phone"), answered(FactWorkerRole, "")}, FactUnknown, FactUnknown, FactUnknown, FactUnknown, InterpreterUnknown},
+		{"the newer facts are never read from ids", []QuestionAnswer{{QuestionID: "mode", State: StateAnswered, Values: []string{"phone"}}, {QuestionID: "worker-role", State: StateAnswered, Values: []string{"caseworker"}}}, FactUnknown, FactUnknown, FactUnknown, FactUnknown, InterpreterUnknown},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := RecordOf(&Summary{Answers: tt.answers})
+			if r.Mode != tt.mode || r.InterpreterLanguage != tt.lang || r.InterpreterTrained != tt.trained || r.WorkerRole != tt.role || r.Interpreter != tt.i {
+				t.Errorf("mode %q language %q trained %q role %q interpreter %q; want %q %q %q %q %q", r.Mode, r.InterpreterLanguage, r.InterpreterTrained, r.WorkerRole, r.Interpreter, tt.mode, tt.lang, tt.trained, tt.role, tt.i)
 			}
 		})
 	}

@@ -18,10 +18,11 @@ const (
 	ByAgeBand = "age-band" // the age band
 	ByConcern = "concern"  // the concern level
 	ByDomain  = "domain"   // the domains of concern (possible or clear): a screening may be in several
+	ByMode    = "mode"     // how the conversation was held
 )
 
 // ByDimensions lists them.
-var ByDimensions = []string{ByMonth, BySet, ByAgeBand, ByConcern, ByDomain}
+var ByDimensions = []string{ByMonth, BySet, ByAgeBand, ByConcern, ByDomain, ByMode}
 
 // StatsOptions say how to count.
 type StatsOptions struct {
@@ -68,6 +69,10 @@ const (
 	TableIndicators     = "indicators"
 	TableActions        = "actions"
 	TableQuestions      = "questions" // one for each set version: Of is id@version
+	TableMode           = "mode"
+	// TableReportsInTime is each screening's actions with a deadline, together: all done in
+	// time, one or more late, or one or more whose time done is not recorded.
+	TableReportsInTime = "reports-in-time"
 
 	RowUnknown        = "unknown"
 	RowNotInSet       = "not-in-set"
@@ -86,6 +91,11 @@ const (
 	ColumnDeclined    = "declined"
 	ColumnDontKnow    = "dont-know"
 	ColumnNotAsked    = "not-asked"
+
+	RowAllInTime   = "all-in-time"
+	RowSomeLate    = "some-late"
+	RowSomeUnknown = "some-not-recorded"
+	RowNoDeadlines = "no-deadlines"
 )
 
 // TableKind says what a table's counts are of.
@@ -157,6 +167,7 @@ func ComputeStats(records []Record, opt StatsOptions) Stats {
 		{TableConcern, func() StatsTable {
 			return b.partition(TableConcern, "", func(r *Record) string { return string(r.Concern) }, fixedRows(concernRows))
 		}},
+		{TableMode, func() StatsTable { return b.partition(TableMode, "", modeOf, modeRows) }},
 	} {
 		if t.id != opt.By {
 			b.add(t.make())
@@ -181,6 +192,7 @@ func ComputeStats(records []Record, opt StatsOptions) Stats {
 	b.add(b.partition(TableScreenedWithin, "", screenedWithin, fixedRows([]string{RowUnder24h, Row24To72h, Row72hOrMore, RowReturnAfter, RowReturnUnknown})))
 	b.add(b.counts(TableIndicators, func(r *Record) []string { return r.Indicators }))
 	b.add(b.actions())
+	b.add(b.partition(TableReportsInTime, "", reportsInTime, fixedRows([]string{RowAllInTime, RowSomeLate, RowSomeUnknown, RowNoDeadlines})))
 	for _, t := range b.questions(sets) {
 		b.add(t)
 	}
@@ -188,6 +200,46 @@ func ComputeStats(records []Record, opt StatsOptions) Stats {
 }
 
 var concernRows = []string{string(LevelNone), string(LevelPossible), string(LevelClear), string(LevelIncomplete)}
+
+func modeOf(r *Record) string { return cmp.Or(r.Mode, FactUnknown) }
+
+// modeRows are the modes in the shipped sets' order, then an agency's own, then unknown.
+func modeRows(seen []string) []string {
+	rows := []string{"in-person", "phone", "video"}
+	var rest []string
+	for _, v := range seen {
+		if !slices.Contains(rows, v) && v != FactUnknown {
+			rest = append(rest, v)
+		}
+	}
+	slices.Sort(rest)
+	rows = slices.DeleteFunc(rows, func(v string) bool { return !slices.Contains(seen, v) })
+	rows = append(rows, rest...)
+	if slices.Contains(seen, FactUnknown) {
+		rows = append(rows, FactUnknown)
+	}
+	return rows
+}
+
+// reportsInTime says, of a screening's actions with a deadline, whether all were done in time:
+// one done late makes it late; otherwise one whose time done is not recorded (or whose deadline
+// is not known) makes it not recorded, never in time.
+func reportsInTime(r *Record) string {
+	row := RowNoDeadlines
+	for _, a := range r.Actions {
+		switch a.InTime {
+		case InTimeNo:
+			return RowSomeLate
+		case InTimeUnknown:
+			row = RowSomeUnknown
+		case InTimeYes:
+			if row == RowNoDeadlines {
+				row = RowAllInTime
+			}
+		}
+	}
+	return row
+}
 
 // screenedWithin is how long after the return the screening began.
 func screenedWithin(r *Record) string {
@@ -297,6 +349,8 @@ func (b *statsBuilder) groups(by string) {
 		of, order = func(r *Record) []string { return []string{string(r.Concern)} }, fixedRows(concernRows)
 	case ByDomain:
 		of, order = domainsOfConcern, func(seen []string) []string { return b.domainIDs() }
+	case ByMode:
+		of, order = func(r *Record) []string { return []string{modeOf(r)} }, modeRows
 	default:
 		return
 	}

@@ -36,6 +36,7 @@ func statsRecords(n int, seed uint64) []Record {
 			AgeBand:       pick(AgeBands, 1, 8, 14, 3, 2),
 			Concern:       Level(pick(concernRows, 10, 6, 4, 2)),
 			Language:      "en", Interpreter: InterpreterNo, Complete: r.IntN(5) > 0,
+			Mode: pick([]string{"in-person", "phone", "video", "text-message", FactUnknown, ""}, 20, 6, 3, 1, 3, 1),
 		}
 		if rec.SetVersion == "1.0.0" && rec.Concern == LevelIncomplete {
 			rec.Concern = LevelNone
@@ -58,7 +59,10 @@ func statsRecords(n int, seed uint64) []Record {
 		}
 		rec.Actions = append(rec.Actions, RecordAction{ID: "give-hotline", InTime: InTimeNoDeadline})
 		if r.IntN(4) == 0 {
-			rec.Actions = append(rec.Actions, RecordAction{ID: "report-now", InTime: InTimeUnknown})
+			rec.Actions = append(rec.Actions, RecordAction{ID: "report-now", InTime: pick([]string{InTimeYes, InTimeNo, InTimeUnknown}, 4, 1, 3)})
+		}
+		if r.IntN(5) == 0 {
+			rec.Actions = append(rec.Actions, RecordAction{ID: "medical-window", InTime: pick([]string{InTimeYes, InTimeNo, InTimeUnknown}, 2, 1, 2)})
 		}
 		if r.IntN(15) == 0 {
 			rec.Actions = append(rec.Actions, RecordAction{ID: "call-911", InTime: InTimeNoDeadline})
@@ -134,6 +138,27 @@ func tallyRows(t *StatsTable, r *Record) []string {
 			out = append(out, a.ID)
 		}
 		return out
+	case TableMode:
+		if r.Mode == "" {
+			return []string{"unknown"}
+		}
+		return []string{r.Mode}
+	case TableReportsInTime:
+		var states []string
+		for _, a := range r.Actions {
+			if a.InTime != InTimeNoDeadline {
+				states = append(states, a.InTime)
+			}
+		}
+		switch {
+		case len(states) == 0:
+			return []string{"no-deadlines"}
+		case slices.Contains(states, "no"):
+			return []string{"some-late"}
+		case slices.Contains(states, "unknown"):
+			return []string{"some-not-recorded"}
+		}
+		return []string{"all-in-time"}
 	}
 	return nil
 }
@@ -263,8 +288,8 @@ func TestStatsTables(t *testing.T) {
 		ids = append(ids, strings.TrimSpace(tb.ID+" "+tb.Of))
 	}
 	want := []string{
-		"month", "set", "age-band", "concern", "domain-level criminal", "domain-level sexual", "domain-level vulnerability",
-		"completeness", "screened-within", "indicators", "actions", "questions post-return@1.0.0", "questions post-return@2.0.0",
+		"month", "set", "age-band", "concern", "mode", "domain-level criminal", "domain-level sexual", "domain-level vulnerability",
+		"completeness", "screened-within", "indicators", "actions", "reports-in-time", "questions post-return@1.0.0", "questions post-return@2.0.0",
 	}
 	if !slices.Equal(ids, want) {
 		t.Errorf("tables %v\nwant %v", ids, want)

@@ -25,6 +25,10 @@ type SummaryMeta struct {
 	// the summary so a page can be filed; never the young person's name. "": none.
 	CaseRef  string
 	Contacts *ContactDirectory
+	// WorkerID is the worker's own id, printed on the summary; never in a record. "": none.
+	WorkerID string
+	// Made is when the worker recorded each action done, by action id (safeharbor report-made).
+	Made map[string]time.Time
 	// Zone is the time zone clock times (datetime answers, deadlines) are shown in: where the
 	// worker is. nil: each as it was recorded.
 	Zone *time.Location
@@ -40,6 +44,7 @@ type Summary struct {
 	Training   bool
 	EndedEarly bool   // the worker ended the interview after a disclosure
 	CaseRef    string // the worker's case reference for the interview; "" when none was given
+	WorkerID   string // the worker's id; "" when none was given
 
 	Concern Level // none, possible, clear, or incomplete: no level, and the set calls it incomplete
 	Level   Level // the level the answers reached: none, possible or clear
@@ -88,6 +93,7 @@ type SummaryAction struct {
 	Contacts  []Contact
 	Interrupt bool      // it was shown to the worker the moment it applied
 	Due       *Deadline // nil: no deadline
+	Made      *Made     // nil: not recorded as done
 }
 
 // QuestionAnswer is one question and what became of it.
@@ -141,6 +147,7 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 		Training:   meta.Training,
 		EndedEarly: s.ended,
 		CaseRef:    meta.CaseRef,
+		WorkerID:   meta.WorkerID,
 		Score:      v.score(),
 		Levels:     s.set.Levels,
 	}
@@ -251,6 +258,12 @@ func (v *view) resolve(a *Action, meta SummaryMeta) SummaryAction {
 	}
 	if a.Due != nil {
 		sa.Due = v.deadline(a.Due, meta.Zone, meta.Finished)
+	}
+	if at, ok := meta.Made[a.ID]; ok {
+		if meta.Zone != nil {
+			at = at.In(meta.Zone)
+		}
+		sa.Made = &Made{At: at, InTime: JudgeMade(sa.Due, at)}
 	}
 	return sa
 }

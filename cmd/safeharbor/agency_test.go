@@ -211,6 +211,51 @@ func TestAgencyData(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// Actions recorded done after the summaries were written: report-made writes a copy beside
+	// the first (encrypted again for an encrypted one), the same screening, and stats counts the
+	// copy that says more. The tally reads the copy, and judges in time from its times itself.
+	madeRuns, madeEncrypted := 0, 0
+	for _, run := range runs {
+		if run.training || run.n%11 != 4 || run.n%5 == 1 {
+			continue
+		}
+		action := ""
+		for _, act := range run.summary["actions"].([]any) {
+			if am := act.(map[string]any); am["due"] != nil && action == "" {
+				action = am["id"].(string)
+			}
+		}
+		if action == "" {
+			continue
+		}
+		src := filepath.Join(work, "summaries", fmt.Sprintf("s%03d.json", run.n))
+		dst := filepath.Join(work, "copies", fmt.Sprintf("made-%03d.json", run.n))
+		args := []string{"report-made", src, action, "--at", "now", "--output", dst}
+		if run.n%5 == 2 {
+			madeEncrypted++
+			src, dst = src+".age", dst+".age"
+			args = []string{"report-made", "--identity", keyFile, src, action, "--at", "now", "--output", dst, "--encrypt-to", id.Recipient().String()}
+		}
+		if _, stderr, code := runBinary(t, acct, args...); code != 0 {
+			t.Fatalf("report-made on interview %d: exit %d\n%s", run.n, code, stderr)
+		}
+		data, err := os.ReadFile(dst)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if run.n%5 == 2 {
+			data = decryptFile(t, dst, id)
+		}
+		run.summary = nil
+		if err := json.Unmarshal(data, &run.summary); err != nil {
+			t.Fatalf("report-made on interview %d: %v", run.n, err)
+		}
+		madeRuns++
+	}
+	if madeRuns < 5 || madeEncrypted == 0 {
+		t.Fatalf("only %d summaries had an action recorded done, %d encrypted", madeRuns, madeEncrypted)
+	}
+
 	want := tallyRuns(t, runs)
 	if want.n < 200 {
 		t.Fatalf("only %d screenings to count", want.n)
@@ -236,7 +281,7 @@ func TestAgencyData(t *testing.T) {
 
 	// Without the key, the encrypted summaries and records are named and skipped.
 	_, stderr, code = runBinary(t, acct, append([]string{"stats"}, inputs...)...)
-	encrypted := 0
+	encrypted := madeEncrypted
 	for _, run := range runs {
 		if run.n%5 == 1 && !run.training || run.n%5 == 2 {
 			encrypted++
@@ -349,16 +394,43 @@ func tallyRuns(t *testing.T, runs []*interviewRun) *agencyTally {
 		for _, ind := range s["indicators"].([]any) {
 			rows["indicators"] = append(rows["indicators"], ind.(map[string]any)["id"].(string))
 		}
+		reports := "no-deadlines"
 		for _, act := range s["actions"].([]any) {
 			am := act.(map[string]any)
 			rows["actions"] = append(rows["actions"], am["id"].(string))
 			// Done in time: unknown while a summary does not say when; none without a deadline.
 			status := "no-deadline"
-			if am["due"] != nil {
+			if due, ok := am["due"].(map[string]any); ok {
 				status = "not-recorded"
+				made, _ := am["made"].(map[string]any)
+				if at, ok := due["at"].(string); ok && made != nil {
+					dueAt, err1 := time.Parse(time.RFC3339, at)
+					madeAt, err2 := time.Parse(time.RFC3339, made["at"].(string))
+					if err1 != nil || err2 != nil {
+						t.Fatal(err1, err2)
+					}
+					status = "in-time"
+					if madeAt.After(dueAt) {
+						status = "late"
+					}
+				}
+				switch {
+				case status == "late" || reports == "some-late":
+					reports = "some-late"
+				case status == "not-recorded" || reports == "some-not-recorded":
+					reports = "some-not-recorded"
+				default:
+					reports = "all-in-time"
+				}
 			}
 			a.add("actions/" + am["id"].(string) + "/" + status)
 		}
+		rows["reports-in-time"] = []string{reports}
+		mode := "unknown"
+		if v, ok := run.answers["conversation-mode"].(string); ok && v != "declined" && v != "dont-know" {
+			mode = v
+		}
+		rows["mode"] = []string{mode}
 		for _, d := range s["domains"].([]any) {
 			dm := d.(map[string]any)
 			rows["domain-level "+dm["id"].(string)] = []string{dm["level"].(string)}
@@ -470,7 +542,7 @@ func compareStats(t *testing.T, st *jsonStats, want *agencyTally, minCell int) {
 			}
 		}
 	}
-	for _, table := range []string{"age-band", "month", "set", "concern", "completeness", "screened-within", "indicators", "actions", "domain-level sexual", "questions post-return@2.0.0"} {
+	for _, table := range []string{"age-band", "month", "set", "concern", "mode", "completeness", "screened-within", "indicators", "actions", "reports-in-time", "domain-level sexual", "questions post-return@2.0.0"} {
 		if !tables[table] {
 			t.Errorf("no table %s", table)
 		}

@@ -179,6 +179,14 @@ type Report struct {
 	DomainLevelOr    string // domain, level
 	IsComplete       string
 	IsIncomplete     string
+
+	// When an action was recorded done (safeharbor report-made), and whether in time; the
+	// worker's id on the summary.
+	MadeInTime          string // when
+	MadeLate            string // when
+	MadeNoDeadline      string // when
+	MadeDeadlineUnknown string // when
+	WorkerID            string // the id
 }
 
 // Interview is what the interview says around the set's own text: the prompts, the choices every

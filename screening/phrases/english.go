@@ -157,6 +157,12 @@ var english = Catalog{
 		Not:           "not",
 		Possible:      "possible",
 		Clear:         "clear",
+
+		MadeInTime:          "Done %s: within its deadline.",
+		MadeLate:            "Done %s: LATE, after its deadline.",
+		MadeNoDeadline:      "Done %s.",
+		MadeDeadlineUnknown: "Done %s. Whether that was in time is not known: the time its deadline counts from was not recorded.",
+		WorkerID:            "Worker id: %s",
 	},
 	Interview: Interview{
 		TrainingBanner:       "TRAINING: a mock interview, not a real screening",

@@ -160,6 +160,12 @@ var spanish = Catalog{
 		Not:           "no",
 		Possible:      "posible",
 		Clear:         "clara",
+
+		MadeInTime:          "Hecho %s: dentro del plazo.",
+		MadeLate:            "Hecho %s: FUERA DE PLAZO, después de su vencimiento.",
+		MadeNoDeadline:      "Hecho %s.",
+		MadeDeadlineUnknown: "Hecho %s. No se sabe si fue a tiempo: no se registró la hora desde la que se cuenta su plazo.",
+		WorkerID:            "Identificador de quien entrevista: %s",
 	},
 	Interview: Interview{
 		TrainingBanner:       "CAPACITACIÓN: una entrevista de práctica, no una detección real",

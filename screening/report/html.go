@@ -37,6 +37,8 @@ var summaryTemplate = template.Must(template.New("summary").Funcs(template.FuncM
 	"domains":    (*words).domains,
 	"howMuch":    (*words).howMuch,
 	"due":        (*words).due,
+	"made":       (*words).made,
+	"cell":       (*words).answerCell,
 	"sources":    sourceTitles,
 	"whom":       (*words).whom,
 	"around":     around,

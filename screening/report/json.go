@@ -49,6 +49,7 @@ type jsonInterview struct {
 	Training   bool       `json:"training"`
 	EndedEarly bool       `json:"ended_early"`
 	CaseRef    string     `json:"case_ref,omitempty"`
+	WorkerID   string     `json:"worker_id,omitempty"`
 }
 
 type jsonScore struct {
@@ -130,12 +131,26 @@ type jsonSource struct {
 }
 
 type jsonAction struct {
-	ID        string   `json:"id"`
-	Priority  string   `json:"priority"`
-	Text      string   `json:"text"`
-	Contacts  []string `json:"contacts"`
-	Interrupt bool     `json:"interrupt"`
-	Due       *jsonDue `json:"due,omitempty"`
+	ID        string    `json:"id"`
+	Priority  string    `json:"priority"`
+	Text      string    `json:"text"`
+	Contacts  []string  `json:"contacts"`
+	Interrupt bool      `json:"interrupt"`
+	Due       *jsonDue  `json:"due,omitempty"`
+	Made      *jsonMade `json:"made,omitempty"`
+}
+
+// jsonMade is when an action was recorded done, and whether in time: the one key
+// safeharbor report-made adds to a summary, so it is written as report-made writes it.
+type jsonMade struct {
+	At       time.Time `json:"at"`
+	InTime   string    `json:"in_time"`
+	Describe string    `json:"text"`
+}
+
+// madeJSON is an action's made key as a summary in lang holds it.
+func madeJSON(m screening.Made, lang string) jsonMade {
+	return jsonMade{At: m.At, InTime: m.InTime, Describe: m.Describe(lang)}
 }
 
 // jsonContact's phone is the number to dial, digits only; a number written in words keeps them
@@ -218,7 +233,7 @@ func WriteSummaryJSON(w io.Writer, s *screening.Summary) error {
 	out := jsonSummary{
 		Format:      s.Format,
 		QuestionSet: jsonSet{s.Set.ID, s.Set.Version, s.Set.SHA256, s.Set.Title},
-		Interview:   jsonInterview{timePtr(s.Started), timePtr(s.Finished), s.Language, s.Training, s.EndedEarly, s.CaseRef},
+		Interview:   jsonInterview{timePtr(s.Started), timePtr(s.Finished), s.Language, s.Training, s.EndedEarly, s.CaseRef, s.WorkerID},
 		Concern:     s.Concern,
 		Score:       jsonScore{Total: s.Score, Possible: s.Levels.Possible, Clear: s.Levels.Clear, Level: s.Level, Rule: levelRule(s.Reached), Sections: []jsonSectionScore{}},
 		Domains:     []jsonDomain{},
@@ -260,6 +275,10 @@ func WriteSummaryJSON(w io.Writer, s *screening.Summary) error {
 		}
 		if d := a.Due; d != nil {
 			ja.Due = &jsonDue{From: d.From, Within: d.WithinText, Start: timeIn(d.Start), At: timeIn(d.At), Overdue: d.Overdue, Describe: d.Describe(s.Language)}
+		}
+		if a.Made != nil {
+			m := madeJSON(*a.Made, s.Language)
+			ja.Made = &m
 		}
 		out.Actions = append(out.Actions, ja)
 	}

@@ -50,6 +50,12 @@ type answer struct {
 
 func newerSummary(t *testing.T, lang string, answers []answer, finished time.Time) screening.Summary {
 	t.Helper()
+	return newerSummaryWith(t, lang, answers, finished, screening.SummaryMeta{})
+}
+
+// newerSummaryWith is newerSummary with the worker's id and the actions recorded done of more.
+func newerSummaryWith(t *testing.T, lang string, answers []answer, finished time.Time, more screening.SummaryMeta) screening.Summary {
+	t.Helper()
 	set, dir := newerSet(t, lang)
 	s := screening.NewSession(set)
 	for _, st := range answers {
@@ -58,12 +64,25 @@ func newerSummary(t *testing.T, lang string, answers []answer, finished time.Tim
 		}
 	}
 	started := time.Date(2026, 12, 3, 14, 0, 0, 0, est)
-	return s.Summary(screening.SummaryMeta{SetSHA256: "0123", Started: started, Finished: finished, Contacts: dir, Zone: est})
+	return s.Summary(screening.SummaryMeta{SetSHA256: "0123", Started: started, Finished: finished, Contacts: dir, Zone: est, WorkerID: more.WorkerID, Made: more.Made})
 }
 
 // newerClear: drug-running and a sexual exchange disclosed, the day after the return.
 func newerClear(t *testing.T) screening.Summary {
-	return newerSummary(t, "", []answer{
+	return newerClearWith(t, "", screening.SummaryMeta{})
+}
+
+// newerMade: newerClear held by worker w-0417, the medical care arranged in time and the report
+// made the next morning, after its deadline: recorded as late.
+func newerMade(t *testing.T, lang string) screening.Summary {
+	return newerClearWith(t, lang, screening.SummaryMeta{WorkerID: "w-0417", Made: map[string]time.Time{
+		"medical-window": time.Date(2026, 12, 3, 15, 0, 0, 0, est),
+		"report-now":     time.Date(2026, 12, 4, 14, 0, 0, 0, time.UTC),
+	}})
+}
+
+func newerClearWith(t *testing.T, lang string, more screening.SummaryMeta) screening.Summary {
+	return newerSummaryWith(t, lang, []answer{
 		{"returned-at", screening.Answered("2026-12-02T21:30:00-05:00")},
 		{"learned-at", screening.Answered("2026-12-03T02:30:00Z")}, // recorded elsewhere, in UTC
 		{"danger-now", screening.Answered("no")},
@@ -73,7 +92,7 @@ func newerClear(t *testing.T) screening.Summary {
 		{"carried-drugs", screening.Answered("yes")},
 		{"picture-threats", screening.Answered("no")},
 		{"traded-sexual", screening.Answered("yes")},
-	}, time.Date(2026, 12, 3, 14, 40, 0, 0, est))
+	}, time.Date(2026, 12, 3, 14, 40, 0, 0, est), more)
 }
 
 // newerIncomplete: the young person declines nearly everything; the summary is written four days
@@ -102,6 +121,8 @@ func TestNewerSummaryGolden(t *testing.T) {
 		{"newer-clear", newerClear(t), []string{"txt", "md", "json", "html"}},
 		{"newer-incomplete", newerIncomplete(t, ""), []string{"txt", "md", "json", "html"}},
 		{"newer-incomplete-es", newerIncomplete(t, "es"), []string{"txt", "md"}},
+		{"newer-made", newerMade(t, ""), []string{"txt", "md", "json", "html"}},
+		{"newer-made-es", newerMade(t, "es"), []string{"txt"}},
 	} {
 		for _, ext := range c.exts {
 			var b bytes.Buffer

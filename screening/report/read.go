@@ -169,9 +169,13 @@ type slimSummary struct {
 	Actions []struct {
 		ID  string `json:"id"`
 		Due *struct {
-			From   string `json:"from"`
-			Within string `json:"within"`
+			From   string     `json:"from"`
+			Within string     `json:"within"`
+			At     *time.Time `json:"at"`
 		} `json:"due"`
+		Made *struct {
+			At time.Time `json:"at"`
+		} `json:"made"`
 	} `json:"actions"`
 	Answers []struct {
 		Question string   `json:"question"`
@@ -237,6 +241,13 @@ func (j *slimSummary) summary() (*screening.Summary, error) {
 		sa := screening.SummaryAction{ID: a.ID}
 		if a.Due != nil {
 			sa.Due = &screening.Deadline{From: a.Due.From, WithinText: a.Due.Within}
+			if a.Due.At != nil {
+				sa.Due.At = *a.Due.At
+			}
+		}
+		if a.Made != nil {
+			// Judged again from the deadline, as the engine judges it, not taken on trust.
+			sa.Made = &screening.Made{At: a.Made.At, InTime: screening.JudgeMade(sa.Due, a.Made.At)}
 		}
 		s.Actions = append(s.Actions, sa)
 	}

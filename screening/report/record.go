@@ -2,6 +2,7 @@ package report
 
 import (
 	"bufio"
+	"cmp"
 	_ "embed"
 	"encoding/csv"
 	"encoding/json"
@@ -226,6 +227,33 @@ var fixedColumns = map[string]fixedColumn{
 	"declined_questions":  {textCol, text(func(r *screening.Record) string { return strings.Join(r.DeclinedQuestions, " ") }), setIDs(func(r *screening.Record) *[]string { return &r.DeclinedQuestions })},
 	"dont_know_questions": {textCol, text(func(r *screening.Record) string { return strings.Join(r.DontKnowQuestions, " ") }), setIDs(func(r *screening.Record) *[]string { return &r.DontKnowQuestions })},
 	"not_asked_questions": {textCol, text(func(r *screening.Record) string { return strings.Join(r.NotAskedQuestions, " ") }), setIDs(func(r *screening.Record) *[]string { return &r.NotAskedQuestions })},
+
+	// The screening's own facts, added after the first records: a record written before them
+	// reads as unknown (see newerColumns).
+	"mode":                 {textCol, text(func(r *screening.Record) string { return cmp.Or(r.Mode, screening.FactUnknown) }), setValueID(func(r *screening.Record) *string { return &r.Mode })},
+	"interpreter_language": {textCol, text(func(r *screening.Record) string { return cmp.Or(r.InterpreterLanguage, screening.FactUnknown) }), setValueID(func(r *screening.Record) *string { return &r.InterpreterLanguage })},
+	"interpreter_trained":  {textCol, text(func(r *screening.Record) string { return cmp.Or(r.InterpreterTrained, screening.FactUnknown) }), setOneOf(func(r *screening.Record) *string { return &r.InterpreterTrained }, "yes", "no", screening.FactUnknown, screening.NoInterpreter)},
+	"worker_role":          {textCol, text(func(r *screening.Record) string { return cmp.Or(r.WorkerRole, screening.FactUnknown) }), setValueID(func(r *screening.Record) *string { return &r.WorkerRole })},
+}
+
+// newerColumns are fixed columns added after records were first written: a record that has
+// none of them (written by an earlier version) reads as not knowing them.
+var newerColumns = map[string]func(r *screening.Record){
+	"mode":                 func(r *screening.Record) { r.Mode = screening.FactUnknown },
+	"interpreter_language": func(r *screening.Record) { r.InterpreterLanguage = screening.FactUnknown },
+	"interpreter_trained":  func(r *screening.Record) { r.InterpreterTrained = screening.FactUnknown },
+	"worker_role":          func(r *screening.Record) { r.WorkerRole = screening.FactUnknown },
+}
+
+// setValueID reads a fact a set's option value gives (or unknown, or no-interpreter): an id.
+func setValueID(p func(r *screening.Record) *string) func(*screening.Record, string) error {
+	return func(r *screening.Record, v string) error {
+		if !screening.IsID(v) {
+			return fmt.Errorf("%q is not an option's value (lower-case kebab-case)", v)
+		}
+		*p(r) = v
+		return nil
+	}
 }
 
 // optionalColumns may be null (empty in CSV): a checksum or a time not known, a list of no questions.
@@ -398,6 +426,10 @@ func recordFromCells(cells map[string]string) (screening.Record, error) {
 		}
 		v, ok := cells[col]
 		if !ok {
+			if unknown, newer := newerColumns[col]; newer {
+				unknown(&r)
+				continue
+			}
 			if slices.Contains(optionalColumns, col) {
 				continue // null: not known, or no questions
 			}

@@ -174,8 +174,14 @@ func goldenSummaries(t *testing.T) ([]screening.Record, []byte) {
 func TestRecordsFromSummaries(t *testing.T) {
 	records, _ := goldenSummaries(t)
 	byName := map[string]screening.Record{}
+	var made *screening.Record // newer-made: newer-clear with two actions recorded done
 	for _, r := range records {
-		byName[r.SetID+"/"+string(r.Concern)+"/"+r.Language+fmt.Sprint(r.Training)] = r
+		name := r.SetID + "/" + string(r.Concern) + "/" + r.Language + fmt.Sprint(r.Training)
+		if _, dup := byName[name]; dup && name == "county-return/clear/enfalse" {
+			made = &r
+			continue
+		}
+		byName[name] = r
 	}
 	d, ok := byName["post-return/clear/enfalse"]
 	if !ok {
@@ -203,6 +209,25 @@ func TestRecordsFromSummaries(t *testing.T) {
 		}
 		if a.InTime != want {
 			t.Errorf("newer clear: action %s in time %q, want %q", a.ID, a.InTime, want)
+		}
+	}
+	if n.Mode != screening.FactUnknown || n.WorkerRole != screening.FactUnknown || n.InterpreterLanguage != screening.FactUnknown || n.InterpreterTrained != screening.FactUnknown {
+		t.Errorf("newer clear: a set with no such questions gives mode %q, role %q, interpreter %q, %q", n.Mode, n.WorkerRole, n.InterpreterLanguage, n.InterpreterTrained)
+	}
+	if made == nil {
+		t.Fatal("no record of the summary with actions recorded done")
+	}
+	// The same interview, with times recorded since: one screening, counted once.
+	if made.ScreeningID != n.ScreeningID {
+		t.Error("an action recorded done made the summary another screening")
+	}
+	for _, a := range made.Actions {
+		want := map[string]string{"report-now": screening.InTimeNo, "medical-window": screening.InTimeYes}[a.ID]
+		if want == "" {
+			want = screening.InTimeNoDeadline
+		}
+		if a.InTime != want {
+			t.Errorf("newer made: action %s in time %q, want %q", a.ID, a.InTime, want)
 		}
 	}
 }
@@ -259,6 +284,39 @@ func TestRecordsRoundTrip(t *testing.T) {
 		for _, w := range words {
 			if strings.Contains(out, w) {
 				t.Errorf("a record holds %q", w)
+			}
+		}
+		// Nor the worker's id, which newer-made.summary.json carries.
+		if !bytes.Contains(summaries, []byte(`"worker_id": "w-0417"`)) || strings.Contains(out, "w-0417") {
+			t.Error("the worker's id is not in the summaries, or it is in a record")
+		}
+	}
+}
+
+// Records written before the screening's own facts were columns read as not knowing them.
+func TestRecordsWithoutTheNewerColumns(t *testing.T) {
+	records, _ := goldenSummaries(t)
+	var header []string
+	for _, c := range RecordHeader(records) {
+		if _, newer := newerColumns[c]; !newer {
+			header = append(header, c)
+		}
+	}
+	var csvOut, ndjson bytes.Buffer
+	if err := WriteRecordsCSV(&csvOut, header, records); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteRecordsNDJSON(&ndjson, header, records); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"csv": csvOut.Bytes(), "ndjson": ndjson.Bytes()} {
+		back := readAll(t, data)
+		if len(back) != len(records) {
+			t.Fatalf("%s: %d records read back of %d", name, len(back), len(records))
+		}
+		for _, r := range back {
+			if r.Mode != screening.FactUnknown || r.InterpreterLanguage != screening.FactUnknown || r.InterpreterTrained != screening.FactUnknown || r.WorkerRole != screening.FactUnknown {
+				t.Errorf("%s: an older record reads as mode %q, language %q, trained %q, role %q", name, r.Mode, r.InterpreterLanguage, r.InterpreterTrained, r.WorkerRole)
 			}
 		}
 	}

@@ -102,6 +102,8 @@ var tableTitles = map[string]string{
 	screening.TableIndicators:     "Indicators raised",
 	screening.TableActions:        "Actions listed, and whether each was done in time",
 	screening.TableQuestions:      "Questions declined, not known and not asked: %s",
+	screening.TableMode:           "Screenings by how the conversation was held",
+	screening.TableReportsInTime:  "Screenings by whether their actions with a deadline were done in time",
 }
 
 var tableCorners = map[string]string{
@@ -109,6 +111,7 @@ var tableCorners = map[string]string{
 	screening.TableConcern: "Concern", screening.TableDomainLevel: "Level", screening.TableDomainConcern: "Domain",
 	screening.TableCompleteness: "Screening", screening.TableScreenedWithin: "Screened",
 	screening.TableIndicators: "Indicator", screening.TableActions: "Action", screening.TableQuestions: "Question",
+	screening.TableMode: "Held", screening.TableReportsInTime: "Actions with a deadline",
 }
 
 var rowWords = map[string]string{
@@ -120,7 +123,10 @@ var rowWords = map[string]string{
 	string(screening.LevelNone): "none", string(screening.LevelPossible): "possible", string(screening.LevelClear): "clear",
 	string(screening.LevelIncomplete): "incomplete: could not screen",
 	screening.AgeUnder12:              "under 12", screening.Age12To14: "12-14", screening.Age15To17: "15-17",
-	screening.Age18OrOver: "18 or over",
+	screening.Age18OrOver:  "18 or over",
+	screening.RowAllInTime: "all done in time", screening.RowSomeLate: "one or more done late",
+	screening.RowSomeUnknown: "none late, one or more not recorded as done",
+	screening.RowNoDeadlines: "none listed",
 }
 
 // columnWords are the columns that are not groups.
@@ -199,9 +205,9 @@ func newStatsView(r *StatsReport) *statsView {
 		}
 	}
 	v.Notes = append(v.Notes,
-		"Mode (in person, by phone, by video) is not in the summaries and records this version reads, so screenings are not counted by mode.",
+		"How the conversation was held: the set's mode question (in person, by phone, by video); not recorded for a set without one, or a summary or record written before it.",
 		"Time from the return: from when the young person came back (the set's returned-at question) to the start of the screening.",
-		"Whether an action was done in time is not recorded until a summary says when it was done: such actions are counted as not recorded, never as late.",
+		"Whether an action was done in time is recorded in its summary with safeharbor report-made; until then it is counted as not recorded, never as late. A time after the deadline is late.",
 		"Question rates are shares of the screenings on that set version.",
 	)
 	for i := range r.Tables {

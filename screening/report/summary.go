@@ -28,8 +28,23 @@ func summaryDoc(s *screening.Summary) *doc {
 	}
 	d.upperTitle(plain(t.SummaryTitle))
 	d.lines(strong(s.Set.Title), sprintf(t.SetLine, s.Set.ID, s.Set.Version, t.when(s.Started), t.when(s.Finished), s.Language))
+	var who []inline
 	if s.CaseRef != "" {
-		d.para(sprintf(t.CaseRef, s.CaseRef))
+		who = append(who, sprintf(t.CaseRef, s.CaseRef))
+	}
+	if s.WorkerID != "" {
+		who = append(who, sprintf(t.WorkerID, s.WorkerID))
+	}
+	if len(who) > 0 {
+		d.lines(who...)
+	}
+	// The screening's own facts, as the set words them: when, how, with whom.
+	if facts := s.Facts(); len(facts) > 0 {
+		ls := make([]inline, len(facts))
+		for i, a := range facts {
+			ls[i] = plain(a.Text + ": " + t.answerCell(a))
+		}
+		d.lines(ls...)
 	}
 	if s.EndedEarly {
 		d.para(plain(t.endedEarly(s)))
@@ -41,6 +56,9 @@ func summaryDoc(s *screening.Summary) *doc {
 			it := item{tag: plain(t.priority(a.Priority)), text: plain(a.Text)}
 			if due := t.due(s, a); due != "" {
 				it.sub = append(it.sub, plain(due))
+			}
+			if made := t.made(s, a); made != "" {
+				it.sub = append(it.sub, plain(made))
 			}
 			for _, c := range a.Contacts {
 				it.sub = append(it.sub, plain(t.contactLine(c)))

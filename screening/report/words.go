@@ -235,6 +235,14 @@ func (w *words) due(s *screening.Summary, a screening.SummaryAction) string {
 	return a.Due.Describe(s.Language)
 }
 
+// made says when an action was recorded done, and whether in time; "" when it was not.
+func (w *words) made(s *screening.Summary, a screening.SummaryAction) string {
+	if a.Made == nil {
+		return ""
+	}
+	return a.Made.Describe(s.Language)
+}
+
 func (w *words) priority(p screening.Priority) string {
 	switch p {
 	case screening.PriorityUrgent:

@@ -37,6 +37,7 @@ type conversation struct {
 	openDraft func() (*drafts.Store, *drafts.Draft, error)
 	askLabel  bool   // ask the worker for the draft's label before anything else
 	label     string // --label with --answers, when there is no draft to hold it
+	workerID  string // the worker's id, when there is no draft to hold it
 	keepDraft bool
 	resumed   *interview.Screen // shown in place of the opening
 	notice    []interview.Line  // shown first on the opening, or before a run from an answers file
@@ -70,7 +71,7 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	}
 	cfg := interview.Config{
 		Session: c.session, Words: c.words, Languages: c.langs, Resumed: c.resumed, Cue: c.cue, Notice: c.notice,
-		Meta: screening.SummaryMeta{SetSHA256: c.file.SHA256, Started: started, Contacts: c.contacts, Training: c.training, Zone: time.Local, CaseRef: c.caseRef()},
+		Meta: screening.SummaryMeta{SetSHA256: c.file.SHA256, Started: started, Contacts: c.contacts, Training: c.training, Zone: time.Local, CaseRef: c.caseRef(), WorkerID: c.worker()},
 	}
 	if c.store != nil && c.askLabel && c.answers == "" {
 		cfg.Label = func(label string) { c.draft.Label = label }
@@ -130,6 +131,14 @@ func (c *conversation) caseRef() string {
 		return c.draft.Label
 	}
 	return c.label
+}
+
+// worker is the worker's id the summary prints: the draft's, or the one given.
+func (c *conversation) worker() string {
+	if c.draft != nil && c.draft.Worker != "" {
+		return c.draft.Worker
+	}
+	return c.workerID
 }
 
 func (c *conversation) draftID() string {

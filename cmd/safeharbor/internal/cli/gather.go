@@ -102,7 +102,7 @@ feed:
 		return nil, err
 	}
 
-	seen := make(map[string]bool)
+	seen := make(map[string]int) // screening id -> its place in g.records, or -1 when left out
 	for i, res := range results {
 		if res.err != nil {
 			g.skipped++
@@ -111,19 +111,36 @@ feed:
 		}
 		g.files++
 		for _, r := range res.records {
+			k, dup := seen[r.ScreeningID]
 			switch {
-			case seen[r.ScreeningID]:
+			case dup:
 				g.duplicates++
+				// The copy that records more of when actions were done (the summary report-made
+				// wrote, beside the one the interview wrote) is the one counted.
+				if k >= 0 && timesDone(&r) > timesDone(&g.records[k]) {
+					g.records[k] = r
+				}
 			case r.Training && !opts.Training:
-				seen[r.ScreeningID] = true
+				seen[r.ScreeningID] = -1
 				g.training++
 			default:
-				seen[r.ScreeningID] = true
+				seen[r.ScreeningID] = len(g.records)
 				g.records = append(g.records, r)
 			}
 		}
 	}
 	return g, nil
+}
+
+// timesDone counts the actions a record knows to have been done in time or late.
+func timesDone(r *screening.Record) int {
+	n := 0
+	for _, a := range r.Actions {
+		if a.InTime == screening.InTimeYes || a.InTime == screening.InTimeNo {
+			n++
+		}
+	}
+	return n
 }
 
 // say tells what was read, on stderr: how many screenings from how many files, and everything

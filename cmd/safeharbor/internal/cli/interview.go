@@ -34,6 +34,7 @@ type interviewOptions struct {
 	Lang       string // the language the questions are asked in
 	Also       string // a second language shown with each question: the worker's
 	Label      string // the draft's case reference
+	WorkerID   string // the worker's own id, printed on the summary
 	Output     outputOptions
 }
 
@@ -84,6 +85,7 @@ with 'safeharbor resume'. No summary is printed for an unfinished interview.`),
 	f.StringVar(&opts.Lang, "lang", "", "ask the questions in this language (a translation of the set, such as es)")
 	f.StringVar(&opts.Also, "also", "", "with --lang: show each question in this language too, for an interpreted interview; the guidance and summary use it")
 	f.StringVar(&opts.Label, "label", "", "a case reference for the draft and the summary, to tell them from others (never the young person's name); asked for when not given")
+	f.StringVar(&opts.WorkerID, "worker-id", "", "your own `ID` as a worker, printed on the summary and never in a de-identified record (default: $SAFEHARBOR_WORKER_ID)")
 	addOutputFlags(cmd, &opts.Output)
 	_ = cmd.RegisterFlagCompletionFunc("set", completeSets(a))
 	_ = cmd.RegisterFlagCompletionFunc("scenario", completeScenarios)
@@ -140,6 +142,9 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 		}
 	}
 	c.label = opts.Label
+	if c.workerID, err = workerID(a, opts.WorkerID); err != nil {
+		return err
+	}
 	if scenario != nil {
 		c.notice = scenarioNotice(&words.Messages, scenario, file, base, catalog)
 	}
@@ -160,6 +165,7 @@ func runInterview(ctx context.Context, a *app, opts *interviewOptions) error {
 			// The draft remembers how the interview started, so that resume goes on the same way.
 			d := drafts.New(ref, time.Now(), training)
 			d.Lang, d.Also, d.Contacts, d.Label = cmp.Or(opts.Lang, file.Set.Language), opts.Also, contacts, opts.Label
+			d.Worker = c.workerID
 			if scenario != nil {
 				d.Scenario = scenario.ID
 			}
@@ -252,3 +258,19 @@ func labelProblem(w *phrases.Interview, label string) string {
 
 // maxLabel is the longest label drafts keep (drafts.CheckLabel).
 const maxLabel = 64
+
+// workerID is the worker's id for the summary: the flag's, else SAFEHARBOR_WORKER_ID's, checked
+// as a label is, since it is printed and listed as one. "" when neither gives one.
+func workerID(a *app, flag string) (string, error) {
+	id, from := flag, "--worker-id"
+	if id == "" {
+		id, from = a.getenv("SAFEHARBOR_WORKER_ID"), "SAFEHARBOR_WORKER_ID"
+	}
+	if n := utf8.RuneCountInString(id); n > maxLabel {
+		return "", usageErrorf("%s: a worker id is %d characters at most; this one has %d", from, maxLabel, n)
+	}
+	if screening.Printable(id) != id || strings.ContainsAny(id, "\n\t") || drafts.CheckLabel(id) != nil {
+		return "", usageErrorf("%s: a worker id is letters, numbers, spaces and punctuation, on one line", from)
+	}
+	return strings.TrimSpace(id), nil
+}

@@ -35,6 +35,7 @@ type resumeOptions struct {
 	Training   bool
 	Lang       string
 	Also       string
+	WorkerID   string
 	Output     outputOptions
 }
 
@@ -73,6 +74,7 @@ draft whose question set has changed since it was started is refused, never mixe
 	f.BoolVar(&opts.KeepDraft, "keep-draft", false, "keep the saved draft after the summary is written")
 	f.StringVar(&opts.Lang, "lang", "", "ask the rest in this language (default: as the interview started)")
 	f.StringVar(&opts.Also, "also", "", "with --lang: show each question in this language too (default: as the interview started)")
+	f.StringVar(&opts.WorkerID, "worker-id", "", "your own `ID` as a worker, for the summary (default: as the interview started, else $SAFEHARBOR_WORKER_ID)")
 	addOutputFlags(cmd, &opts.Output)
 	return cmd
 }
@@ -109,6 +111,11 @@ func runResume(ctx context.Context, a *app, id string, opts *resumeOptions) erro
 	}
 	// The interview goes on as it started (languages, the agency's contacts) unless told otherwise.
 	d.Lang, d.Also, d.Contacts = cmp.Or(opts.Lang, d.Lang), cmp.Or(opts.Also, d.Also), cmp.Or(opts.Contacts, d.Contacts)
+	if opts.WorkerID != "" || d.Worker == "" {
+		if d.Worker, err = workerID(a, opts.WorkerID); err != nil {
+			return err
+		}
+	}
 	base, catalog, dir, err := shippedWith(a, d.Contacts)
 	if err != nil {
 		if opts.Contacts == "" && d.Contacts != "" {

@@ -135,6 +135,7 @@ NCMEC: 1-800-THE-LOST (1-800-843-5678) (24/7). In immediate danger: 911.`),
 		newManCmd(a),
 		newExportCmd(a),
 		newStatsCmd(a),
+		newReportMadeCmd(a),
 		newAccessibilityTopic(),
 	)
 	// Cobra makes its completion command lazily; make it now to give it an example too.

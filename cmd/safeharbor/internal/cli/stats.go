@@ -35,6 +35,7 @@ var statsBy = []choice{
 	{name: screening.ByAgeBand, help: "the age band"},
 	{name: screening.ByConcern, help: "the concern level"},
 	{name: screening.ByDomain, help: "the domains of concern (a screening may be in several)"},
+	{name: screening.ByMode, help: "how the conversation was held (in person, by phone, by video)"},
 }
 
 func newStatsCmd(a *app) *cobra.Command {
@@ -44,9 +45,10 @@ func newStatsCmd(a *app) *cobra.Command {
 		Short: "Count screenings for an agency, small counts suppressed",
 		Long: strings.TrimSpace(`
 Count the screenings in JSON summaries and de-identified records (any mix, encrypted or not):
-by month, set version and age band; concern levels overall and in each domain; incomplete
-screenings; each indicator's and each action's share; how long after the return the screening
-began (within 24 hours, 24 to 72, more); whether actions were done in time; and, for the
+by month, set version, age band and how the conversation was held; concern levels overall and
+in each domain; incomplete screenings; each indicator's and each action's share; how long after
+the return the screening began (within 24 hours, 24 to 72, more); whether actions were done in
+time (as report-made records it), each and by screening; and, for the
 authors of a set, how often each question was declined, not known or not asked, by version.
 
 Every count under --min-cell (11 unless told) is suppressed, shown as <11, and further counts

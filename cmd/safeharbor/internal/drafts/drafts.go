@@ -137,6 +137,7 @@ type Draft struct {
 	Contacts string    `json:"contacts,omitempty"` // the agency's contacts file, if one was given
 	Label    string    `json:"label,omitempty"`    // the worker's case reference; never the young person's name
 	Scenario string    `json:"scenario,omitempty"` // a mock interview's scenario, for its feedback at the end
+	Worker   string    `json:"worker,omitempty"`   // the worker's own id, for the summary
 	Meta     Meta      `json:"-"`
 }
 

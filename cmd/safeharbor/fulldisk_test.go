@@ -46,6 +46,11 @@ func TestFullDisk(t *testing.T) {
 		{"Note: People", ""},
 		{"Type a number to change that answer", ""},
 	} {
+		if step.on == "To close" {
+			// Said aloud: like the guidance, it takes no line entered before it could be read.
+			term.keysAfterReading(step.on, "Enter")
+			continue
+		}
 		term.typeText(step.on, step.answer)
 		term.keys(step.on, "Enter")
 	}

@@ -16,7 +16,7 @@ func TestPlainLinesWrapToTheTerminal(t *testing.T) {
 	term.waitFor("Antes de empezar")
 	term.tmux("resize-window", "-t", term.session, "-x", "80", "-y", "24")
 	term.keys("Presiona Enter para continuar", "Enter")
-	term.keys("SOLO PARA TI", "Enter")
+	term.keysAfterReading("SOLO PARA TI", "Enter")
 	term.keys("Edad", "1", "5", "Enter")
 	term.waitFor("Cuándo regresó")
 	hint := regexp.MustCompile(`Escribe la fecha y la hora, con el día primero, por ejemplo \d+/\d+/\d{4} \d\d:\d\d o \d{4}-\d\d-\d\d \d\d:\d\d; o hoy 14:10, ayer 21:30, o ahora\.`)

@@ -92,8 +92,8 @@ func (term *terminal) keys(on string, keys ...string) {
 }
 
 // keysAfterReading waits for a screen that takes no keys typed before it could be read (the
-// stop-and-refer guidance, a section's guidance), gives the worker time to read it, then presses
-// keys on it.
+// stop-and-refer guidance, a section's guidance, the closing), in either interface, gives the
+// worker time to read it, then presses keys on it.
 func (term *terminal) keysAfterReading(on string, keys ...string) {
 	term.t.Helper()
 	term.waitFor(on)
@@ -293,6 +293,11 @@ func TestPlainOnATerminal(t *testing.T) {
 		{"Note: People", ""},
 		{"Type a number to change that answer", ""},
 	} {
+		if step.on == "To close" {
+			// Said aloud: like the guidance, it takes no line entered before it could be read.
+			term.keysAfterReading(step.on, "Enter")
+			continue
+		}
 		term.typeText(step.on, step.answer)
 		term.keys(step.on, "Enter")
 	}
@@ -386,5 +391,36 @@ func TestKillAndResume(t *testing.T) {
 				t.Errorf("the note was lost: %+v", s.Notes)
 			}
 		})
+	}
+}
+
+// Plain lines on a terminal: a line typed ahead, meant for the next question, never answers the
+// stop-and-refer screen that comes up in between ("yes" there would end the screening); it
+// waits, and the next question takes it.
+func TestPlainLineTypedAheadNeverAnswersStopAndRefer(t *testing.T) {
+	term := newTerminal(t, nil, "interview", "--accessible", "--set", "example@0.1.0", "--label", "t", "--format", "json", "--output", "summary.json")
+	term.keys("Press Enter to continue.", "Enter")
+	term.typeText("Ask: Where did you sleep", "hotel")
+	term.keys("> hotel", "Enter")
+	term.typeText("Ask: Who paid for the room?", "my uncle")
+	term.keys("> my uncle", "Enter")
+	term.typeText("Ask: How safe did you feel there?", "not safe")
+	term.keys("> not safe", "Enter")
+	term.typeText("From the record: Days away", "3")
+	term.keys("> 3", "Enter")
+	term.keys("Note: While you were away", "Enter")
+	term.typeText("Ask: Is there someone older", "no")
+	term.keys("> no", "Enter")
+	// The disclosure, and at once the answer meant for the observation after it.
+	term.keys("Ask: Did anyone offer you", "y", "e", "s", "Enter", "y", "e", "s", "Enter")
+	term.waitFor("End the screening now?")
+	term.typeText("End the screening now?", "2") // read, then chosen: go on
+	term.keysAfterReading("End the screening now?", "Enter")
+	term.keysAfterReading("To close", "Enter")
+	term.keys("Note: People", "Enter") // the observation took the line typed ahead
+	term.keys("Type a number to change that answer", "Enter")
+	s := readSummary(t, term, filepath.Join(filepath.Dir(term.socket), "summary.json"))
+	if s.Interview.EndedEarly || answersOf(s)["several-phones"] != "answered:Yes" {
+		t.Errorf("ended early %v (the worker chose to go on), answers %v", s.Interview.EndedEarly, answersOf(s))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
@@ -29,11 +30,15 @@ type Plain struct {
 	training bool
 	width    func() int // nil: lines are not wrapped
 	reviewed bool       // the review's whole list has been printed once
+	hold     bool       // lines come from a terminal: see PlainOptions.HoldTypedAhead
+	held     []line     // lines typed before a guarded prompt could be read, for the next question
+	now      func() time.Time
 }
 
 type line struct {
 	text string
 	err  error
+	at   time.Time // when it was read: a line typed ahead is read as soon as it is entered
 }
 
 // PlainOptions are how plain lines are written.
@@ -43,20 +48,36 @@ type PlainOptions struct {
 	// window may be resized): lines are wrapped at word boundaries to it, so no word is broken at
 	// the edge. Unset for a pipe or a file, where a line is read as one.
 	Width func() int
+	// HoldTypedAhead is for answers typed on a terminal: a line entered before a prompt that
+	// comes unexpected (an interrupt, a section's guidance, the closing) could be read was meant
+	// for the next question, so it waits for it and never answers that prompt. Unset for a pipe
+	// or a file, whose lines are the answers in order.
+	HoldTypedAhead bool
 }
 
 // NewPlain asks on out and reads answers from in, in the worker's words.
 func NewPlain(in io.Reader, out io.Writer, words *phrases.Catalog, opts PlainOptions) *Plain {
+	return newPlain(in, out, words, opts, time.Now)
+}
+
+// newPlain is NewPlain on a clock, which tests set.
+func newPlain(in io.Reader, out io.Writer, words *phrases.Catalog, opts PlainOptions, now func() time.Time) *Plain {
 	if words == nil {
 		words, _ = phrases.For("en")
 	}
-	p := &Plain{out: out, lines: make(chan line), c: words, w: &words.Interview, training: opts.Training, width: opts.Width}
+	p := &Plain{
+		out: out, c: words, w: &words.Interview, training: opts.Training, width: opts.Width,
+		hold: opts.HoldTypedAhead, now: now,
+		// Lines are read as they come, not when asked for, so each knows when it was entered;
+		// a pipe waits once this many are unread.
+		lines: make(chan line, 256),
+	}
 	go func() {
 		r := bufio.NewReader(in)
 		for {
 			s, err := r.ReadString('\n')
 			if s != "" {
-				p.lines <- line{text: strings.TrimRight(s, "\r\n")}
+				p.lines <- line{text: strings.TrimRight(s, "\r\n"), at: now()}
 			}
 			if err != nil {
 				p.lines <- line{err: err}
@@ -68,23 +89,55 @@ func NewPlain(in io.Reader, out io.Writer, words *phrases.Catalog, opts PlainOpt
 	return p
 }
 
+// settlePlain is how long after a guarded prompt is printed it starts taking lines: a line
+// entered sooner was typed before it could be read.
+const settlePlain = 300 * time.Millisecond
+
 // readLine waits for a line, or for ctx to end (Ctrl-C, SIGTERM) so an interruption is answered
-// at once even while the reader is blocked.
+// at once even while the reader is blocked. A line held back from a guarded prompt comes first.
 func (p *Plain) readLine(ctx context.Context) (string, error) {
 	fmt.Fprint(p.out, "> ")
-	select {
-	case <-ctx.Done():
-		fmt.Fprintln(p.out)
-		return "", ctx.Err()
-	case l, ok := <-p.lines:
-		if !ok || l.err != nil {
-			fmt.Fprintln(p.out)
-			if !ok || errors.Is(l.err, io.EOF) {
-				return "", ErrInputEnded
-			}
-			return "", fmt.Errorf("read answer: %w", l.err)
-		}
+	if len(p.held) > 0 {
+		l := p.held[0]
+		p.held = p.held[1:]
+		// Shown where it is taken: it was typed, and echoed, above the prompt it waited through.
+		fmt.Fprintln(p.out, screening.Printable(l.text))
 		return strings.TrimSpace(l.text), nil
+	}
+	return p.receive(ctx, time.Time{})
+}
+
+// readGuarded reads the answer to a prompt that comes unexpected, printed at shown: lines
+// entered before it could be read are held for the next question (see HoldTypedAhead).
+func (p *Plain) readGuarded(ctx context.Context, shown time.Time) (string, error) {
+	fmt.Fprint(p.out, "> ")
+	if !p.hold {
+		shown = time.Time{}
+	}
+	return p.receive(ctx, shown)
+}
+
+// receive takes the next line entered, holding back those entered before settle after shown.
+func (p *Plain) receive(ctx context.Context, shown time.Time) (string, error) {
+	for {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(p.out)
+			return "", ctx.Err()
+		case l, ok := <-p.lines:
+			if !ok || l.err != nil {
+				fmt.Fprintln(p.out)
+				if !ok || errors.Is(l.err, io.EOF) {
+					return "", ErrInputEnded
+				}
+				return "", fmt.Errorf("read answer: %w", l.err)
+			}
+			if !shown.IsZero() && l.at.Before(shown.Add(settlePlain)) {
+				p.held = append(p.held, l)
+				continue
+			}
+			return strings.TrimSpace(l.text), nil
+		}
 	}
 }
 
@@ -173,6 +226,14 @@ func (p *Plain) steps(lines []interview.Line) {
 
 // Show prints text to read, and waits for Enter.
 func (p *Plain) Show(ctx context.Context, s interview.Screen) error {
+	shown := p.now()
+	read := p.readLine
+	switch s.Kind {
+	case interview.ScreenGuidance, interview.ScreenResumed, interview.ScreenClosing:
+		// Unexpected, or said to the young person: as in the terminal interface, a line typed
+		// before it could be read waits for the next question.
+		read = func(ctx context.Context) (string, error) { return p.readGuarded(ctx, shown) }
+	}
 	p.title(s.Title)
 	if s.Kind == interview.ScreenGuidance {
 		p.println(p.w.ForYouOnly, ".")
@@ -183,7 +244,7 @@ func (p *Plain) Show(ctx context.Context, s interview.Screen) error {
 	}
 	for {
 		p.println(p.w.PressEnter)
-		text, err := p.readLine(ctx)
+		text, err := read(ctx)
 		if err != nil || text == "" {
 			return err
 		}
@@ -326,6 +387,7 @@ func choiceLabels(c *phrases.Catalog, pr interview.Prompt) []string {
 // Interrupt shows what must be done at once, and asks whether to end the screening here, go
 // on, or go back to the answer that brought it up.
 func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (interview.InterruptChoice, error) {
+	shown := p.now()
 	p.title(i.Title)
 	p.println(p.w.ForYouOnly, ".")
 	for _, l := range i.Lines {
@@ -341,7 +403,7 @@ func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (interview
 	}
 	for {
 		p.println(question)
-		text, err := p.readLine(ctx)
+		text, err := p.readGuarded(ctx, shown)
 		if err != nil {
 			return interview.GoOn, err
 		}

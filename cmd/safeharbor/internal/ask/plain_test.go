@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -461,6 +462,119 @@ func TestWrapWords(t *testing.T) {
 	} {
 		if got := WrapWords(tc.in, tc.width); got != tc.want {
 			t.Errorf("WrapWords(%q, %d) = %q, want %q", tc.in, tc.width, got, tc.want)
+		}
+	}
+}
+
+// A line typed on a terminal before an unexpected prompt could be read (the stop-and-refer
+// screen, the 911 step, a section's guidance, the closing) was meant for the next question: it
+// never answers that prompt, and the next questions get the lines, in order. From a pipe, lines
+// are the answers in order, so the same line answers the prompt.
+func TestPlainLinesTypedAheadWaitForTheNextQuestion(t *testing.T) {
+	var mu sync.Mutex
+	clock := time.Date(2026, 11, 29, 14, 0, 0, 0, time.UTC)
+	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+	later := func(d time.Duration) { mu.Lock(); clock = clock.Add(d); mu.Unlock() }
+	in, keyboard := io.Pipe()
+	out := &screenLog{}
+	p := newPlain(in, out, nil, PlainOptions{HoldTypedAhead: true}, now)
+	enter := func(line string) {
+		t.Helper()
+		if _, err := io.WriteString(keyboard, line+"\n"); err != nil {
+			t.Fatal(err)
+		}
+		until(t, "the line entered is taken", func() bool { return len(p.lines) == 0 })
+	}
+	ctx := context.Background()
+	yesno := prompt(question(screening.TypeYesNo))
+
+	// The answer that disclosed, and in the same burst the answers to the next two questions.
+	type result struct {
+		r   interview.Reply
+		err error
+	}
+	asked := make(chan result)
+	go func() { r, err := p.Ask(ctx, yesno); asked <- result{r, err} }()
+	io.WriteString(keyboard, "yes\nyes\ndeclined\n")
+	if got := <-asked; got.err != nil || got.r.Answer.Text != "yes" {
+		t.Fatalf("the first question: %+v", got)
+	}
+	until(t, "the two lines typed ahead are read", func() bool { return len(p.lines) == 2 })
+	chose := make(chan interview.InterruptChoice)
+	go func() {
+		c, err := p.Interrupt(ctx, interview.Interrupt{Title: "Stop and refer", EndByDefault: true})
+		if err != nil {
+			t.Error(err)
+		}
+		chose <- c
+	}()
+	out.waitFor(t, "Stop and refer")
+	until(t, "the stop-and-refer screen holds the lines typed ahead", func() bool { return len(p.lines) == 0 })
+	later(2 * time.Second) // the worker has read the screen, and answers it
+	enter("2")
+	if c := <-chose; c != interview.GoOn {
+		t.Fatalf("the stop-and-refer screen took %v; the worker chose to go on (2)", c)
+	}
+	shown := make(chan error)
+	go func() { shown <- p.Show(ctx, interview.Screen{Kind: interview.ScreenClosing, Title: "To close"}) }()
+	out.waitFor(t, "To close")
+	later(2 * time.Second)
+	enter("")
+	if err := <-shown; err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []screening.Answer{{State: screening.StateAnswered, Text: "yes"}, {State: screening.StateDeclined}} {
+		r, err := p.Ask(ctx, yesno)
+		if err != nil || r.Answer.State != want.State || r.Answer.Text != want.Text {
+			t.Fatalf("the next question got %+v %v, want %+v", r.Answer, err, want)
+		}
+	}
+	if text := out.String(); !strings.Contains(text, "> yes\n") {
+		t.Errorf("the line typed ahead is not shown where it was taken:\n%s", text)
+	}
+
+	// From a pipe the same line answers the screen.
+	piped := NewPlain(strings.NewReader("yes\n"), io.Discard, nil, PlainOptions{})
+	if c, err := piped.Interrupt(ctx, interview.Interrupt{Title: "Stop and refer", EndByDefault: true}); err != nil || c != interview.End {
+		t.Errorf("piped: %v %v", c, err)
+	}
+}
+
+// screenLog is what a plain interview wrote, read while it runs.
+type screenLog struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *screenLog) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(b)
+}
+
+func (l *screenLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+// waitFor waits until text has been written.
+func (l *screenLog) waitFor(t *testing.T, text string) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(l.String(), text); {
+		if time.Now().After(deadline) {
+			t.Fatalf("never wrote %q; wrote:\n%s", text, l.String())
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// until waits, for five seconds at most, for what should happen.
+func until(t *testing.T, what string, happened func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !happened(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("after 5 seconds, still not so: %s", what)
 		}
 	}
 }

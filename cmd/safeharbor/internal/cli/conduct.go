@@ -263,7 +263,7 @@ func chooseAsker(a *app, c *conversation) (interview.Asker, *ask.Replay, error) 
 // plainOptions are how plain lines are written: wrapped to the terminal's width when they go to
 // one, and never when they go to a pipe or a file, which read a line as one.
 func (c *conversation) plainOptions(a *app) ask.PlainOptions {
-	return ask.PlainOptions{Training: c.training, Width: a.streams.ErrWidth}
+	return ask.PlainOptions{Training: c.training, Width: a.streams.ErrWidth, HoldTypedAhead: a.streams.InTTY}
 }
 
 // plainWanted reports whether the environment asks for plain lines: a terminal that cannot

@@ -272,6 +272,7 @@ type Interview struct {
 	GoOnQuestion         string // plain lines: Enter or no goes on, yes ends
 	NoteTitle            string // section title
 	NoteHelp             string
+	NoteHelpWorkerOnly   string // for a section the worker fills in alone: nothing in it is said aloud
 	KeysText             string
 	Now                  string // before what a note says now
 	TextKeepOrRemove     string

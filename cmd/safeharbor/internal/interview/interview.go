@@ -243,7 +243,14 @@ func (c *conversation) note(ctx context.Context, sec *screening.Section) error {
 
 func (c *conversation) editNote(ctx context.Context, sec *screening.Section) error {
 	before := c.s.Note(sec.ID)
-	text, err := c.a.Text(ctx, TextPrompt{Title: fmt.Sprintf(c.w.NoteTitle, sec.Title), Help: c.w.NoteHelp, Current: before, Section: sec})
+	help := c.w.NoteHelpWorkerOnly
+	for _, q := range sec.Questions {
+		if q.Mode.ReadAloud() {
+			help = c.w.NoteHelp // the young person's own words are the note's to keep
+			break
+		}
+	}
+	text, err := c.a.Text(ctx, TextPrompt{Title: fmt.Sprintf(c.w.NoteTitle, sec.Title), Help: help, Current: before, Section: sec})
 	if err != nil {
 		return err
 	}

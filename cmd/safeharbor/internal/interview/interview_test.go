@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/safeharbor/safeharbor/screening"
+	"github.com/safeharbor/safeharbor/screening/phrases"
 )
 
 // testSet: two sections, a follow-up, an observation, a record, a disclosure.
@@ -60,6 +61,7 @@ type fakeAsker struct {
 	replies    map[string][]Reply // by question id, in order
 	interrupts []InterruptChoice
 	notes      map[string][]string
+	noteHelp   map[string]string // what the note prompt said, by section
 	reviews    []int
 	log        []string
 	statuses   []Status
@@ -118,6 +120,10 @@ func (f *fakeAsker) Text(_ context.Context, n TextPrompt) (string, error) {
 		return "case 2026-114", nil
 	}
 	f.log = append(f.log, fmt.Sprintf("note %s (was %q)", n.Section.ID, n.Current))
+	if f.noteHelp == nil {
+		f.noteHelp = map[string]string{}
+	}
+	f.noteHelp[n.Section.ID] = n.Help
 	ns := f.notes[n.Section.ID]
 	if len(ns) == 0 {
 		return n.Current, nil
@@ -675,5 +681,24 @@ func TestNoticeOnTheOpening(t *testing.T) {
 		if withOpening && (len(shown) < 2 || shown[1].Text != "Hello.") {
 			t.Errorf("the opening's own lines do not follow: %+v", shown)
 		}
+	}
+}
+
+// A section the worker fills in alone (observations, the record) asks for a note about what was
+// seen or found there; only a section read aloud suggests the young person's own words.
+func TestNoteHelpFitsTheSection(t *testing.T) {
+	set := testSet()
+	set.Sections[1].Questions = set.Sections[1].Questions[1:] // health: only the record's days
+	f := &fakeAsker{
+		replies: map[string][]Reply{"slept": {pick("friend")}, "partner": {no()}, "traded": {no()}, "phones": {no()}, "days": {text("3")}},
+		reviews: []int{-1},
+	}
+	if _, err := run(t, f, Config{Session: screening.NewSession(set)}); err != nil {
+		t.Fatal(err)
+	}
+	en, _ := phrases.For("en")
+	w := en.Interview
+	if f.noteHelp["away"] != w.NoteHelp || f.noteHelp["health"] != w.NoteHelpWorkerOnly || w.NoteHelp == w.NoteHelpWorkerOnly {
+		t.Errorf("note prompts: %q", f.noteHelp)
 	}
 }

@@ -63,6 +63,7 @@ type Report struct {
 	Sources           string
 	NotAnswered       string
 	ReturnLater       string
+	ReturnLaterNone   string // every question left is the worker's own: none is for a later conversation
 	Declined          string
 	DontKnow          string
 	NotAsked          string
@@ -137,6 +138,7 @@ type Report struct {
 	Clear         string
 	// Completeness, domains, level rules and deadlines in the summary.
 	ConcernIncomplete  string
+	ConcernNoneApplies string // incomplete because no question read aloud applies to this young person
 	IncompleteToo      string
 	TooFewAnswered     string // answered, read aloud that applied, the minimum
 	NoneReadAloud      string // the minimum; when no question read aloud applied (a child too young)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"html"
 	"regexp"
 	"strings"
 	"testing"
@@ -88,6 +89,24 @@ func TestConcernLineWhenNothingReachedALevel(t *testing.T) {
 			banned:  []string{"no se encontraron señales de preocupación"},
 		},
 		{
+			name:    "a child of 9: nothing of the set applies, and no later conversation of this kind",
+			changes: map[string]screening.Answer{"age": {State: screening.StateAnswered, Number: 9}},
+			want:    "INCOMPLETE. None of this set's questions for the young person applies to them, so nothing was screened",
+			banned:  []string{"Another conversation is needed", "A later conversation can return to these"},
+		},
+		{
+			name:    "a child of 9, in Spanish",
+			lang:    "es",
+			changes: map[string]screening.Answer{"age": {State: screening.StateAnswered, Number: 9}},
+			want:    "INCOMPLETA. Ninguna de las preguntas de este conjunto para la persona joven se le aplica",
+			banned:  []string{"Hace falta otra conversación", "Una conversación más adelante"},
+		},
+		{
+			name:    "a question to the young person declined: a later conversation can return to it",
+			changes: map[string]screening.Answer{"sold-by-someone": {State: screening.StateDeclined}},
+			want:    "A later conversation can return to these.",
+		},
+		{
 			name:    "danger today: fear of someone, possible concern",
 			changes: map[string]screening.Answer{"danger-now": yes},
 			want:    "POSSIBLE. There are indicators of concern",
@@ -106,7 +125,7 @@ func TestConcernLineWhenNothingReachedALevel(t *testing.T) {
 				if err := write(&b, &sum); err != nil {
 					t.Fatal(err)
 				}
-				out := strings.Join(strings.Fields(tags.ReplaceAllString(b.String(), " ")), " ")
+				out := strings.Join(strings.Fields(html.UnescapeString(tags.ReplaceAllString(b.String(), " "))), " ")
 				if !strings.Contains(out, tt.want) {
 					t.Errorf("lacks %q:\n%s", tt.want, out)
 				}

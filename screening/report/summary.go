@@ -119,7 +119,7 @@ func summaryDoc(s *screening.Summary) *doc {
 
 	if unanswered := t.unanswered(s); len(unanswered) > 0 {
 		d.heading(plain(t.NotAnswered))
-		d.para(plain(t.ReturnLater))
+		d.para(plain(t.returnLater(s)))
 		groups := make([]item, len(unanswered))
 		for k, u := range unanswered {
 			groups[k] = item{text: plain(u.Title + ":"), group: true}

@@ -78,6 +78,10 @@ func (w *words) concern(s *screening.Summary) string {
 	case screening.LevelPossible:
 		return w.ConcernPossible
 	case screening.LevelIncomplete:
+		if s.Completeness.Ruled && s.Completeness.ReadAloud == 0 {
+			// A child too young for the set: no conversation of this kind is to follow.
+			return w.ConcernNoneApplies
+		}
 		return w.ConcernIncomplete
 	}
 	if slices.ContainsFunc(s.Actions, func(a screening.SummaryAction) bool { return a.Priority == screening.PriorityUrgent }) {
@@ -362,6 +366,19 @@ func (w *words) typeDesc(q *screening.Question) string {
 type unansweredGroup struct {
 	Title     string
 	Questions []string
+}
+
+// returnLater says what can be done about the questions left: a later conversation can return
+// to those for the young person; the worker's own (observations, the record) are filled in.
+func (w *words) returnLater(s *screening.Summary) string {
+	for _, qs := range [][]screening.QuestionAnswer{s.Declined(), s.DontKnow(), s.NotAsked()} {
+		for _, q := range qs {
+			if q.Mode.ReadAloud() {
+				return w.ReturnLater
+			}
+		}
+	}
+	return w.ReturnLaterNone
 }
 
 func (w *words) unanswered(s *screening.Summary) []unansweredGroup {

@@ -424,6 +424,9 @@ type Feedback struct {
 	MissingActions []*Action
 	// Questions the scenario answers that the trainee skipped (not asked).
 	Skipped []*Question
+	// Questions the scenario answers that the trainee never reached, having ended the screening
+	// at an interrupt (a disclosure, a child too young): not skipped, and not a fault.
+	NotReached []*Question
 	// Questions the trainee recorded differently from the script.
 	Different []*Question
 }
@@ -468,6 +471,8 @@ func (sc *Scenario) Compare(set *QuestionSet, trainee *Session) (Feedback, error
 		mine, theirs := trainee.AnswerOf(q.ID), script.AnswerOf(q.ID)
 		switch {
 		case theirs.State == StateNotApplicable || theirs.State == StateNotAsked || theirs.State == "":
+		case mine.State == "" && trainee.Ended():
+			fb.NotReached = append(fb.NotReached, q)
 		case mine.State == StateNotAsked || mine.State == "":
 			fb.Skipped = append(fb.Skipped, q)
 		case mine.State == StateNotApplicable:

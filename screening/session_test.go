@@ -370,6 +370,31 @@ func TestCompare(t *testing.T) {
 	if qids(fb.Different) != "slept,partner" {
 		t.Errorf("different %q", qids(fb.Different))
 	}
+
+	// A trainee who skips a question skipped it; one who ended the screening at an interrupt
+	// never reached the questions after it, which is not skipping them.
+	for _, c := range []struct {
+		name                string
+		ended               bool
+		skipped, notReached string
+	}{
+		{"went on, and who-paid was never put", false, "who-paid", ""},
+		{"ended at the interrupt, before who-paid", true, "", "who-paid"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			trainee := run(t, step{"slept", multi("hotel")}, step{"partner", yes()})
+			if c.ended {
+				trainee.End()
+			}
+			fb, err := sc.Compare(set, trainee)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if qids(fb.Skipped) != c.skipped || qids(fb.NotReached) != c.notReached {
+				t.Errorf("skipped %q, not reached %q; want %q, %q", qids(fb.Skipped), qids(fb.NotReached), c.skipped, c.notReached)
+			}
+		})
+	}
 }
 
 // A summary says yes, no and "none of these" in its own language; values stay the set's.

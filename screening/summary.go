@@ -330,8 +330,8 @@ func display(q *Question, a Answer, words phrases.Answers, zone *time.Location) 
 
 // DisplayAnswer says an answered value the way a person reads it, in lang: option labels, "Yes",
 // the number with its unit, the young person's words.
-func DisplayAnswer(q *Question, a Answer, lang string) string {
+func DisplayAnswer(q *Question, a Answer, lang string, zone *time.Location) string {
 	c, _ := phrases.For(lang)
-	v, _ := display(q, a, c.Answers, nil)
+	v, _ := display(q, a, c.Answers, zone)
 	return v
 }

@@ -79,10 +79,10 @@ func TestParseNumber(t *testing.T) {
 func TestNumberShownInTheLanguage(t *testing.T) {
 	q := &Question{ID: "age", Type: TypeNumber, Unit: "años"}
 	a := Answer{State: StateAnswered, Number: 15.5}
-	if got := DisplayAnswer(q, a, "es"); got != "15,5 años" {
+	if got := DisplayAnswer(q, a, "es", nil); got != "15,5 años" {
 		t.Errorf("in Spanish: %q", got)
 	}
-	if got := DisplayAnswer(q, a, "en"); got != "15.5 años" {
+	if got := DisplayAnswer(q, a, "en", nil); got != "15.5 años" {
 		t.Errorf("in English: %q", got)
 	}
 }

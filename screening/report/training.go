@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/safeharbor/safeharbor/screening"
 )
 
 // WriteCard writes a role-player's card for a scenario: who they play, how they talk, what they
-// keep back, and how to answer each question of the set, in order.
-func WriteCard(w io.Writer, sc *screening.Scenario, set *screening.QuestionSet) error {
+// keep back, and how to answer each question of the set, in order; its dates and times in zone.
+func WriteCard(w io.Writer, sc *screening.Scenario, set *screening.QuestionSet, zone *time.Location) error {
 	p := &printer{w: w}
 	p.line("*** TRAINING: a fictional young person, for a mock interview ***")
 	p.blank()
@@ -43,7 +44,7 @@ func WriteCard(w io.Writer, sc *screening.Scenario, set *screening.QuestionSet) 
 		if err != nil {
 			return fmt.Errorf("card %s: %w", sc.ID, err)
 		}
-		value := cardValue(q, a)
+		value := cardValue(q, a, zone)
 		switch q.Mode {
 		case screening.ModeObserve:
 			if a.IsAnswered() && a.Text == "yes" {
@@ -87,7 +88,8 @@ func WriteCard(w io.Writer, sc *screening.Scenario, set *screening.QuestionSet) 
 // WriteCaseFile writes the case file a trainee reads before a mock interview: what the record
 // says, and nothing of what the young person will say or what the trainer looks for. It is
 // apart from the role-player's card, so it can be handed over without giving the card away.
-func WriteCaseFile(w io.Writer, sc *screening.Scenario, set *screening.QuestionSet) error {
+// Its dates and times are in zone, where the mock interview is held.
+func WriteCaseFile(w io.Writer, sc *screening.Scenario, set *screening.QuestionSet, zone *time.Location) error {
 	p := &printer{w: w}
 	p.line("*** TRAINING: a fictional young person, for a mock interview ***")
 	p.blank()
@@ -107,7 +109,7 @@ func WriteCaseFile(w io.Writer, sc *screening.Scenario, set *screening.QuestionS
 		if err != nil {
 			return fmt.Errorf("case file %s: %w", sc.ID, err)
 		}
-		p.wrap("- ", fmt.Sprintf("%s: %s", q.Text, cardValue(q, a)))
+		p.wrap("- ", fmt.Sprintf("%s: %s", q.Text, cardValue(q, a, zone)))
 		n++
 	}
 	if n == 0 {
@@ -124,7 +126,9 @@ func refIDs(refs []screening.Ref) string {
 	return strings.Join(ids, ", ")
 }
 
-func cardValue(q *screening.Question, a screening.Answer) string {
+// cardValue is an answer as the card shows it; a date and time in zone, where the mock
+// interview is held, so the trainee types it as read and records the same moment.
+func cardValue(q *screening.Question, a screening.Answer, zone *time.Location) string {
 	switch a.State {
 	case screening.StateDeclined:
 		return "prefers not to say"
@@ -133,7 +137,7 @@ func cardValue(q *screening.Question, a screening.Answer) string {
 	case screening.StateNotAsked:
 		return "skipped"
 	}
-	return screening.DisplayAnswer(q, a, "en") // the card is in English
+	return screening.DisplayAnswer(q, a, "en", zone) // the card is in English
 }
 
 // WriteFeedback writes what a trainee caught, missed and over-flagged in a scenario.
@@ -167,6 +171,13 @@ func WriteFeedback(w io.Writer, sc *screening.Scenario, fb screening.Feedback) e
 	if len(fb.Different) > 0 {
 		p.heading("RECORDED DIFFERENTLY FROM WHAT THE YOUNG PERSON SAID")
 		for _, q := range fb.Different {
+			p.wrap("- ", q.Text)
+		}
+	}
+	if len(fb.NotReached) > 0 {
+		p.heading("NOT REACHED")
+		p.wrap("", "You ended the screening before these, as the interview offers; the scenario had answers for them.")
+		for _, q := range fb.NotReached {
 			p.wrap("- ", q.Text)
 		}
 	}

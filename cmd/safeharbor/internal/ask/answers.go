@@ -16,7 +16,7 @@ import (
 func describeAnswer(w *phrases.Interview, q *screening.Question, a screening.Answer, lang string) string {
 	switch a.State {
 	case screening.StateAnswered:
-		return screening.DisplayAnswer(q, a, lang)
+		return screening.DisplayAnswer(q, a, lang, nil) // a time as typed: an offset given on purpose is echoed
 	case screening.StateDeclined:
 		return w.Declined
 	case screening.StateDontKnow:

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -81,7 +82,7 @@ trainee's case file instead: only what the record says, to hand over before the 
 			if caseFile {
 				write = report.WriteCaseFile
 			}
-			if err := write(a.streams.Out, sc, set); err != nil {
+			if err := write(a.streams.Out, sc, set, time.Local); err != nil {
 				return fmt.Errorf("write card: %w", err)
 			}
 			return nil
@@ -184,7 +185,7 @@ func scenarioCue(sc *screening.Scenario, m *phrases.Messages, lang string) func(
 				return m.CueFileSilent
 			}
 			if a, err := r.Answer.Parse(q); err == nil && a.IsAnswered() {
-				return fmt.Sprintf(m.CueFileSays, screening.DisplayAnswer(q, a, lang))
+				return fmt.Sprintf(m.CueFileSays, screening.DisplayAnswer(q, a, lang, time.Local))
 			}
 			return m.CueFileUnclear
 		}

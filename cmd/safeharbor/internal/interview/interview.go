@@ -521,7 +521,7 @@ func (c *conversation) reviewRows() []ReviewRow {
 func (c *conversation) describe(q *screening.Question, a screening.Answer) string {
 	switch a.State {
 	case screening.StateAnswered:
-		return screening.DisplayAnswer(q, a, c.lang)
+		return screening.DisplayAnswer(q, a, c.lang, nil) // a time as typed: an offset given on purpose is kept
 	case screening.StateDeclined:
 		return c.w.Declined
 	case screening.StateDontKnow:

@@ -237,6 +237,13 @@ type Interview struct {
 	AboveMaximum         string // the number, the most
 	ChooseFirst          string
 	LettersChooseNothing string // letters typed on a screen of choices
+	LettersTickNothing   string // letters typed on a list to tick
+
+	// What was typed before an interrupt, for a question the interview did not go on to (it
+	// ended there, or went back): not used, and the worker is told. The first quotes the lines.
+	TypedAheadDropped     string
+	TypedAheadDroppedKeys string
+
 	NothingTicked        string
 	NothingBefore        string
 	NoAnswerTyped        string

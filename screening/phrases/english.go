@@ -60,7 +60,7 @@ var english = Catalog{
 		Answer:             "Answer",
 		NotADetermination:  "This is a screening, not a determination. It shows where further assessment is needed; no single indicator proves exploitation, and none rules it out.",
 		ConcernIncomplete:  "INCOMPLETE. What was answered is not enough to screen, so this is not a finding of no concern. Another conversation is needed; what was not answered is listed below.",
-		ConcernNoneApplies: "INCOMPLETE. None of this set's questions for the young person applies to them, so nothing was screened, and this is not a finding of no concern. The steps above say what to do instead.",
+		ConcernNoneApplies: "INCOMPLETE. None of this set's questions for the young person applies to them, so nothing was screened, and this is not a finding of no concern.",
 		IncompleteToo:      "The screening is incomplete; the level stands on what was answered, and what was not is listed below.",
 		TooFewAnswered:     "Questions read aloud that applied and were answered: %d of %d; this set needs at least %d to screen.",
 		NoneReadAloud:      "Questions read aloud that applied and were answered: none, since none applies to this young person; this set needs at least %d to screen.",
@@ -213,6 +213,11 @@ var english = Catalog{
 		AboveMaximum:         "%v is more than %v, the most this takes.",
 		ChooseFirst:          "Choose an answer first: use the arrows or its number, then press Enter.",
 		LettersChooseNothing: "Typing does not choose here: use the arrows or the number of a choice, then Enter.",
+		LettersTickNothing:   "Typing does not tick here: tick with Space, x or the number of a choice, then press Enter.",
+
+		TypedAheadDropped:     "Not used, since the interview did not go on to the question it was typed for: %s. Type it again where it is meant.",
+		TypedAheadDroppedKeys: "What was typed before that screen was not used, since the interview did not go on to the question it was meant for.",
+
 		NothingTicked:        "Nothing is ticked. Tick what applies with Space, x or its number, or choose “None of these”, then press Enter.",
 		NothingBefore:        "This is the first question: there is none before it.",
 		NoAnswerTyped:        "Nothing was typed. Type the answer, or press ↓ to choose one below.",

@@ -63,7 +63,7 @@ var spanish = Catalog{
 		Answer:             "Respuesta",
 		NotADetermination:  "Esta es una detección, no una determinación. Muestra dónde hace falta una evaluación más a fondo; ninguna señal por sí sola prueba la explotación, y ninguna la descarta.",
 		ConcernIncomplete:  "INCOMPLETA. Lo que se respondió no basta para hacer la detección, así que esto no significa que no haya preocupación. Hace falta otra conversación; lo que no se respondió aparece más abajo.",
-		ConcernNoneApplies: "INCOMPLETA. Ninguna de las preguntas de este conjunto para la persona joven se le aplica, así que no se hizo la detección, y esto no significa que no haya preocupación. Los pasos de arriba dicen qué hacer en su lugar.",
+		ConcernNoneApplies: "INCOMPLETA. Ninguna de las preguntas de este conjunto para la persona joven se le aplica, así que no se hizo la detección, y esto no significa que no haya preocupación.",
 		IncompleteToo:      "La detección está incompleta; el nivel se basa en lo que se respondió, y lo que no se respondió aparece más abajo.",
 		TooFewAnswered:     "Preguntas leídas en voz alta que correspondían y se respondieron: %d de %d; este conjunto necesita al menos %d para hacer la detección.",
 		NoneReadAloud:      "Preguntas leídas en voz alta que correspondían y se respondieron: ninguna, porque ninguna corresponde a este chico o esta chica; este conjunto necesita al menos %d para hacer la detección.",
@@ -216,6 +216,11 @@ var spanish = Catalog{
 		AboveMaximum:         "%v es más que %v, lo máximo que se acepta.",
 		ChooseFirst:          "Elige primero una respuesta: con las flechas o con su número, y presiona Enter.",
 		LettersChooseNothing: "Aquí escribir no elige: usa las flechas o el número de una opción, y luego Enter.",
+		LettersTickNothing:   "Aquí escribir no marca: marca con Espacio, x o el número de una opción, y luego presiona Enter.",
+
+		TypedAheadDropped:     "No se usó, porque la entrevista no siguió a la pregunta para la que se escribió: %s. Escríbelo de nuevo donde corresponda.",
+		TypedAheadDroppedKeys: "Lo que se escribió antes de esa pantalla no se usó, porque la entrevista no siguió a la pregunta para la que era.",
+
 		NothingTicked:        "No hay nada marcado. Marca lo que corresponda con Espacio, x o su número, o elige «Ninguna de estas», y presiona Enter.",
 		NothingBefore:        "Esta es la primera pregunta: no hay ninguna antes.",
 		NoAnswerTyped:        "No se escribió nada. Escribe la respuesta, o presiona ↓ para elegir una de abajo.",

@@ -387,6 +387,21 @@ func choiceLabels(c *phrases.Catalog, pr interview.Prompt) []string {
 // Interrupt shows what must be done at once, and asks whether to end the screening here, go
 // on, or go back to the answer that brought it up.
 func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (interview.InterruptChoice, error) {
+	choice, err := p.interrupt(ctx, i)
+	if err == nil && choice != interview.GoOn && len(p.held) > 0 {
+		// The lines typed before it were for the question after it, which does not come now:
+		// never given to what comes instead (the answer being changed, a note).
+		quoted := make([]string, len(p.held))
+		for k, l := range p.held {
+			quoted[k] = strconv.Quote(l.text)
+		}
+		p.held = nil
+		p.println(fmt.Sprintf(p.w.TypedAheadDropped, strings.Join(quoted, ", ")))
+	}
+	return choice, err
+}
+
+func (p *Plain) interrupt(ctx context.Context, i interview.Interrupt) (interview.InterruptChoice, error) {
 	shown := p.now()
 	p.title(i.Title)
 	p.println(p.w.ForYouOnly, ".")

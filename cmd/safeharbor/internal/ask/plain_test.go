@@ -578,3 +578,63 @@ func until(t *testing.T, what string, happened func() bool) {
 		}
 	}
 }
+
+// Lines typed before an interrupt were for the question after it. When the worker ends there or
+// goes back to change the answer, that question does not come: the lines are not given to what
+// comes instead (the answer being changed, a note), and the worker is told what was not used.
+func TestPlainTypedAheadIsNotGivenToAnotherQuestion(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		answer string // on the interrupt, once read
+		want   interview.InterruptChoice
+	}{
+		{"back to change the answer", "back", interview.GoBack},
+		{"end here", "yes", interview.End},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var mu sync.Mutex
+			clock := time.Date(2026, 11, 29, 14, 0, 0, 0, time.UTC)
+			now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+			in, keyboard := io.Pipe()
+			out := &screenLog{}
+			p := newPlain(in, out, nil, PlainOptions{HoldTypedAhead: true}, now)
+			go io.WriteString(keyboard, "no\n") // typed ahead, for the question after
+			until(t, "the line typed ahead is read", func() bool { return len(p.lines) == 1 })
+			chose := make(chan interview.InterruptChoice)
+			go func() {
+				ch, err := p.Interrupt(context.Background(), interview.Interrupt{Title: "Stop and refer", EndByDefault: true, CanGoBack: true})
+				if err != nil {
+					t.Error(err)
+				}
+				chose <- ch
+			}()
+			out.waitFor(t, "Stop and refer")
+			until(t, "the screen holds the line", func() bool { return len(p.lines) == 0 })
+			mu.Lock()
+			clock = clock.Add(2 * time.Second)
+			mu.Unlock()
+			go io.WriteString(keyboard, c.answer+"\n")
+			if got := <-chose; got != c.want {
+				t.Fatalf("chose %v, want %v", got, c.want)
+			}
+			if !strings.Contains(out.String(), `Not used, since the interview did not go on to the question it was typed for: "no".`) {
+				t.Errorf("the worker is not told:\n%s", out.String())
+			}
+			// The question being changed, or the note after, waits for the worker.
+			asked := make(chan interview.Reply, 1)
+			go func() {
+				r, _ := p.Ask(context.Background(), prompt(question(screening.TypeYesNo)))
+				asked <- r
+			}()
+			select {
+			case r := <-asked:
+				t.Fatalf("the next prompt took a line typed before the interrupt: %+v", r)
+			case <-time.After(200 * time.Millisecond):
+			}
+			go io.WriteString(keyboard, "yes\n")
+			if r := <-asked; r.Answer.Text != "yes" {
+				t.Errorf("the next prompt got %+v, want yes", r.Answer)
+			}
+		})
+	}
+}

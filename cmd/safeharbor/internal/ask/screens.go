@@ -2,6 +2,7 @@ package ask
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -236,7 +237,10 @@ type choiceAnswer struct {
 	err    string
 	back   bool
 	typing bool // letters were typed: a word, which chooses nothing
-	answer screening.Answer
+	// beforeX is the ticks as they were before an x ticked one: if a letter follows, the x was
+	// the first letter of a word ("xbox"), and the tick is taken back. nil: the last key was not x.
+	beforeX []bool
+	answer  screening.Answer
 }
 
 func newChoiceAnswer(c *phrases.Catalog, p interview.Prompt) *choiceAnswer {
@@ -338,20 +342,34 @@ func (s *choiceAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 		}
 		return s.enter(), 0
 	}
-	if s.typing && key == "space" {
-		return false, 0 // the space between two typed words ticks nothing
+	if s.typing && (key == "space" || key == "x") {
+		return false, 0 // a space or an x in a typed word ("sex", "group home") ticks nothing
+	}
+	beforeX := s.beforeX
+	s.beforeX = nil
+	if key == "x" && s.list.multi {
+		beforeX = slices.Clone(s.list.ticked)
 	}
 	if s.list.key(key, page) {
 		s.err, s.typing = "", false
+		if key == "x" {
+			s.beforeX = beforeX
+		}
 		return false, 0
 	}
 	if k.Text != "" {
 		// A word typed here ("skip", "group home") is what plain mode takes: here it chooses
 		// nothing, and takes back a choice not yet recorded, so Enter after it records nothing.
-		if !s.list.multi {
+		s.err = s.w.LettersChooseNothing
+		if s.list.multi {
+			s.err = s.w.LettersTickNothing
+			if beforeX != nil {
+				s.list.ticked = beforeX // the x before this letter began the word
+			}
+		} else {
 			s.list.cursor = -1
 		}
-		s.err, s.typing = s.w.LettersChooseNothing, true
+		s.typing = true
 	}
 	return false, 0
 }
@@ -742,6 +760,11 @@ func (s *interruptScreen) keys(w *phrases.Interview, _ bool) string {
 	}
 	return w.KeysInterrupt
 }
+
+// dropsTypedAhead: keys typed before this screen were meant for the question after it; if the
+// interview does not go on to it (it ends here, or goes back to change an answer), they are not
+// given to whatever comes instead (the answer being changed, a note).
+func (s *interruptScreen) dropsTypedAhead() bool { return s.choice() != interview.GoOn }
 
 func (s *interruptScreen) choice() interview.InterruptChoice {
 	switch {

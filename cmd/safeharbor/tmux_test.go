@@ -424,3 +424,47 @@ func TestPlainLineTypedAheadNeverAnswersStopAndRefer(t *testing.T) {
 		t.Errorf("ended early %v (the worker chose to go on), answers %v", s.Interview.EndedEarly, answersOf(s))
 	}
 }
+
+// A worker who knows the closing comes types through it in one burst: the last answer, an Enter
+// for the closing, then the note on the section just finished. The closing waits to be read;
+// once it has been, the Enter typed for it is not passed on (it would save the note empty and
+// put the note's words on the next screen), so the note gets what was typed for it.
+func TestBurstThroughTheClosing(t *testing.T) {
+	dir := t.TempDir()
+	set := `format: safeharbor/v1
+id: closing-then-note
+version: 1.0.0
+status: draft
+title: The closing, then a note
+language: en
+sources:
+  - {id: guide, title: A guide}
+levels: {possible: 2, clear: 5}
+closing:
+  - say: Thank you for talking with me.
+sections:
+  - id: talk
+    title: Talk
+    questions:
+      - {id: felt-safe, mode: ask, type: yesno, text: "Did you feel safe?"}
+  - id: seen
+    title: Seen
+    questions:
+      - {id: phones, mode: observe, type: yesno, text: "More than one phone."}
+`
+	if err := os.WriteFile(filepath.Join(dir, "set.yaml"), []byte(set), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"XDG_CONFIG_HOME=" + dir + "/config", "XDG_STATE_HOME=" + dir + "/state"}
+	term := newTerminalIn(t, dir, env, "interview", "--file", "set.yaml", "--label", "t", "--format", "json", "--output", "summary.json")
+	term.waitFor("Did you feel safe?")
+	sendBurst(term, []string{"1", "Enter", "Enter", paste("Said her sister helps"), "Enter"})
+	term.keysAfterReading("To close", "Enter")
+	term.keys("More than one phone", "2", "Enter")
+	term.keys("Note: Seen", "Enter")
+	term.keys("Review the answers", "Enter")
+	s := readSummary(t, term, filepath.Join(dir, "summary.json"))
+	if got := answersOf(s); got["felt-safe"] != "answered:Yes" || got["phones"] != "answered:No" || len(s.Notes) != 1 || s.Notes[0].Text != "Said her sister helps" {
+		t.Errorf("answers %v, notes %+v", got, s.Notes)
+	}
+}

@@ -213,7 +213,7 @@ var english = Catalog{
 		AboveMaximum:         "%v is more than %v, the most this takes.",
 		ChooseFirst:          "Choose an answer first: use the arrows or its number, then press Enter.",
 		LettersChooseNothing: "Typing does not choose here: use the arrows or the number of a choice, then Enter.",
-		LettersTickNothing:   "Typing does not tick here: tick with Space, x or the number of a choice, then press Enter.",
+		LettersTickNothing:   "Typing does not tick here: press Enter to clear the word, then tick with Space, x or the number of a choice.",
 
 		TypedAheadDropped:     "Not used, since the interview did not go on to the question it was typed for: %s. Type it again where it is meant.",
 		TypedAheadDroppedKeys: "What was typed before that screen was not used, since the interview did not go on to the question it was meant for.",

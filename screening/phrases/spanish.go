@@ -216,7 +216,7 @@ var spanish = Catalog{
 		AboveMaximum:         "%v es más que %v, lo máximo que se acepta.",
 		ChooseFirst:          "Elige primero una respuesta: con las flechas o con su número, y presiona Enter.",
 		LettersChooseNothing: "Aquí escribir no elige: usa las flechas o el número de una opción, y luego Enter.",
-		LettersTickNothing:   "Aquí escribir no marca: marca con Espacio, x o el número de una opción, y luego presiona Enter.",
+		LettersTickNothing:   "Aquí escribir no marca: presiona Enter para borrar la palabra y luego marca con Espacio, x o el número de una opción.",
 
 		TypedAheadDropped:     "No se usó, porque la entrevista no siguió a la pregunta para la que se escribió: %s. Escríbelo de nuevo donde corresponda.",
 		TypedAheadDroppedKeys: "Lo que se escribió antes de esa pantalla no se usó, porque la entrevista no siguió a la pregunta para la que era.",

@@ -228,11 +228,13 @@ func (p *Plain) steps(lines []interview.Line) {
 func (p *Plain) Show(ctx context.Context, s interview.Screen) error {
 	shown := p.now()
 	read := p.readLine
+	guarded := false
 	switch s.Kind {
 	case interview.ScreenGuidance, interview.ScreenResumed, interview.ScreenClosing:
 		// Unexpected, or said to the young person: as in the terminal interface, a line typed
 		// before it could be read waits for the next question.
 		read = func(ctx context.Context) (string, error) { return p.readGuarded(ctx, shown) }
+		guarded = true
 	}
 	p.title(s.Title)
 	if s.Kind == interview.ScreenGuidance {
@@ -245,8 +247,17 @@ func (p *Plain) Show(ctx context.Context, s interview.Screen) error {
 	for {
 		p.println(p.w.PressEnter)
 		text, err := read(ctx)
-		if err != nil || text == "" {
+		if err != nil {
 			return err
+		}
+		if text == "" {
+			if guarded && len(p.held) > 0 && strings.TrimSpace(p.held[0].text) == "" {
+				// An empty line held first was typed for this screen, which comes in the
+				// interview's order: pressed again once it could be read, it is not passed on,
+				// where it would answer the next prompt and put every line after it one out.
+				p.held = p.held[1:]
+			}
+			return nil
 		}
 		// An answer typed ahead for a question is not taken by a screen that asks none.
 		p.println(fmt.Sprintf(p.w.NotAnAnswerHere, text))

@@ -638,3 +638,34 @@ func TestPlainTypedAheadIsNotGivenToAnotherQuestion(t *testing.T) {
 		})
 	}
 }
+
+// Plain lines: an empty line typed ahead for the closing (a worker who knows it comes) and then
+// the note after it. The closing waits to be read, and the empty line typed for it does not
+// reach the note, which gets its words.
+func TestPlainEmptyLineTypedForTheClosingIsNotPassedOn(t *testing.T) {
+	var mu sync.Mutex
+	clock := time.Date(2026, 11, 29, 14, 0, 0, 0, time.UTC)
+	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+	in, keyboard := io.Pipe()
+	out := &screenLog{}
+	p := newPlain(in, out, nil, PlainOptions{HoldTypedAhead: true}, now)
+	go io.WriteString(keyboard, "\nsaid her sister helps\n")
+	until(t, "the lines typed ahead are read", func() bool { return len(p.lines) == 2 })
+	shown := make(chan error)
+	go func() {
+		shown <- p.Show(context.Background(), interview.Screen{Kind: interview.ScreenClosing, Title: "To close"})
+	}()
+	out.waitFor(t, "To close")
+	until(t, "the closing holds the lines", func() bool { return len(p.lines) == 0 })
+	mu.Lock()
+	clock = clock.Add(2 * time.Second)
+	mu.Unlock()
+	go io.WriteString(keyboard, "\n")
+	if err := <-shown; err != nil {
+		t.Fatal(err)
+	}
+	note, err := p.Text(context.Background(), interview.TextPrompt{Title: "Note: What would help", Section: &screening.Section{ID: "help"}})
+	if err != nil || note != "said her sister helps" {
+		t.Errorf("the note is %q (%v), want the words typed for it", note, err)
+	}
+}

@@ -337,7 +337,7 @@ func (s *choiceAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 	case "enter":
 		if s.typing {
 			// Enter after a word ends the word, not the question: nothing is recorded.
-			s.typing = false
+			s.typing, s.err = false, ""
 			return false, 0
 		}
 		return s.enter(), 0
@@ -614,6 +614,13 @@ func newPager(c *phrases.Catalog, s interview.Screen) *pager {
 // guarded: a section's guidance, where a resumed interview stands, or the closing is not for
 // keys typed before it was drawn; they wait for the next question.
 func (p *pager) guarded() bool { return p.guards }
+
+// ownsEnterTypedAhead: a guarded page comes in the interview's order (a section's guidance, the
+// closing, where a resumed interview stands), so a worker who knows the order may have typed an
+// Enter for it before it was drawn. Such an Enter, first among the keys held, was this page's:
+// the worker has pressed Enter again once it could be read, so it is not passed on, where it
+// would answer the next screen (saving a note empty) and put every key after it one screen out.
+func (p *pager) ownsEnterTypedAhead() bool { return p.guards }
 
 func (p *pager) handle(msg tea.Msg, _ int) (bool, scrollBy) {
 	k, ok := msg.(tea.KeyPressMsg)

@@ -235,6 +235,11 @@ type typedAheadDropper interface {
 	dropsTypedAhead() bool
 }
 
+// enterOwner is a guarded screen that comes in order, so an Enter held first was typed for it.
+type enterOwner interface {
+	ownsEnterTypedAhead() bool
+}
+
 func (h *host) Init() tea.Cmd { return nil }
 
 func (h *host) clock() time.Time {
@@ -312,6 +317,11 @@ func (h *host) give(msg tea.Msg) {
 func (h *host) finish(err error) {
 	if d, ok := h.screen.(typedAheadDropper); ok && err == nil && d.dropsTypedAhead() && len(h.queue) > 0 {
 		h.queue, h.dropped = nil, true
+	}
+	if o, ok := h.screen.(enterOwner); ok && err == nil && o.ownsEnterTypedAhead() && len(h.queue) > 0 {
+		if k, isKey := h.queue[0].(tea.KeyPressMsg); isKey && k.String() == "enter" {
+			h.queue = h.queue[1:]
+		}
 	}
 	h.last = h.render()
 	h.done <- err

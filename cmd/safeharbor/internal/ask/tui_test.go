@@ -411,6 +411,16 @@ func TestWordsTypedOnChoicesChooseNothing(t *testing.T) {
 			}
 		}
 	}
+	// After a word, the Enter the warning asks for clears it, and ticking works again.
+	h0 := hostFor(t)
+	m := newChoiceAnswer(words("en"), prompt(question(screening.TypeMulti)))
+	showing(h0, m)
+	for _, k := range append(typed("taxi"), enter, space) {
+		h0.Update(k)
+	}
+	if !m.list.ticked[0] || m.err != "" {
+		t.Errorf("after a word and Enter, Space does not tick (ticks %v, warning %q)", m.list.ticked, m.err)
+	}
 	// An x alone still ticks, as the hint says.
 	h := hostFor(t)
 	s := newChoiceAnswer(words("en"), prompt(question(screening.TypeMulti)))
@@ -464,6 +474,33 @@ func TestTypedAheadIsNotGivenToAnotherQuestion(t *testing.T) {
 				t.Errorf("going on, the next question did not get its keys: %q %+v", got, next.reply().Answer)
 			}
 		})
+	}
+}
+
+// A worker who knows the closing comes types an Enter for it, and then the note for the section
+// after; all of it in one burst, before the closing is drawn. The closing waits to be read; the
+// Enter typed for it is not passed on to the note (which it would save empty, putting the note's
+// words on the screen after), and the note gets its words.
+func TestEnterTypedForTheClosingIsNotPassedOn(t *testing.T) {
+	h := hostFor(t)
+	clock := time.Now()
+	h.now = func() time.Time { return clock }
+	burst := append([]tea.Msg{enter}, typed("said her sister helps")...)
+	for _, k := range append(burst, enter) {
+		h.Update(k) // no screen is up: all are held
+	}
+	closing := newPager(words("en"), interview.Screen{Kind: interview.ScreenClosing, Title: "To close", Lines: []interview.Line{{Kind: screening.StepSay, Text: "Thank you for talking with me."}}})
+	if got, _ := showing(h, closing); got != "" {
+		t.Fatalf("the closing took the keys typed before it: %q", got)
+	}
+	clock = clock.Add(time.Second)
+	h.Update(enter) // read, and said
+	if h.screen != nil {
+		t.Fatal("the closing is still up")
+	}
+	note := newTextScreen(words("en"), interview.TextPrompt{Title: "Note: What would help", Section: &screening.Section{ID: "help"}})
+	if got, _ := showing(h, note); got != "done" || note.text() != "said her sister helps" {
+		t.Errorf("the note got %q (%s), want the words typed for it", note.text(), got)
 	}
 }
 

@@ -42,6 +42,7 @@ type Report struct {
 	EndedEarly        string // after a disclosure
 	EndedEarlyUrgent  string // after an urgent step was shown at once, with nothing disclosed
 	EndedEarlyPlain   string // for another reason
+	EndedLeftNotAsked string // after the above, only when some question was left unasked
 	DoNow             string
 	AlsoToDo          string
 	Concern           string

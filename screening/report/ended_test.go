@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,6 +18,8 @@ func TestEndedEarlySaysWhy(t *testing.T) {
 	urgent.Actions = []screening.SummaryAction{{ID: "call-911", Priority: screening.PriorityUrgent, Text: "Call 911 now.", Interrupt: true}}
 	plainEnd := disclosureSummary(t)
 	plainEnd.Indicators, plainEnd.Actions = nil, nil
+	nothingLeft := disclosureSummary(t) // ended after the last question: nothing was left
+	nothingLeft.Answers = slices.DeleteFunc(slices.Clone(nothingLeft.Answers), func(a screening.QuestionAnswer) bool { return a.State == screening.StateNotAsked })
 	for _, c := range []struct {
 		name string
 		sum  screening.Summary
@@ -25,7 +28,8 @@ func TestEndedEarlySaysWhy(t *testing.T) {
 	}{
 		{"disclosure", disclosed, "ended the conversation early, after a disclosure", ""},
 		{"urgent step", urgent, "ended the conversation early, when something had to be done at once", "disclosure"},
-		{"the worker's call", plainEnd, "The worker ended the conversation early;", "disclosure"},
+		{"the worker's call", plainEnd, "The worker ended the conversation early. The questions left are listed as not asked.", "disclosure"},
+		{"nothing left", nothingLeft, "ended the conversation early, after a disclosure.", "questions left"},
 	} {
 		for _, f := range []struct {
 			name  string
@@ -43,7 +47,9 @@ func TestEndedEarlySaysWhy(t *testing.T) {
 			if !strings.Contains(out, c.want) {
 				t.Errorf("%s, %s: lacks %q", c.name, f.name, c.want)
 			}
-			if c.not != "" && strings.Contains(strings.ToLower(out), "after a "+c.not) {
+			if c.not == "questions left" && strings.Contains(strings.ToLower(out), "the questions left") {
+				t.Errorf("%s, %s: says questions were left, when none was", c.name, f.name)
+			} else if c.not != "" && c.not != "questions left" && strings.Contains(strings.ToLower(out), "after a "+c.not) {
 				t.Errorf("%s, %s: says after a %s", c.name, f.name, c.not)
 			}
 		}

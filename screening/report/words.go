@@ -27,18 +27,20 @@ func wordsFor(lang string) *words {
 
 // endedEarly says why the worker ended the screening early, as far as the summary shows it:
 // after a disclosure, after an urgent step shown at once, or for a reason of their own.
+// What was left unasked is said only when something was: an end after the last question asked
+// leaves nothing.
 func (w *words) endedEarly(s *screening.Summary) string {
-	for _, ind := range s.Indicators {
-		if ind.Disclosure {
-			return w.EndedEarly
-		}
+	why := w.EndedEarlyPlain
+	if slices.ContainsFunc(s.Actions, func(a screening.SummaryAction) bool { return a.Interrupt }) {
+		why = w.EndedEarlyUrgent
 	}
-	for _, a := range s.Actions {
-		if a.Interrupt {
-			return w.EndedEarlyUrgent
-		}
+	if slices.ContainsFunc(s.Indicators, func(ind screening.RaisedIndicator) bool { return ind.Disclosure }) {
+		why = w.EndedEarly
 	}
-	return w.EndedEarlyPlain
+	if len(s.NotAsked()) > 0 {
+		why += " " + w.EndedLeftNotAsked
+	}
+	return why
 }
 
 // status names a set's status in the form's language.

@@ -280,6 +280,7 @@ type Interview struct {
 	NotAnInterruptChoice string // what was typed
 	EndNowQuestion       string // plain lines: Enter or yes ends, no goes on
 	GoOnQuestion         string // plain lines: Enter or no goes on, yes ends
+	OrBackToChange       string // plain lines, after either, when going back is offered
 	NoteTitle            string // section title
 	NoteHelp             string
 	NoteHelpWorkerOnly   string // for a section the worker fills in alone: nothing in it is said aloud

@@ -427,6 +427,9 @@ func (p *Plain) interrupt(ctx context.Context, i interview.Interrupt) (interview
 	if i.EndByDefault {
 		question = p.w.EndNowQuestion
 	}
+	if i.CanGoBack {
+		question += " " + p.w.OrBackToChange // not on a reminder after resuming: nothing to go back to
+	}
 	for {
 		p.println(question)
 		text, err := p.readGuarded(ctx, shown)

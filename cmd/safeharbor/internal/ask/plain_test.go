@@ -433,6 +433,18 @@ func TestPlainInterruptWithNoDefault(t *testing.T) {
 	if strings.Count(out.String(), "End the screening here?") != 2 || strings.Contains(out.String(), "Press Enter") {
 		t.Errorf("an empty line was taken, or Enter is offered:\n%s", out.String())
 	}
+	if !strings.Contains(out.String(), "Or type back to change the answer.") {
+		t.Errorf("going back is not offered:\n%s", out.String())
+	}
+	// The reminder after resuming has no answer to go back to: going back is not offered.
+	out.Reset()
+	p = NewPlain(strings.NewReader("2\n"), &out, nil, PlainOptions{})
+	if _, err := p.Interrupt(context.Background(), interview.Interrupt{Title: "Act now"}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "back") {
+		t.Errorf("going back is offered where it cannot be taken:\n%s", out.String())
+	}
 }
 
 // What was recorded ends with one full stop, whether or not the answer had its own.

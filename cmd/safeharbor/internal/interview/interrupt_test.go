@@ -124,3 +124,35 @@ func TestActionsInterruptFromTheReview(t *testing.T) {
 		t.Errorf("no interrupt after the change:\n%s", strings.Join(f.log, "\n"))
 	}
 }
+
+// An interview paused on an interrupt (the answer that brought it up is saved first) shows it
+// again when resumed, whatever it was: call 911 as well as a disclosure.
+func TestResumeRemindsOfAnInterrupt(t *testing.T) {
+	s, err := screening.Restore(interruptSet(), screening.Snapshot{Answers: map[string]screening.Answer{
+		"returned": {State: screening.StateAnswered, Text: "2026-11-29T09:00:00Z"},
+		"slept":    {State: screening.StateAnswered, Choices: []string{"friend"}}, "partner": screening.Answered("yes"),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &screensAsker{fakeAsker: &fakeAsker{
+		replies:    map[string][]Reply{"traded": {no()}, "phones": {no()}, "feel": {Answer(screening.Answered("ok"))}, "days": {text("1")}},
+		interrupts: []InterruptChoice{GoOn},
+		reviews:    []int{-1},
+	}}
+	sum, err := Run(context.Background(), f, Config{
+		Session: s,
+		Resumed: &Screen{Kind: ScreenResumed, Title: "Resuming"},
+		Now:     func() time.Time { return time.Date(2026, 11, 29, 14, 0, 0, 0, time.UTC) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLog(t, f.log[:3], []string{"show resumed: Resuming", "interrupt: Act now", "show guidance: While away"})
+	if len(f.shown) != 1 || !strings.Contains(lines(f.shown[0]), "Call 911 now.") || f.shown[0].EndByDefault {
+		t.Errorf("the reminder: %+v", f.shown)
+	}
+	if sum.EndedEarly {
+		t.Error("going on from the reminder ended the interview")
+	}
+}

@@ -110,7 +110,7 @@ func (c *conversation) run(ctx context.Context) error {
 		if err := c.a.Show(ctx, *c.cfg.Resumed); err != nil {
 			return err
 		}
-		if err := c.remindOfDisclosure(ctx); err != nil {
+		if err := c.remindOfInterrupts(ctx); err != nil {
 			return err
 		}
 	case len(c.set.Opening) > 0 || len(c.cfg.Notice) > 0:
@@ -354,14 +354,25 @@ func (c *conversation) refused(e *screening.ClockOrderError) Screen {
 	return Screen{Kind: ScreenRefused, Title: c.w.CheckTimes, Lines: []Line{{Text: text}}, Refused: e}
 }
 
-// remindOfDisclosure shows the stop-and-refer guidance again when a resumed interview holds a
-// disclosure and was not ended: the worker may have stopped on that very screen.
-func (c *conversation) remindOfDisclosure(ctx context.Context) error {
-	disclosed := c.disclosures()
-	if len(disclosed) == 0 || c.s.Ended() {
+// remindOfInterrupts shows again, when a resumed interview was not ended, what interrupted it:
+// the actions marked to interrupt that apply (call 911, the crisis line, the medical window) and
+// the stop-and-refer guidance after a disclosure. The worker may have paused on that very screen,
+// and the answer that brought it up is saved before it shows.
+func (c *conversation) remindOfInterrupts(ctx context.Context) error {
+	if c.s.Ended() {
 		return nil
 	}
-	choice, err := c.a.Interrupt(ctx, c.stopAndRefer(disclosed))
+	disclosed := c.disclosures()
+	var acts []*screening.Action
+	for _, a := range c.s.Actions() {
+		if a.Interrupt {
+			acts = append(acts, a)
+		}
+	}
+	if len(disclosed) == 0 && len(acts) == 0 {
+		return nil
+	}
+	choice, err := c.a.Interrupt(ctx, c.interrupt(acts, disclosed))
 	if err != nil || choice != End {
 		return err
 	}

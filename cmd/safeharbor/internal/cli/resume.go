@@ -321,6 +321,14 @@ expired.`),
 			}
 			if len(list) == 0 {
 				fmt.Fprintln(a.streams.Out, "No drafts: no interview is waiting to be resumed.")
+				if !training {
+					// Mock interviews are kept apart: say so, or a trainer looks in vain.
+					if dirs, err := a.draftDirs(true); err == nil {
+						if mock, err := drafts.List(dirs); err == nil && len(mock) > 0 {
+							fmt.Fprintf(a.streams.Out, "%d mock interview draft(s) are kept apart: safeharbor drafts --training\n", len(mock))
+						}
+					}
+				}
 				return nil
 			}
 			now := time.Now()

@@ -241,7 +241,8 @@ type Interview struct {
 	LettersTickNothing   string // letters typed on a list to tick
 
 	// What was typed before an interrupt, for a question the interview did not go on to (it
-	// ended there, or went back): not used, and the worker is told. The first quotes the lines.
+	// ended there, or went back), or before the reminder on resuming: not used, and the worker
+	// is told. The first quotes the lines.
 	TypedAheadDropped     string
 	TypedAheadDroppedKeys string
 

@@ -216,8 +216,8 @@ var english = Catalog{
 		LettersChooseNothing: "Typing does not choose here: use the arrows or the number of a choice, then Enter.",
 		LettersTickNothing:   "Typing does not tick here: press Enter to clear the word, then tick with Space, x or the number of a choice.",
 
-		TypedAheadDropped:     "Not used, since the interview did not go on to the question it was typed for: %s. Type it again where it is meant.",
-		TypedAheadDroppedKeys: "What was typed before that screen was not used, since the interview did not go on to the question it was meant for.",
+		TypedAheadDropped:     "Not used, since it was typed before that screen came up: %s. Type it again where it is meant.",
+		TypedAheadDroppedKeys: "What was typed before that screen came up was not used: type it again where it is meant.",
 
 		NothingTicked:        "Nothing is ticked. Tick what applies with Space, x or its number, or choose “None of these”, then press Enter.",
 		NothingBefore:        "This is the first question: there is none before it.",
@@ -251,7 +251,7 @@ var english = Catalog{
 		YouCanEnd:            "You can end the screening here. What needs nothing more from the young person (what you observed, what the record says) is offered next, then the summary, which lists what to do and whom to call.",
 		EndNow:               "End the screening now",
 		GoOn:                 "Go on with the screening",
-		NotAnInterruptChoice: "%q is not one of the choices: type 1 or yes to end, 2 or no to go on, or back.",
+		NotAnInterruptChoice: "%q is not one of the choices: type 1 or yes to end, or 2 or no to go on.",
 		EndNowQuestion:       "End the screening now? Press Enter or type yes (1) to end, or no (2) to go on.",
 		GoOnQuestion:         "End the screening here? Type yes (1) to end, or no (2) to go on.",
 		OrBackToChange:       "Or type back to change the answer.",

@@ -219,8 +219,8 @@ var spanish = Catalog{
 		LettersChooseNothing: "Aquí escribir no elige: usa las flechas o el número de una opción, y luego Enter.",
 		LettersTickNothing:   "Aquí escribir no marca: presiona Enter para borrar la palabra y luego marca con Espacio, x o el número de una opción.",
 
-		TypedAheadDropped:     "No se usó, porque la entrevista no siguió a la pregunta para la que se escribió: %s. Escríbelo de nuevo donde corresponda.",
-		TypedAheadDroppedKeys: "Lo que se escribió antes de esa pantalla no se usó, porque la entrevista no siguió a la pregunta para la que era.",
+		TypedAheadDropped:     "No se usó, porque se escribió antes de que apareciera esa pantalla: %s. Escríbelo de nuevo donde corresponda.",
+		TypedAheadDroppedKeys: "Lo que se escribió antes de que apareciera esa pantalla no se usó: escríbelo de nuevo donde corresponda.",
 
 		NothingTicked:        "No hay nada marcado. Marca lo que corresponda con Espacio, x o su número, o elige «Ninguna de estas», y presiona Enter.",
 		NothingBefore:        "Esta es la primera pregunta: no hay ninguna antes.",
@@ -254,7 +254,7 @@ var spanish = Catalog{
 		YouCanEnd:            "Puedes terminar la detección aquí. Después se ofrece lo que no necesita nada más de la persona joven (lo que observaste, lo que dice el expediente), y luego el resumen, que dice qué hacer y a quién llamar.",
 		EndNow:               "Terminar la detección ahora",
 		GoOn:                 "Seguir con la detección",
-		NotAnInterruptChoice: "%q no es una de las opciones: escribe 1 o sí para terminar, 2 o no para seguir, o atrás.",
+		NotAnInterruptChoice: "%q no es una de las opciones: escribe 1 o sí para terminar, o 2 o no para seguir.",
 		EndNowQuestion:       "¿Terminar la detección ahora? Presiona Enter o escribe sí (1) para terminar, o no (2) para seguir.",
 		GoOnQuestion:         "¿Terminar la detección aquí? Escribe sí (1) para terminar, o no (2) para seguir.",
 		OrBackToChange:       "O escribe atrás para cambiar la respuesta.",

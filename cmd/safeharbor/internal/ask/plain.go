@@ -399,7 +399,7 @@ func choiceLabels(c *phrases.Catalog, pr interview.Prompt) []string {
 // on, or go back to the answer that brought it up.
 func (p *Plain) Interrupt(ctx context.Context, i interview.Interrupt) (interview.InterruptChoice, error) {
 	choice, err := p.interrupt(ctx, i)
-	if err == nil && choice != interview.GoOn && len(p.held) > 0 {
+	if err == nil && (choice != interview.GoOn || i.Reminder) && len(p.held) > 0 {
 		// The lines typed before it were for the question after it, which does not come now:
 		// never given to what comes instead (the answer being changed, a note).
 		quoted := make([]string, len(p.held))
@@ -448,7 +448,11 @@ func (p *Plain) interrupt(ctx context.Context, i interview.Interrupt) (interview
 		case isBack(text) && i.CanGoBack:
 			return interview.GoBack, nil
 		}
-		p.println(fmt.Sprintf(p.w.NotAnInterruptChoice, text))
+		if i.CanGoBack {
+			p.println(fmt.Sprintf(p.w.NotAnInterruptChoice, text), " ", p.w.OrBackToChange)
+		} else {
+			p.println(fmt.Sprintf(p.w.NotAnInterruptChoice, text))
+		}
 	}
 }
 

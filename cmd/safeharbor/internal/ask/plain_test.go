@@ -436,13 +436,14 @@ func TestPlainInterruptWithNoDefault(t *testing.T) {
 	if !strings.Contains(out.String(), "Or type back to change the answer.") {
 		t.Errorf("going back is not offered:\n%s", out.String())
 	}
-	// The reminder after resuming has no answer to go back to: going back is not offered.
+	// The reminder after resuming has no answer to go back to: going back is not offered, nor
+	// when what was typed is refused.
 	out.Reset()
-	p = NewPlain(strings.NewReader("2\n"), &out, nil, PlainOptions{})
-	if _, err := p.Interrupt(context.Background(), interview.Interrupt{Title: "Act now"}); err != nil {
+	p = NewPlain(strings.NewReader("back\n2\n"), &out, nil, PlainOptions{})
+	if _, err := p.Interrupt(context.Background(), interview.Interrupt{Title: "Act now", Reminder: true}); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(out.String(), "back") {
+	if strings.Contains(out.String(), "type back") || strings.Contains(out.String(), ", or back") || !strings.Contains(out.String(), `"back" is not one of the choices`) {
 		t.Errorf("going back is offered where it cannot be taken:\n%s", out.String())
 	}
 }
@@ -596,12 +597,14 @@ func until(t *testing.T, what string, happened func() bool) {
 // comes instead (the answer being changed, a note), and the worker is told what was not used.
 func TestPlainTypedAheadIsNotGivenToAnotherQuestion(t *testing.T) {
 	for _, c := range []struct {
-		name   string
-		answer string // on the interrupt, once read
-		want   interview.InterruptChoice
+		name     string
+		answer   string // on the interrupt, once read
+		want     interview.InterruptChoice
+		reminder bool
 	}{
-		{"back to change the answer", "back", interview.GoBack},
-		{"end here", "yes", interview.End},
+		{"back to change the answer", "back", interview.GoBack, false},
+		{"end here", "yes", interview.End, false},
+		{"go on from the reminder on resuming", "no", interview.GoOn, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var mu sync.Mutex
@@ -614,7 +617,7 @@ func TestPlainTypedAheadIsNotGivenToAnotherQuestion(t *testing.T) {
 			until(t, "the line typed ahead is read", func() bool { return len(p.lines) == 1 })
 			chose := make(chan interview.InterruptChoice)
 			go func() {
-				ch, err := p.Interrupt(context.Background(), interview.Interrupt{Title: "Stop and refer", EndByDefault: true, CanGoBack: true})
+				ch, err := p.Interrupt(context.Background(), interview.Interrupt{Title: "Stop and refer", EndByDefault: true, CanGoBack: !c.reminder, Reminder: c.reminder})
 				if err != nil {
 					t.Error(err)
 				}
@@ -629,7 +632,7 @@ func TestPlainTypedAheadIsNotGivenToAnotherQuestion(t *testing.T) {
 			if got := <-chose; got != c.want {
 				t.Fatalf("chose %v, want %v", got, c.want)
 			}
-			if !strings.Contains(out.String(), `Not used, since the interview did not go on to the question it was typed for: "no".`) {
+			if !strings.Contains(out.String(), `Not used, since it was typed before that screen came up: "no".`) {
 				t.Errorf("the worker is not told:\n%s", out.String())
 			}
 			// The question being changed, or the note after, waits for the worker.

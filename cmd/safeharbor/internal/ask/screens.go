@@ -342,8 +342,10 @@ func (s *choiceAnswer) handle(msg tea.Msg, page int) (bool, scrollBy) {
 		}
 		return s.enter(), 0
 	}
-	if s.typing && (key == "space" || key == "x") {
-		return false, 0 // a space or an x in a typed word ("sex", "group home") ticks nothing
+	if s.typing && k.Text != "" {
+		// Part of the word: a space, an x or a digit in it ("group home", "sex", "taxi 2")
+		// ticks and chooses nothing. Enter or an arrow ends the word.
+		return false, 0
 	}
 	beforeX := s.beforeX
 	s.beforeX = nil
@@ -771,7 +773,9 @@ func (s *interruptScreen) keys(w *phrases.Interview, _ bool) string {
 // dropsTypedAhead: keys typed before this screen were meant for the question after it; if the
 // interview does not go on to it (it ends here, or goes back to change an answer), they are not
 // given to whatever comes instead (the answer being changed, a note).
-func (s *interruptScreen) dropsTypedAhead() bool { return s.choice() != interview.GoOn }
+func (s *interruptScreen) dropsTypedAhead() bool {
+	return s.i.Reminder || s.choice() != interview.GoOn
+}
 
 func (s *interruptScreen) choice() interview.InterruptChoice {
 	switch {

@@ -396,7 +396,7 @@ func TestInterruptChoosesNothingAndOpensAtTheTop(t *testing.T) {
 // cursor (k, g, j and G did, so "skip" then Enter recorded the first choice, "Yes").
 func TestWordsTypedOnChoicesChooseNothing(t *testing.T) {
 	for _, typ := range []screening.Type{screening.TypeYesNo, screening.TypeSingle, screening.TypeMulti} {
-		for _, word := range []string{"skip", "dont-know", "group home", "going", "GG", "sex", "box", "taxi", "xbox"} {
+		for _, word := range []string{"skip", "dont-know", "group home", "going", "GG", "sex", "box", "taxi", "xbox", "taxi 2", "taxi2", "max 3 x"} {
 			h := hostFor(t)
 			s := newChoiceAnswer(words("en"), prompt(question(typ)))
 			showing(h, s)
@@ -437,19 +437,21 @@ func TestWordsTypedOnChoicesChooseNothing(t *testing.T) {
 // they were not used.
 func TestTypedAheadIsNotGivenToAnotherQuestion(t *testing.T) {
 	for _, c := range []struct {
-		name    string
-		answer  []tea.Msg // on the interrupt, once read
-		dropped bool
+		name     string
+		answer   []tea.Msg // on the interrupt, once read
+		reminder bool      // shown again on resuming, where the worker expects it
+		dropped  bool
 	}{
-		{"back to change the answer", []tea.Msg{esc}, true},
-		{"end here", []tea.Msg{enter}, true},
-		{"go on", []tea.Msg{down, enter}, false},
+		{"back to change the answer", []tea.Msg{esc}, false, true},
+		{"end here", []tea.Msg{enter}, false, true},
+		{"go on", []tea.Msg{down, enter}, false, false},
+		{"go on from the reminder on resuming", []tea.Msg{down, enter}, true, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			h := hostFor(t)
 			clock := time.Now()
 			h.now = func() time.Time { return clock }
-			stop := newInterruptScreen(words("en"), interview.Interrupt{Title: "Stop and refer", EndByDefault: true, CanGoBack: true})
+			stop := newInterruptScreen(words("en"), interview.Interrupt{Title: "Stop and refer", EndByDefault: true, CanGoBack: !c.reminder, Reminder: c.reminder})
 			showing(h, stop)
 			for _, k := range []tea.Msg{press('2'), enter} { // typed before it could be read
 				h.Update(k)

@@ -102,6 +102,10 @@ type Interrupt struct {
 	Lines        []Line
 	EndByDefault bool // after a disclosure, stopping is the default
 	CanGoBack    bool // the answer that brought it up can be changed from here
+	// Reminder: shown again on resuming an interview paused at or after it. It comes where the
+	// worker expects it, so keys typed before it were not typed for the question after it: they
+	// are never passed on to one.
+	Reminder bool
 }
 
 // InterruptChoice is what the worker chose on an interrupt.

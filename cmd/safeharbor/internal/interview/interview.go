@@ -372,7 +372,9 @@ func (c *conversation) remindOfInterrupts(ctx context.Context) error {
 	if len(disclosed) == 0 && len(acts) == 0 {
 		return nil
 	}
-	choice, err := c.a.Interrupt(ctx, c.interrupt(acts, disclosed))
+	reminder := c.interrupt(acts, disclosed)
+	reminder.Reminder = true
+	choice, err := c.a.Interrupt(ctx, reminder)
 	if err != nil || choice != End {
 		return err
 	}

@@ -363,6 +363,7 @@ type Messages struct {
 	NotTheDefault    string
 	ResumeGoesOn     string
 	NoDraftToResume  string
+	MockDraftsApart  string // how many mock interview drafts wait apart
 	ChooserTitle     string
 	ChooserLine      string // number, draft, label, set, language, answered, last saved
 	ChooserPrompt    string // how many drafts

@@ -323,6 +323,7 @@ var english = Catalog{
 		NotTheDefault:           "It is not the default set, %s %s, which a real interview uses.",
 		ResumeGoesOn:            "The interview goes on at the first question not yet answered. Before the summary, the review screen shows every answer.",
 		NoDraftToResume:         "there is no interrupted interview to resume",
+		MockDraftsApart:         "%d mock interview draft(s) are kept apart: safeharbor resume --training",
 		ChooserTitle:            "Interrupted interviews, most recent first:",
 		ChooserLine:             "%d. %s (label %s): %s, language %s, %d answered, last saved %s",
 		ChooserPrompt:           "Type a number from 1 to %d, or press Enter for the most recent: ",

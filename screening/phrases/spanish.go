@@ -326,6 +326,7 @@ var spanish = Catalog{
 		NotTheDefault:           "No es el conjunto predeterminado, %s %s, que usa una entrevista real.",
 		ResumeGoesOn:            "La entrevista sigue en la primera pregunta sin respuesta. Antes del resumen, la pantalla de revisión muestra todas las respuestas.",
 		NoDraftToResume:         "no hay ninguna entrevista interrumpida para retomar",
+		MockDraftsApart:         "%d borrador(es) de entrevistas de práctica se guardan aparte: safeharbor resume --training",
 		ChooserTitle:            "Entrevistas interrumpidas, la más reciente primero:",
 		ChooserLine:             "%d. %s (etiqueta %s): %s, idioma %s, %d con respuesta, guardado por última vez %s",
 		ChooserPrompt:           "Escribe un número del 1 al %d, o presiona Enter para la más reciente: ",

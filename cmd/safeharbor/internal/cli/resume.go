@@ -91,6 +91,11 @@ func runResume(ctx context.Context, a *app, id string, opts *resumeOptions) erro
 	chooserWords, _ := phrases.For(cmp.Or(opts.Also, opts.Lang, "en"))
 	if id == "" {
 		if id, err = chooseDraft(ctx, a, dirs, &chooserWords.Messages); err != nil {
+			var none noDraftError
+			if n := mockDrafts(a); errors.As(err, &none) && !opts.Training && n > 0 {
+				// Mock interviews are kept apart: say so, or a trainer looks in vain.
+				return fmt.Errorf("%w; %s", err, fmt.Sprintf(chooserWords.Messages.MockDraftsApart, n))
+			}
 			return err
 		}
 	}
@@ -240,6 +245,24 @@ func draftSet(d *drafts.Draft, path string, base questions.Base, catalog *questi
 	return file, nil
 }
 
+// noDraftError is that no draft is waiting, in the worker's words.
+type noDraftError string
+
+func (e noDraftError) Error() string { return string(e) }
+
+// mockDrafts counts the drafts of mock interviews, kept apart from real ones; 0 if unknown.
+func mockDrafts(a *app) int {
+	dirs, err := a.draftDirs(true)
+	if err != nil {
+		return 0
+	}
+	list, err := drafts.List(dirs)
+	if err != nil {
+		return 0
+	}
+	return len(list)
+}
+
 // chooseDraft picks the draft to resume: the only one, the one chosen in a terminal, or the most
 // recent.
 func chooseDraft(ctx context.Context, a *app, dirs drafts.Dirs, m *phrases.Messages) (string, error) {
@@ -248,7 +271,7 @@ func chooseDraft(ctx context.Context, a *app, dirs drafts.Dirs, m *phrases.Messa
 		return "", err
 	}
 	if len(list) == 0 {
-		return "", errors.New(m.NoDraftToResume)
+		return "", noDraftError(m.NoDraftToResume)
 	}
 	if len(list) == 1 || !(a.streams.InTTY && a.streams.ErrTTY) {
 		return list[0].ID, nil
@@ -323,10 +346,8 @@ expired.`),
 				fmt.Fprintln(a.streams.Out, "No drafts: no interview is waiting to be resumed.")
 				if !training {
 					// Mock interviews are kept apart: say so, or a trainer looks in vain.
-					if dirs, err := a.draftDirs(true); err == nil {
-						if mock, err := drafts.List(dirs); err == nil && len(mock) > 0 {
-							fmt.Fprintf(a.streams.Out, "%d mock interview draft(s) are kept apart: safeharbor drafts --training\n", len(mock))
-						}
+					if n := mockDrafts(a); n > 0 {
+						fmt.Fprintf(a.streams.Out, "%d mock interview draft(s) are kept apart: safeharbor drafts --training\n", n)
 					}
 				}
 				return nil

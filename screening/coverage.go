@@ -182,16 +182,20 @@ func (c *Coverage) count(s *Session, interrupted []string) {
 			hit[k+1] = true
 		}
 	}
+	sectionHeld := make([]bool, len(c.Set.Sections))
 	for i, sec := range c.Set.Sections {
+		sectionHeld[i] = true
 		if sec.When != nil {
 			// Decided at the section's first question, as the interview decides it.
 			v := s.viewUpTo(s.secStart[i])
 			v.note = note
-			v.holds(sec.When)
+			sectionHeld[i] = v.holds(sec.When)
 		}
 	}
 	for j, q := range s.questions {
-		if q.When != nil {
+		// A question's own condition is decided only in a section that is asked: the interview
+		// never looks at it otherwise.
+		if q.When != nil && sectionHeld[s.section[j]] {
 			// Decided against the questions before it only, as when the interview reached it.
 			v := s.viewUpTo(j)
 			v.note = note

@@ -283,3 +283,24 @@ func BenchmarkScenario(b *testing.B) {
 		})
 	}
 }
+
+// A question's own condition in a section that is not asked is never decided: the interview
+// does not look at it, so a scenario in which the section is skipped tests neither branch.
+func TestCoverageSkippedSectionDecidesNothingInIt(t *testing.T) {
+	partnerYes := func() *Condition { return &Condition{Op: OpIs, Question: "partner", Value: "yes", Pos: at(5)} }
+	set := &QuestionSet{ID: "s", Version: "1.0.0", Language: "en", Levels: Levels{Possible: 1, Clear: 2}, Sections: []Section{
+		{ID: "a", Title: "A", Pos: at(1), Questions: []Question{{ID: "partner", Mode: ModeAsk, Type: TypeYesNo, Text: "P?", Pos: at(2)}}},
+		{ID: "b", Title: "B", Pos: at(3), When: partnerYes(), Questions: []Question{
+			{ID: "extra", Mode: ModeAsk, Type: TypeYesNo, Text: "E?", Pos: at(4), When: partnerYes()},
+		}},
+	}}
+	c := NewCoverage(set)
+	if _, err := c.Test(&Scenario{ID: "no", Responses: []Response{says("partner", "no")}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range c.Items {
+		if it.Kind == CoverCondition && it.Of == `question "extra"` && (it.Hits != 0 || it.Reached != 0) {
+			t.Errorf("%s: hits %d, reached %d; want 0 and 0, as the section was not asked", label(it), it.Hits, it.Reached)
+		}
+	}
+}

@@ -227,15 +227,9 @@ func (p *Plain) steps(lines []interview.Line) {
 // Show prints text to read, and waits for Enter.
 func (p *Plain) Show(ctx context.Context, s interview.Screen) error {
 	shown := p.now()
-	read := p.readLine
-	guarded := false
-	switch s.Kind {
-	case interview.ScreenGuidance, interview.ScreenResumed, interview.ScreenClosing:
-		// Unexpected, or said to the young person: as in the terminal interface, a line typed
-		// before it could be read waits for the next question.
-		read = func(ctx context.Context) (string, error) { return p.readGuarded(ctx, shown) }
-		guarded = true
-	}
+	// Unexpected, or said to the young person: as in the terminal interface, a line typed before
+	// it could be read waits for the next question.
+	guarded := s.Kind == interview.ScreenGuidance || s.Kind == interview.ScreenResumed || s.Kind == interview.ScreenClosing
 	p.title(s.Title)
 	if s.Kind == interview.ScreenGuidance {
 		p.println(p.w.ForYouOnly, ".")
@@ -246,7 +240,13 @@ func (p *Plain) Show(ctx context.Context, s interview.Screen) error {
 	}
 	for {
 		p.println(p.w.PressEnter)
-		text, err := read(ctx)
+		var text string
+		var err error
+		if guarded {
+			text, err = p.readGuarded(ctx, shown)
+		} else {
+			text, err = p.readLine(ctx)
+		}
 		if err != nil {
 			return err
 		}
@@ -427,11 +427,12 @@ func (p *Plain) interrupt(ctx context.Context, i interview.Interrupt) (interview
 	if i.EndByDefault {
 		question = p.w.EndNowQuestion
 	}
+	orBack := ""
 	if i.CanGoBack {
-		question += " " + p.w.OrBackToChange // not on a reminder after resuming: nothing to go back to
+		orBack = " " + p.w.OrBackToChange // not on a reminder after resuming: nothing to go back to
 	}
 	for {
-		p.println(question)
+		p.println(question, orBack)
 		text, err := p.readGuarded(ctx, shown)
 		if err != nil {
 			return interview.GoOn, err
@@ -448,11 +449,7 @@ func (p *Plain) interrupt(ctx context.Context, i interview.Interrupt) (interview
 		case isBack(text) && i.CanGoBack:
 			return interview.GoBack, nil
 		}
-		if i.CanGoBack {
-			p.println(fmt.Sprintf(p.w.NotAnInterruptChoice, text), " ", p.w.OrBackToChange)
-		} else {
-			p.println(fmt.Sprintf(p.w.NotAnInterruptChoice, text))
-		}
+		p.println(fmt.Sprintf(p.w.NotAnInterruptChoice, text), orBack)
 	}
 }
 

@@ -18,7 +18,6 @@ type track struct {
 	raisers   map[string][]int // indicator -> the questions raising it, ascending
 	first     []int            // by the indicator's place in the set: its first raiser, or MaxInt
 	indPos    map[string]int   // indicator -> its place in the set
-	weight    map[string]int
 	deps      [][]int          // question -> later questions whose when names it
 	indDeps   map[string][]int // indicator -> questions whose when names it, ascending
 	levelDeps []int            // questions whose when names a level, ascending
@@ -36,11 +35,9 @@ func (s *Session) initTrack() {
 	t := &s.t
 	t.states = make([]Answer, n)
 	t.raisers = make(map[string][]int)
-	t.weight = make(map[string]int, len(s.set.Indicators))
 	t.first = make([]int, len(s.set.Indicators))
 	t.indPos = make(map[string]int, len(s.set.Indicators))
 	for k, ind := range s.set.Indicators {
-		t.weight[ind.ID] = ind.Weight
 		t.first[k] = math.MaxInt
 		t.indPos[ind.ID] = k
 	}

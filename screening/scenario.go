@@ -171,11 +171,14 @@ func (sc *Scenario) run(set *QuestionSet) (*Session, []Response, []string, error
 				return nil, nil, nil, err
 			}
 		}
-		for _, act := range s.NewInterrupts(q.ID, a) {
-			interrupted = append(interrupted, act.ID)
-		}
-		if err := s.Answer(q.ID, a); err != nil {
+		// Recorded once; what it set off comes with it (NewInterrupts would record it a second
+		// time, on a copy of the whole session).
+		change, err := s.Record(q.ID, a)
+		if err != nil {
 			return nil, nil, nil, err
+		}
+		for _, act := range change.Interrupts {
+			interrupted = append(interrupted, act.ID)
 		}
 	}
 	var unused []Response

@@ -497,7 +497,7 @@ func (b *statsBuilder) counts(id string, rowsOf func(r *Record) []string) StatsT
 // actions is the table of actions listed, and, of those listed, whether each was done in time:
 // a row's "all" is both the sum of its groups and the sum of its in-time columns.
 func (b *statsBuilder) actions() StatsTable {
-	statuses := []string{InTimeYes, InTimeNo, InTimeUnknown, InTimeNoDeadline}
+	statuses := InTimeValues // each with its column, in this order
 	statusCols := []string{ColumnInTime, ColumnLate, ColumnNotRecorded, ColumnNoDeadline}
 	rows, counts := b.grouped(func(r *Record) []string {
 		ids := make([]string, len(r.Actions))

@@ -10,11 +10,7 @@ import (
 // is close enough to be a likely slip: a typo (a few edits), or the start of one candidate
 // only ("gang" for "gang-boyfriend").
 func DidYouMean[S ~string](got S, candidates []S) string {
-	names := make([]string, len(candidates))
-	for i, c := range candidates {
-		names[i] = string(c)
-	}
-	if best, ok, _ := closest(string(got), names, suggestBudget); ok {
+	if best, ok, _ := closest(string(got), strs(candidates), suggestBudget); ok {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return ""

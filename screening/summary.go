@@ -148,10 +148,10 @@ func (s *Session) Summary(meta SummaryMeta) Summary {
 		EndedEarly: s.ended,
 		CaseRef:    meta.CaseRef,
 		WorkerID:   meta.WorkerID,
-		Score:      v.score(),
 		Levels:     s.set.Levels,
 	}
 	sum.Reached = v.reach()
+	sum.Score = sum.Reached.Score
 	sum.Level = sum.Reached.Level
 	sum.Completeness = v.completeness()
 	sum.Concern = concern(sum.Level, sum.Completeness)

@@ -95,7 +95,7 @@ func conduct(ctx context.Context, a *app, c *conversation) error {
 	if err != nil {
 		var st *interview.Stopped
 		if errors.As(err, &st) {
-			return &stopped{Stopped: st, draft: c.draftID(), training: c.training, words: &c.words.Messages, width: a.streams.ErrWidth}
+			return &stopped{Stopped: st, draft: c.draftID(), resumed: c.resumed != nil, training: c.training, words: &c.words.Messages, width: a.streams.ErrWidth}
 		}
 		return err
 	}
@@ -210,6 +210,7 @@ func syncOut(w io.Writer) {
 type stopped struct {
 	*interview.Stopped
 	draft    string // "" when the interview was not being saved
+	resumed  bool   // the draft was saved before this session: nothing new is nothing lost
 	training bool   // a mock interview, whose drafts are kept apart
 	words    *phrases.Messages
 	width    func() int // the terminal's width, for the message; nil when standard error is none
@@ -223,7 +224,7 @@ func (e *stopped) saved() string {
 	switch {
 	case !s.Enabled || e.draft == "":
 		return ""
-	case s.LastSaved.IsZero() && s.Unsaved == 0:
+	case s.LastSaved.IsZero() && s.Unsaved == 0 && !e.resumed:
 		return m.NothingToResume
 	case s.Saved():
 		return fmt.Sprintf(m.AllSaved, e.draft, resumeCommand(e.draft, e.training))

@@ -46,7 +46,9 @@ func readJSONScreenings(data []byte, yield func(screening.Record)) error {
 		if objStart == int64(len(data)) {
 			return nil
 		}
-		line, _ := lineCol(data, objStart)
+		// The line is counted only for a message: counted for every object, from the start of
+		// the data, it made reading n records take n² time (20,000 records: 43 s).
+		line := func() int { l, _ := lineCol(data, objStart); return l }
 		format, known := formatOf(data[objStart:])
 		var err error
 		switch format {
@@ -58,7 +60,7 @@ func readJSONScreenings(data []byte, yield func(screening.Record)) error {
 					yield(screening.RecordOf(sum))
 					continue
 				}
-				return fmt.Errorf("line %d: summary: %w", line, err)
+				return fmt.Errorf("line %d: summary: %w", line(), err)
 			}
 		case screening.RecordFormat:
 			var obj map[string]json.RawMessage
@@ -68,7 +70,7 @@ func readJSONScreenings(data []byte, yield func(screening.Record)) error {
 					yield(r)
 					continue
 				}
-				return fmt.Errorf("line %d: record: %w", line, err)
+				return fmt.Errorf("line %d: record: %w", line(), err)
 			}
 		default:
 			if !known {
@@ -79,15 +81,15 @@ func readJSONScreenings(data []byte, yield func(screening.Record)) error {
 				if err = dec.Decode(&head); err == nil {
 					format = head.Format
 					if format == screening.SummaryFormat || format == screening.RecordFormat {
-						return fmt.Errorf("line %d: %s whose first key is not format: not as safeharbor writes it", line, format)
+						return fmt.Errorf("line %d: %s whose first key is not format: not as safeharbor writes it", line(), format)
 					}
 				}
 			}
 			if err == nil {
 				if format == "" {
-					return fmt.Errorf("line %d: a JSON object with no format: not a summary (%s) or a record (%s)", line, screening.SummaryFormat, screening.RecordFormat)
+					return fmt.Errorf("line %d: a JSON object with no format: not a summary (%s) or a record (%s)", line(), screening.SummaryFormat, screening.RecordFormat)
 				}
-				return fmt.Errorf("line %d: format %q: this version reads %s and %s", line, format, screening.SummaryFormat, screening.RecordFormat)
+				return fmt.Errorf("line %d: format %q: this version reads %s and %s", line(), format, screening.SummaryFormat, screening.RecordFormat)
 			}
 		}
 		return jsonError(data, objStart, err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -142,7 +143,7 @@ func TestRecordColumns(t *testing.T) {
 }
 
 // readAll reads every screening in data.
-func readAll(t *testing.T, data []byte) []screening.Record {
+func readAll(t testing.TB, data []byte) []screening.Record {
 	t.Helper()
 	var out []screening.Record
 	if err := ReadScreenings(data, func(r screening.Record) { out = append(out, r) }); err != nil {
@@ -152,7 +153,7 @@ func readAll(t *testing.T, data []byte) []screening.Record {
 }
 
 // goldenSummaries are the JSON summaries the summary tests pin, read as records.
-func goldenSummaries(t *testing.T) ([]screening.Record, []byte) {
+func goldenSummaries(t testing.TB) ([]screening.Record, []byte) {
 	t.Helper()
 	names, _ := filepath.Glob("testdata/*.summary.json")
 	if len(names) < 4 {
@@ -382,6 +383,38 @@ func TestReadScreeningsRefuses(t *testing.T) {
 			err := ReadScreenings([]byte(tt.data), func(screening.Record) {})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("got %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// Reading records back: one county's year as NDJSON and as CSV, the shape a data team hands
+// to stats. The records are the golden summaries' records, repeated.
+//
+//	go test ./screening/report -run '^$' -bench ReadRecords -benchtime 5x
+func BenchmarkReadRecords(b *testing.B) {
+	records, _ := goldenSummaries(b)
+	const n = 20000
+	var many []screening.Record
+	for len(many) < n {
+		many = append(many, records...)
+	}
+	many = many[:n]
+	header := RecordHeader(many)
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, []string, []screening.Record) error
+	}{{"ndjson", WriteRecordsNDJSON}, {"csv", WriteRecordsCSV}} {
+		var buf bytes.Buffer
+		if err := f.write(&buf, header, many); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(f.name, func(b *testing.B) {
+			for b.Loop() {
+				read := 0
+				if err := ReadScreenings(buf.Bytes(), func(screening.Record) { read++ }); err != nil || read != n {
+					b.Fatalf("read %d of %d: %v", read, n, err)
+				}
 			}
 		})
 	}

@@ -144,6 +144,24 @@ func TestValidateRefusesFIFO(t *testing.T) {
 	}
 }
 
+// A file's name can hold anything, escape sequences and direction overrides too: validate names
+// the file in every format without a control character reaching the terminal.
+func TestValidateNamesAHostileFileSafely(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "evil\x1b]0;owned\a\x1b[2J\u202e.yaml")
+	if err := os.WriteFile(bad, []byte("format: safeharbor/v1\nid: Bad_Id\n"), 0o600); err != nil {
+		t.Skip("this file system refuses the name:", err)
+	}
+	for _, format := range []string{"text", "github"} {
+		code, stdout, stderr := run(t, "validate", "--format", format, bad)
+		if code != 1 || !strings.Contains(stdout, `evil\x1b]0;owned`) {
+			t.Errorf("%s: exit %d, stdout %q", format, code, stdout)
+		}
+		if strings.ContainsAny(stdout+stderr, "\x1b\a\u202e") {
+			t.Errorf("%s: a control character reached the output: %q", format, stdout+stderr)
+		}
+	}
+}
+
 func TestRunWritesOnlyToItsStreams(t *testing.T) {
 	code, stdout, stderr := run(t, "validate", "--strict")
 	if code != 0 || !strings.HasSuffix(stdout, " files checked: no problems found\n") || stderr != "" {

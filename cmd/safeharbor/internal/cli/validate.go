@@ -134,7 +134,8 @@ func count(diags []questions.Diagnostic) (errs, warns int) {
 
 func writeTextDiagnostics(w io.Writer, diags []questions.Diagnostic) error {
 	for _, d := range diags {
-		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", d.File, d.Pos.Line, d.Pos.Column, d.Severity, d.Message, d.Rule); err != nil {
+		// A file's name is the user's, and can hold anything: never a control sequence to the terminal.
+		if _, err := fmt.Fprintf(w, "%s:%d:%d: %s: %s [%s]\n", screening.Printable(d.File), d.Pos.Line, d.Pos.Column, d.Severity, d.Message, d.Rule); err != nil {
 			return err
 		}
 	}
@@ -343,7 +344,7 @@ func sarifURI(name string) string {
 func writeGitHubDiagnostics(w io.Writer, diags []questions.Diagnostic) error {
 	for _, d := range diags {
 		_, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
-			d.Severity, ghProperty(filepath.ToSlash(d.File)), d.Pos.Line, d.Pos.Column,
+			d.Severity, ghProperty(screening.Printable(filepath.ToSlash(d.File))), d.Pos.Line, d.Pos.Column,
 			ghProperty("safeharbor "+d.Rule), ghData(d.Message+" ["+d.Rule+"]"))
 		if err != nil {
 			return err

@@ -144,6 +144,33 @@ func TestValidateRefusesFIFO(t *testing.T) {
 	}
 }
 
+// A FIFO in a folder of summaries must not block stats: it is reported by name, and skipped.
+func TestStatsSkipsAFIFO(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "p.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	done := make(chan struct{})
+	var code int
+	var stderr string
+	go func() {
+		code, _, stderr = run(t, "stats", dir)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			f.Close()
+		}
+		t.Fatal("stats blocked on a FIFO")
+	}
+	if code == 0 || !strings.Contains(stderr, "p.json: not a regular file") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
 // A file's name can hold anything, escape sequences and direction overrides too: validate names
 // the file in every format without a control character reaching the terminal.
 func TestValidateNamesAHostileFileSafely(t *testing.T) {

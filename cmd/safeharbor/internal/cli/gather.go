@@ -271,8 +271,13 @@ func readScreeningFile(a *app, path string, ids []age.Identity) ([]screening.Rec
 }
 
 // readFile reads a file whole, in one read when its size is known, up to one byte more than
-// maxInputFile.
+// maxInputFile. Anything but a regular file is refused before it is opened, as validate does:
+// opening a FIFO waits for a writer that may never come, and a device may never end (standard
+// input is "-").
 func readFile(path string) ([]byte, error) {
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, errors.Unwrap(err)

@@ -195,23 +195,73 @@ func randomAnswer(rng *rand.Rand, q *Question) Answer {
 	return Answered("words")
 }
 
-// Recording an answer says what it set off: the same as the previews say before it.
+// Recording an answer says what it set off: the disclosure indicators raised that were not
+// before, and the interrupting actions that apply that did not, as the whole-session views
+// (Raised, Actions) tell them apart before and after. The set must set both off, or the test
+// proves nothing.
 func TestRecordSaysWhatItSetOff(t *testing.T) {
 	set := benchSet(40)
+	for _, sec := range set.Sections {
+		sec.Questions[7].Indicator = Ref{ID: "ind-19"} // the disclosure, which no bench question raises
+	}
 	s := NewSession(set)
+	disclosures := func() map[string]bool {
+		out := map[string]bool{}
+		for _, ind := range s.Raised() {
+			if ind.Disclosure {
+				out[ind.ID] = true
+			}
+		}
+		return out
+	}
+	interrupts := func() map[string]bool {
+		out := map[string]bool{}
+		for _, a := range s.Actions() {
+			if a.Interrupt {
+				out[a.ID] = true
+			}
+		}
+		return out
+	}
+	added := func(before, after map[string]bool) []string {
+		var out []string
+		for id := range after {
+			if !before[id] {
+				out = append(out, id)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	var sawD, sawI int
 	for i := 0; ; i++ {
 		q, ok := s.Next()
 		if !ok {
 			break
 		}
 		a := answerFor(q, i)
-		wantD, wantI := s.NewDisclosures(q.ID, a), s.NewInterrupts(q.ID, a)
+		beforeD, beforeI := disclosures(), interrupts()
 		ch, err := s.Record(q.ID, a)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !slices.Equal(ch.Disclosed, wantD) || !slices.Equal(ch.Interrupts, wantI) {
-			t.Fatalf("%s: recorded %v %v, previewed %v %v", q.ID, ch.Disclosed, ch.Interrupts, wantD, wantI)
+		wantD, wantI := added(beforeD, disclosures()), added(beforeI, interrupts())
+		var gotD, gotI []string
+		for _, ind := range ch.Disclosed {
+			gotD = append(gotD, ind.ID)
 		}
+		for _, act := range ch.Interrupts {
+			gotI = append(gotI, act.ID)
+		}
+		slices.Sort(gotD)
+		slices.Sort(gotI)
+		if !slices.Equal(gotD, wantD) || !slices.Equal(gotI, wantI) {
+			t.Fatalf("%s: recorded disclosures %v and interrupts %v; the session went on to raise %v and apply %v", q.ID, gotD, gotI, wantD, wantI)
+		}
+		sawD += len(gotD)
+		sawI += len(gotI)
+	}
+	if sawD == 0 || sawI == 0 {
+		t.Fatalf("the set set off %d disclosures and %d interrupts: the test proves nothing", sawD, sawI)
 	}
 }

@@ -228,16 +228,10 @@ func reprint(a *app, summary []byte, opts *reportMadeOptions) ([]byte, error) {
 	}
 	// The languages it was asked in: the worker's is the summary's; the young person's, that of
 	// an answer read aloud.
-	questionsByID := func(set *screening.QuestionSet) map[string]*screening.Question {
-		m := map[string]*screening.Question{}
-		for _, q := range set.Questions() {
-			m[q.ID] = q
-		}
-		return m
-	}
+	baseByID := questionsByID(file.Set) // once, not for every answer
 	youth := ""
 	for _, ans := range d.Answers {
-		if q, ok := questionsByID(file.Set)[ans.Question]; ok && ans.Language != "" && (youth == "" || q.Mode.ReadAloud()) {
+		if q, ok := baseByID[ans.Question]; ok && ans.Language != "" && (youth == "" || q.Mode.ReadAloud()) {
 			youth = ans.Language
 		}
 	}
@@ -277,15 +271,7 @@ func reprint(a *app, summary []byte, opts *reportMadeOptions) ([]byte, error) {
 		SetSHA256: d.Set.SHA256, Started: local(d.Started), Finished: local(d.Finished), Training: d.Training,
 		CaseRef: d.CaseRef, WorkerID: d.WorkerID, Contacts: dir, Zone: time.Local, Made: d.Made,
 	})
-	if langs != nil {
-		sum.Language = langs.WorkerLang
-		for i := range sum.Answers {
-			sum.Answers[i].Language = langs.WorkerLang
-			if sum.Answers[i].Mode.ReadAloud() {
-				sum.Answers[i].Language = langs.YouthLang
-			}
-		}
-	}
+	langs.Label(&sum) // as the interview labelled it, or the copy below would differ
 	var again bytes.Buffer
 	if err := report.WriteSummaryJSON(&again, &sum); err != nil {
 		return nil, err
@@ -324,4 +310,13 @@ func firstDifference(a, b []byte) (line int, ok bool) {
 		}
 	}
 	return min(len(al), len(bl)) + 1, false
+}
+
+// questionsByID indexes a set's questions by id.
+func questionsByID(set *screening.QuestionSet) map[string]*screening.Question {
+	m := map[string]*screening.Question{}
+	for _, q := range set.Questions() {
+		m[q.ID] = q
+	}
+	return m
 }

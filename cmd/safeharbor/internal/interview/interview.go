@@ -559,14 +559,6 @@ func (c *conversation) summary() *screening.Summary {
 	meta := c.cfg.Meta
 	meta.Finished = c.now()
 	sum := c.s.Summary(meta)
-	if l := c.cfg.Languages; l != nil {
-		sum.Language = l.WorkerLang
-		for i := range sum.Answers {
-			sum.Answers[i].Language = l.WorkerLang
-			if sum.Answers[i].Mode.ReadAloud() {
-				sum.Answers[i].Language = l.YouthLang
-			}
-		}
-	}
+	c.cfg.Languages.Label(&sum)
 	return &sum
 }

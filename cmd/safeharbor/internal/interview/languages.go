@@ -86,3 +86,19 @@ func plainLines(steps []screening.Step) []Line {
 	}
 	return out
 }
+
+// Label says the languages of a summary: it is in the worker's; each answer was asked in the
+// worker's, or, read aloud, in the young person's. A nil Languages leaves it as it is. The
+// interview and report-made (which makes a summary again to print it) label alike through it.
+func (l *Languages) Label(sum *screening.Summary) {
+	if l == nil {
+		return
+	}
+	sum.Language = l.WorkerLang
+	for i := range sum.Answers {
+		sum.Answers[i].Language = l.WorkerLang
+		if sum.Answers[i].Mode.ReadAloud() {
+			sum.Answers[i].Language = l.YouthLang
+		}
+	}
+}

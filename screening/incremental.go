@@ -21,13 +21,16 @@ type track struct {
 	deps      [][]int          // question -> later questions whose when names it
 	indDeps   map[string][]int // indicator -> questions whose when names it, ascending
 	levelDeps []int            // questions whose when names a level, ascending
-	applies   fenwick          // 1 for each question that applies
-	open      bitset           // questions that apply and have no answer yet
-	openNotRA bitset           // the same, of those not read aloud
-	queued    []uint32         // the update (gen) that last queued each question
-	gen       uint32
-	queue     []int        // kept between updates, so an update allocates nothing
-	scratch   []*Indicator // the same, for the indicators a level is reached with
+	// interrupting are the set's actions marked to interrupt, with a condition: found once, as
+	// every answer asks which of them hold.
+	interrupting []*Action
+	applies      fenwick  // 1 for each question that applies
+	open         bitset   // questions that apply and have no answer yet
+	openNotRA    bitset   // the same, of those not read aloud
+	queued       []uint32 // the update (gen) that last queued each question
+	gen          uint32
+	queue        []int        // kept between updates, so an update allocates nothing
+	scratch      []*Indicator // the same, for the indicators a level is reached with
 }
 
 func (s *Session) initTrack() {
@@ -42,6 +45,11 @@ func (s *Session) initTrack() {
 		t.indPos[ind.ID] = k
 	}
 	t.deps = make([][]int, n)
+	for k := range s.set.Actions {
+		if act := &s.set.Actions[k]; act.Interrupt && act.When != nil {
+			t.interrupting = append(t.interrupting, act)
+		}
+	}
 	t.indDeps = make(map[string][]int)
 	t.applies = newFenwick(n)
 	t.queued = make([]uint32, n)

@@ -392,7 +392,7 @@ func (s *Session) Record(id string, a Answer) (Change, error) {
 	s.answers[id] = a
 	s.update(i, a)
 	now := s.interruptsHolding()
-	for k, act := range s.interruptingActions() {
+	for k, act := range s.t.interrupting {
 		if now[k] && !was[k] {
 			ch.Interrupts = append(ch.Interrupts, act)
 		}
@@ -621,20 +621,9 @@ func (s *Session) NewInterrupts(id string, a Answer) []*Action {
 	return ch.Interrupts
 }
 
-// interruptingActions are the set's actions marked to interrupt, with a condition.
-func (s *Session) interruptingActions() []*Action {
-	var out []*Action
-	for i := range s.set.Actions {
-		if act := &s.set.Actions[i]; act.Interrupt && act.When != nil {
-			out = append(out, act)
-		}
-	}
-	return out
-}
-
 // interruptsHolding says, for each interrupting action, whether its condition holds now.
 func (s *Session) interruptsHolding() []bool {
-	acts := s.interruptingActions()
+	acts := s.t.interrupting
 	if len(acts) == 0 {
 		return nil
 	}

@@ -372,18 +372,8 @@ type Change struct {
 
 // Record records the answer to question id, as Answer does, and says what it set off.
 func (s *Session) Record(id string, a Answer) (Change, error) {
-	i, ok := s.index[id]
-	if !ok {
-		return Change{}, fmt.Errorf("%w: no question %q in set %s", ErrInvalidAnswer, id, s.set.ID)
-	}
-	if s.t.states[i].State == StateNotApplicable {
-		return Change{}, fmt.Errorf("%w: question %q does not apply to the answers given so far", ErrInvalidAnswer, id)
-	}
-	a, err := normalize(s.questions[i], a)
+	i, a, err := s.accept(id, a)
 	if err != nil {
-		return Change{}, err
-	}
-	if err := s.checkClockOrder(i, a); err != nil {
 		return Change{}, err
 	}
 	var ch Change
@@ -403,18 +393,26 @@ func (s *Session) Record(id string, a Answer) (Change, error) {
 
 // Check reports whether Record would take answer a to question id, without recording it.
 func (s *Session) Check(id string, a Answer) error {
+	_, _, err := s.accept(id, a)
+	return err
+}
+
+// accept is what Record takes and Check checks: the question's place and the answer as it is
+// kept, or why it is refused (no such question, one that does not apply, an answer that does
+// not fit it, a time out of order with another).
+func (s *Session) accept(id string, a Answer) (int, Answer, error) {
 	i, ok := s.index[id]
 	switch {
 	case !ok:
-		return fmt.Errorf("%w: no question %q in set %s", ErrInvalidAnswer, id, s.set.ID)
+		return 0, a, fmt.Errorf("%w: no question %q in set %s", ErrInvalidAnswer, id, s.set.ID)
 	case s.t.states[i].State == StateNotApplicable:
-		return fmt.Errorf("%w: question %q does not apply to the answers given so far", ErrInvalidAnswer, id)
+		return 0, a, fmt.Errorf("%w: question %q does not apply to the answers given so far", ErrInvalidAnswer, id)
 	}
 	a, err := normalize(s.questions[i], a)
 	if err != nil {
-		return err
+		return 0, a, err
 	}
-	return s.checkClockOrder(i, a)
+	return i, a, s.checkClockOrder(i, a)
 }
 
 // Clear takes back the answer to question id, as if it had not been asked yet; the answers it

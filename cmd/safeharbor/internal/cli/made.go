@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"filippo.io/age"
 	"github.com/spf13/cobra"
 
 	"github.com/safeharbor/safeharbor/cmd/safeharbor/internal/interview"
@@ -91,13 +90,9 @@ func runReportMade(a *app, path, action string, opts *reportMadeOptions, now tim
 	if err := checkNewOutput(opts.Output); err != nil {
 		return err
 	}
-	var recipients []age.Recipient
-	for _, k := range opts.EncryptTo {
-		rec, err := age.ParseX25519Recipient(k)
-		if err != nil {
-			return usageErrorf("--encrypt-to %q: not an age public key (age1...): %v", k, err)
-		}
-		recipients = append(recipients, rec)
+	recipients, err := parseRecipients("--encrypt-to", opts.EncryptTo)
+	if err != nil {
+		return err
 	}
 	if opts.Format == "json" && (opts.File != "" || opts.Contacts != "") {
 		return usageErrorf("--file and --contacts go with a printed --format: the JSON summary is written as it is, with the time added")
@@ -145,18 +140,7 @@ func runReportMade(a *app, path, action string, opts *reportMadeOptions, now tim
 		}
 	}
 	err = writeOutput(a, opts.Output, func(w io.Writer) error {
-		if len(recipients) == 0 {
-			_, err := w.Write(out)
-			return err
-		}
-		ew, err := age.Encrypt(w, recipients...)
-		if err != nil {
-			return err
-		}
-		if _, err := ew.Write(out); err != nil {
-			return err
-		}
-		return ew.Close()
+		return sealTo(w, recipients, func(w io.Writer) error { _, err := w.Write(out); return err })
 	})
 	if err != nil {
 		return fmt.Errorf("report-made: write the summary: %w", err)

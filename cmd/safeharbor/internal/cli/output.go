@@ -64,14 +64,10 @@ func (o outputOptions) prepare(a *app) (*summaryOutput, error) {
 	if out.path == "" && a.streams.OutNowhere {
 		return nil, usageErrorf("standard output is closed or /dev/null, so the summary would be lost; write it to a file with --output FILE")
 	}
-	for _, k := range o.EncryptTo {
-		rec, err := age.ParseX25519Recipient(k)
-		if err != nil {
-			return nil, usageErrorf("--encrypt-to %q: not an age public key (age1...): %v", k, err)
-		}
-		out.encrypt = append(out.encrypt, rec)
-	}
 	var err error
+	if out.encrypt, err = parseRecipients("--encrypt-to", o.EncryptTo); err != nil {
+		return nil, err
+	}
 	if out.records, err = o.prepareRecords(a, out.encrypt); err != nil {
 		return nil, err
 	}
@@ -136,22 +132,9 @@ func (o *summaryOutput) writeFile(set *screening.QuestionSet, sum *screening.Sum
 			err = cerr
 		}
 	}()
-	var w io.Writer = f
-	var enc io.WriteCloser
-	if len(o.encrypt) > 0 {
-		// Encrypted as it is written: the summary never reaches the disk in plain text.
-		if enc, err = age.Encrypt(f, o.encrypt...); err != nil {
-			return err
-		}
-		w = enc
-	}
-	if err := o.render(w, set, sum); err != nil {
+	// Encrypted as it is written: the summary never reaches the disk in plain text.
+	if err := sealTo(f, o.encrypt, func(w io.Writer) error { return o.render(w, set, sum) }); err != nil {
 		return err
-	}
-	if enc != nil {
-		if err := enc.Close(); err != nil {
-			return err
-		}
 	}
 	if err := f.Sync(); err != nil {
 		return err
@@ -170,4 +153,33 @@ func syncDir(dir string) error {
 		return err
 	}
 	return nil
+}
+
+// parseRecipients reads age public keys (age1...) given by from (a flag or a variable).
+func parseRecipients(from string, keys []string) ([]age.Recipient, error) {
+	var out []age.Recipient
+	for _, k := range keys {
+		rec, err := age.ParseX25519Recipient(k)
+		if err != nil {
+			return nil, usageErrorf("%s %q: not an age public key (age1...): %v", from, k, err)
+		}
+		out = append(out, rec)
+	}
+	return out, nil
+}
+
+// sealTo writes to w through write, encrypted to recipients when there are any, so that the
+// plain text never reaches w; with none, as it is.
+func sealTo(w io.Writer, recipients []age.Recipient, write func(io.Writer) error) error {
+	if len(recipients) == 0 {
+		return write(w)
+	}
+	enc, err := age.Encrypt(w, recipients...)
+	if err != nil {
+		return err
+	}
+	if err := write(enc); err != nil {
+		return err
+	}
+	return enc.Close()
 }

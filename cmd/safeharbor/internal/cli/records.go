@@ -41,12 +41,10 @@ func (o outputOptions) prepareRecords(a *app, flagKeys []age.Recipient) (*record
 	}
 	d := &recordDrop{dir: dir, encrypt: flagKeys}
 	if len(d.encrypt) == 0 {
-		for _, k := range strings.FieldsFunc(a.getenv("SAFEHARBOR_RECORDS_TO"), func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\t' }) {
-			rec, err := age.ParseX25519Recipient(k)
-			if err != nil {
-				return nil, usageErrorf("SAFEHARBOR_RECORDS_TO %q: not an age public key (age1...): %v", k, err)
-			}
-			d.encrypt = append(d.encrypt, rec)
+		keys := strings.FieldsFunc(a.getenv("SAFEHARBOR_RECORDS_TO"), func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\t' })
+		var err error
+		if d.encrypt, err = parseRecipients("SAFEHARBOR_RECORDS_TO", keys); err != nil {
+			return nil, err
 		}
 	}
 	switch {
@@ -83,14 +81,7 @@ func (d *recordDrop) write(sum *screening.Summary) (string, error) {
 	data, name := line.Bytes(), "record-"+rec.ScreeningID+".json"
 	if len(d.encrypt) > 0 {
 		var enc bytes.Buffer
-		w, err := age.Encrypt(&enc, d.encrypt...)
-		if err != nil {
-			return "", err
-		}
-		if _, err := w.Write(data); err != nil {
-			return "", err
-		}
-		if err := w.Close(); err != nil {
+		if err := sealTo(&enc, d.encrypt, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 			return "", err
 		}
 		data, name = enc.Bytes(), name+".age"

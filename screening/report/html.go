@@ -101,13 +101,19 @@ func (h htmlSummary) PageTitle() string {
 // EndedWhy says why the worker ended the screening early.
 func (h htmlSummary) EndedWhy() string { return h.W.endedEarly(h.Summary) }
 
+// stylePolicy is the Content-Security-Policy of a page that loads nothing and runs nothing:
+// only its own stylesheet, named by its hash, applies.
+func stylePolicy(css string) string {
+	sum := sha256.Sum256([]byte(css))
+	return "default-src 'none'; script-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; base-uri 'none'; form-action 'none'"
+}
+
 // WriteSummaryHTML writes the summary as one self-contained HTML page, for printing or saving
 // as PDF from a browser.
 func WriteSummaryHTML(w io.Writer, s *screening.Summary) error {
 	wd := wordsFor(s.Language)
 	style := summaryCSS + pageRules(wd, s)
-	sum := sha256.Sum256([]byte(style))
-	policy := "default-src 'none'; script-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; base-uri 'none'; form-action 'none'"
+	policy := stylePolicy(style)
 	// The stylesheet is written as it is hashed: every value in it was escaped by cssString.
 	if err := summaryTemplate.Execute(w, htmlSummary{s, wd, template.CSS(style), policy}); err != nil {
 		return fmt.Errorf("render html: %w", err)
